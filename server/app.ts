@@ -1,0 +1,143 @@
+// HTTP: the built client, /api/* and /healthz. Kept stable: tools and tests rely on it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { Lang } from '../shared/protocol.ts';
+import type { QuestionSet } from '../shared/question-set.ts';
+import { buildSummary } from '../shared/summary/summary.ts';
+import type { Config } from './config.ts';
+import type { SessionManager } from './sessions.ts';
+
+const CreateSession = z.strictObject({ questionSetId: z.string().max(64).optional(), lang: Lang.optional() });
+const SUMMARY_FORMATS = ['json', 'md', 'csv', 'html', 'docx', 'xlsx'] as const;
+
+export function createApp(config: Config, sessions: SessionManager, sets: Map<string, QuestionSet>): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    // The host token travels in the URL fragment, which browsers never send; this keeps every
+    // other URL out of Referer headers too.
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  app.use(express.json({ limit: '64kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  app.get('/api/question-sets', (_req, res) => {
+    res.json(
+      [...sets.values()].map((s) => ({
+        id: s.id,
+        title: s.title,
+        ...(s.subtitle ? { subtitle: s.subtitle } : {}),
+        themes: s.themes.length,
+        questions: s.themes.reduce((n, t) => n + t.questions.length, 0),
+      })),
+    );
+  });
+
+  app.get('/api/question-sets/:id', (req, res) => {
+    const set = sets.get(req.params.id);
+    if (!set) return void res.status(404).json({ error: { code: 'not_found', message: 'no such question set' } });
+    res.json(set);
+  });
+
+  app.post('/api/sessions', (req, res) => {
+    const body = CreateSession.safeParse(req.body ?? {});
+    if (!body.success) return void res.status(400).json({ error: { code: 'invalid_payload', message: body.error.issues[0]?.message } });
+    const setId = body.data.questionSetId ?? [...sets.keys()][0]!;
+    const set = sets.get(setId);
+    if (!set) return void res.status(404).json({ error: { code: 'not_found', message: `no question set "${setId}"` } });
+    const { code, hostToken } = sessions.create(set, body.data.lang ?? 'da');
+    const base = baseUrl(req, config);
+    res.status(201).json({
+      code,
+      hostToken,
+      hostUrl: `${base}/host/${code}#${hostToken}`,
+      screenUrl: `${base}/screen/${code}`,
+      joinUrl: `${base}/join/${code}`,
+    });
+  });
+
+  app.get('/api/sessions/:code', (req, res) => {
+    const s = sessions.get(req.params.code.toUpperCase());
+    if (!s) return void res.status(404).json({ error: { code: 'no_such_session', message: 'no session with that code' } });
+    res.json({ code: s.meta.code, title: s.state.set.title, joinUrl: `${baseUrl(req, config)}/join/${s.meta.code}` });
+  });
+
+  app.get('/api/sessions/:code/qr.svg', async (req, res) => {
+    const s = sessions.get(req.params.code);
+    if (!s) return void res.status(404).end();
+    const svg = await QRCode.toString(`${baseUrl(req, config)}/join/${s.meta.code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    res.type('image/svg+xml').setHeader('Cache-Control', 'no-store').send(svg);
+  });
+
+  app.get('/api/sessions/:code/summary', (req, res) => {
+    const code = req.params.code;
+    const s = sessions.get(code);
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    if (!token) return void res.status(401).json({ error: { code: 'unauthorized', message: 'send the host token as a Bearer token' } });
+    if (!s || !sessions.isHost(code, token)) return void res.status(403).json({ error: { code: 'forbidden', message: 'not the facilitator of this session' } });
+    const format = String(req.query.format ?? 'json');
+    if (!(SUMMARY_FORMATS as readonly string[]).includes(format)) {
+      return void res.status(400).json({ error: { code: 'invalid_payload', message: `format must be one of ${SUMMARY_FORMATS.join(', ')}` } });
+    }
+    if (format !== 'json') return void res.status(501).json({ error: { code: 'not_implemented', message: `format ${format} is not available yet` } });
+    res.setHeader('Content-Disposition', `attachment; filename="raadslag-${code}.json"`);
+    res.json(buildSummary(s.state));
+  });
+
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: { code: 'not_found', message: 'no such endpoint' } });
+  });
+
+  serveClient(app, config.clientDir);
+
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status ?? 500;
+    const code = err.type === 'entity.parse.failed' ? 'invalid_json' : status === 413 ? 'too_large' : 'internal';
+    res.status(status).json({ error: { code, message: status === 500 ? 'internal error' : err.message } });
+  });
+  return app;
+}
+
+function serveClient(app: express.Express, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.get(['/', '/host/:code', '/screen/:code', '/join', '/join/:code'], (_req, res) => {
+    if (!fs.existsSync(index)) return void res.status(503).type('text').send('The client is not built: run "npm start" (it builds first) or "npm run build".');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+/** The address phones should use: PUBLIC_URL, else the LAN address when the facilitator browses via localhost. */
+export function baseUrl(req: Request, config: Config): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = req.get('host') ?? `localhost:${config.port}`;
+  const [hostname, port] = splitHost(host);
+  const local = hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+  if (local && (config.host === '0.0.0.0' || config.host === '::')) {
+    const lan = lanAddress();
+    if (lan) return `${req.protocol}://${lan}${port ? `:${port}` : ''}`;
+  }
+  return `${req.protocol}://${host}`;
+}
+
+function splitHost(host: string): [string, string | undefined] {
+  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
+  return m ? [m[1]!, m[2]] : [host, undefined];
+}
+
+export function lanAddress(): string | undefined {
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return undefined;
+}

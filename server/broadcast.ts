@@ -1,0 +1,87 @@
+// Coalesced fan-out: a change marks its session dirty per audience; views go out at most every
+// FLUSH_MS per session, each built once and sent to a whole room as one frame. The cost grows
+// with rooms × flushes, never with phones × answers.
+import type { Server } from 'socket.io';
+import type { SessionEvent } from '../shared/session/events.ts';
+import { hostView, participantView, screenView } from '../shared/session/views.ts';
+import type { SessionManager } from './sessions.ts';
+
+export const FLUSH_MS = 100;
+
+type Dirty = { host: boolean; screen: boolean; participants: boolean };
+
+export const rooms = {
+  host: (code: string) => `${code}:host`,
+  screen: (code: string) => `${code}:screen`,
+  participants: (code: string) => `${code}:participants`,
+  participant: (code: string, id: string) => `${code}:p:${id}`,
+};
+
+/** Which audiences an event concerns. Phones hear about answers only when results are shown. */
+export function audiencesOf(event: SessionEvent, resultsVisible: (questionId: string) => boolean): Dirty {
+  switch (event.type) {
+    case 'participantJoined':
+      return { host: true, screen: true, participants: false };
+    case 'answerSubmitted':
+    case 'answerWithdrawn':
+      return { host: true, screen: true, participants: resultsVisible(event.questionId) };
+    default:
+      return { host: true, screen: true, participants: true };
+  }
+}
+
+export class Broadcaster {
+  private readonly dirty = new Map<string, Dirty>();
+  private readonly lastFlush = new Map<string, number>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Views sent, by audience: the bench and tests read these to show what fan-out costs. */
+  readonly sent = { host: 0, screen: 0, participants: 0 };
+
+  constructor(
+    private readonly io: Server,
+    private readonly sessions: SessionManager,
+  ) {}
+
+  changed(code: string, events: readonly SessionEvent[]): void {
+    const state = this.sessions.get(code)?.state;
+    if (!state) return;
+    const d = this.dirty.get(code) ?? { host: false, screen: false, participants: false };
+    for (const e of events) {
+      const a = audiencesOf(e, (q) => state.runs[q]?.resultsVisible ?? false);
+      d.host ||= a.host;
+      d.screen ||= a.screen;
+      d.participants ||= a.participants;
+    }
+    this.dirty.set(code, d);
+    if (this.timers.has(code)) return;
+    // Leading edge: an idle session flushes almost at once; a busy one at most every FLUSH_MS.
+    const wait = Math.max(5, (this.lastFlush.get(code) ?? 0) + FLUSH_MS - Date.now());
+    this.timers.set(code, setTimeout(() => this.flush(code), wait));
+  }
+
+  flush(code: string): void {
+    this.timers.delete(code);
+    const d = this.dirty.get(code);
+    const state = this.sessions.get(code)?.state;
+    this.dirty.delete(code);
+    if (!d || !state) return;
+    this.lastFlush.set(code, Date.now());
+    if (d.host) {
+      this.io.to(rooms.host(code)).emit('view', hostView(state));
+      this.sent.host++;
+    }
+    if (d.screen) {
+      this.io.to(rooms.screen(code)).emit('view', screenView(state));
+      this.sent.screen++;
+    }
+    if (d.participants) {
+      this.io.to(rooms.participants(code)).emit('view', participantView(state));
+      this.sent.participants++;
+    }
+  }
+
+  close(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}

@@ -1,0 +1,70 @@
+// Wires the parts together. Tests start it on port 0 with a temp data folder; main.ts with the
+// environment's config.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { LIMITS } from '../shared/protocol.ts';
+import { createApp } from './app.ts';
+import { Broadcaster } from './broadcast.ts';
+import type { Config } from './config.ts';
+import { attachGateway } from './gateway.ts';
+import { loadQuestionSets } from './question-sets.ts';
+import { SessionManager } from './sessions.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  io: Server;
+  sessions: SessionManager;
+  broadcaster: Broadcaster;
+  close: () => Promise<void>;
+};
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const sets = loadQuestionSets(config.questionsDir);
+  const store = openSqliteStore(config.dataDir);
+  const sessions = new SessionManager(store, Date.now, (error) => {
+    // State in memory is ahead of the disk: stop, and let a restart rebuild from the log.
+    console.error('fatal: could not write to the database:', error);
+    process.exit(70);
+  });
+  const app = createApp(config, sessions, sets);
+  const httpServer = http.createServer(app);
+  const io = new Server(httpServer, {
+    maxHttpBufferSize: LIMITS.maxHttpBufferSize,
+    perMessageDeflate: false,
+    httpCompression: false,
+    transports: ['websocket', 'polling'],
+    serveClient: false,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+  });
+  // socket.io's advice for many connections: the handshake request (headers, buffers) is not
+  // needed after the handshake, and keeping it costs memory per socket.
+  io.engine.on('connection', (raw: { request: unknown }) => {
+    raw.request = null;
+  });
+  const broadcaster = new Broadcaster(io, sessions);
+  sessions.onChange((code, events) => broadcaster.changed(code, events));
+  attachGateway(io, sessions);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    io,
+    sessions,
+    broadcaster,
+    close: async () => {
+      broadcaster.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      store.close();
+    },
+  };
+}

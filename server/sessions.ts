@@ -1,0 +1,131 @@
+// The session manager: identity and persistence around the pure core. A command is decided,
+// folded into the in-memory state, queued for commit, and acknowledged once it is on disk.
+// A repeated client id is acknowledged with the first answer and applied once.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { customAlphabet, nanoid } from 'nanoid';
+import type { Ack, Command, Lang } from '../shared/protocol.ts';
+import type { QuestionSet } from '../shared/question-set.ts';
+import type { Actor } from '../shared/session/actor.ts';
+import { decide } from '../shared/session/decide.ts';
+import type { SessionEvent } from '../shared/session/events.ts';
+import { evolve, initialState } from '../shared/session/evolve.ts';
+import type { SessionState } from '../shared/session/state.ts';
+import { CommitQueue } from './store/commit-queue.ts';
+import type { EventRow, SessionMeta, Store } from './store/store.ts';
+
+/** Join codes avoid look-alikes (0/O, 1/I/L) so they can be read off a projector. */
+export const newJoinCode = customAlphabet('ABCDEFGHJKMNPQRSTUVWXYZ23456789', 6);
+/** 32 characters of a 64-symbol alphabet: 192 random bits. */
+const newHostToken = () => nanoid(32);
+
+export type LiveSession = { meta: SessionMeta; state: SessionState; acks: Map<string, Promise<Ack>> };
+export type ChangeListener = (code: string, events: readonly SessionEvent[]) => void;
+
+export class SessionManager {
+  private readonly sessions = new Map<string, LiveSession>();
+  private readonly queue: CommitQueue;
+  private listener: ChangeListener = () => {};
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => number = Date.now,
+    onFatal: (error: unknown) => void = (e) => {
+      throw e;
+    },
+  ) {
+    this.queue = new CommitQueue(store, onFatal);
+    for (const stored of store.loadSessions()) {
+      const [first, ...rest] = stored.events;
+      if (first?.event.type !== 'sessionCreated') continue;
+      const live: LiveSession = { meta: stored.meta, state: initialState(first.event), acks: new Map() };
+      for (const row of rest) {
+        evolve(live.state, row.event);
+        if (row.clientKey) live.acks.set(row.clientKey, Promise.resolve({ ok: true, data: ackData([row.event]) }));
+      }
+      this.sessions.set(stored.meta.code, live);
+    }
+  }
+
+  onChange(listener: ChangeListener): void {
+    this.listener = listener;
+  }
+
+  create(set: QuestionSet, lang: Lang = 'da'): { code: string; hostToken: string } {
+    let code = newJoinCode();
+    while (this.sessions.has(code)) code = newJoinCode();
+    const hostToken = newHostToken();
+    const event: SessionEvent = { type: 'sessionCreated', code, set, lang, at: this.clock() };
+    const meta: SessionMeta = { code, hostTokenHash: hash(hostToken), questionSetId: set.id, createdAt: event.at };
+    this.store.createSession(meta, { code, seq: 1, clientKey: null, event });
+    this.sessions.set(code, { meta, state: initialState(event), acks: new Map() });
+    return { code, hostToken };
+  }
+
+  get(code: string): LiveSession | undefined {
+    return this.sessions.get(code);
+  }
+
+  isHost(code: string, token: string | undefined): boolean {
+    const s = this.sessions.get(code);
+    if (!s || !token) return false;
+    const a = Buffer.from(hash(token), 'hex');
+    const b = Buffer.from(s.meta.hostTokenHash, 'hex');
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  participantFor(code: string, token: string | undefined): string | undefined {
+    if (!token) return undefined;
+    const s = this.sessions.get(code);
+    return s && Object.hasOwn(s.state.tokens, token) ? s.state.tokens[token] : undefined;
+  }
+
+  /** Decides, applies, persists; resolves with the ack once the events are committed. */
+  execute(code: string, clientId: string, command: Command, actor: Actor): Promise<Ack> {
+    const session = this.sessions.get(code);
+    if (!session) return Promise.resolve({ ok: false, error: { code: 'no_such_session', message: 'no such session' } });
+    const key = `${actorKey(actor)}:${clientId}`;
+    const prior = session.acks.get(key);
+    if (prior) return prior.then((ack) => (ack.ok ? { ...ack, duplicate: true } : ack));
+
+    const decision = decide(session.state, command, {
+      actor,
+      now: this.clock(),
+      newId: (prefix) => `${prefix}_${nanoid(12)}`,
+      newToken: () => nanoid(24),
+    });
+    if (!decision.ok) return Promise.resolve({ ok: false, error: decision.error });
+
+    const rows: EventRow[] = decision.events.map((event, i) => {
+      evolve(session.state, event);
+      return { code, seq: session.state.seq, clientKey: i === 0 ? key : null, event };
+    });
+    const data = ackData(decision.events);
+    const ack = this.queue.push(rows).then(
+      (): Ack => ({ ok: true, ...(data === undefined ? {} : { data }) }),
+      (): Ack => ({ ok: false, error: { code: 'internal', message: 'could not save; please resend' } }),
+    );
+    session.acks.set(key, ack);
+    this.listener(code, decision.events);
+    return ack;
+  }
+
+  codes(): string[] {
+    return [...this.sessions.keys()];
+  }
+}
+
+function actorKey(actor: Actor): string {
+  return actor.kind === 'participant' ? actor.participantId : actor.kind;
+}
+
+/** What the client learns from its ack: derivable from the events, so a replayed log gives the same ack. */
+function ackData(events: readonly SessionEvent[]): unknown {
+  const e = events[0];
+  if (e?.type === 'participantJoined') return { participantId: e.participantId, token: e.token };
+  if (e?.type === 'answerSubmitted') return { answerId: e.answerId };
+  return undefined;
+}
+
+function hash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

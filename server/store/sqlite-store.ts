@@ -1,0 +1,77 @@
+// SQLite store (better-sqlite3, WAL). Durability: synchronous=FULL, so a committed transaction
+// survives a power cut as well as a crash; the cost of the fsync is shared by grouping the
+// events of one event-loop turn into one transaction (see commit-queue.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { SessionEvent } from '../../shared/session/events.ts';
+import type { EventRow, SessionMeta, Store, StoredSession } from './store.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  code TEXT PRIMARY KEY,
+  host_token_hash TEXT NOT NULL,
+  question_set_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+  code TEXT NOT NULL REFERENCES sessions(code) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  client_key TEXT,
+  event TEXT NOT NULL,
+  PRIMARY KEY (code, seq)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS events_client_key ON events(code, client_key) WHERE client_key IS NOT NULL;
+`;
+
+export function openSqliteStore(dataDir: string, file = 'raadslag.db'): Store {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, file));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  db.exec(SCHEMA);
+
+  const insertSession = db.prepare(
+    'INSERT INTO sessions (code, host_token_hash, question_set_id, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const insertEvent = db.prepare('INSERT INTO events (code, seq, client_key, event) VALUES (?, ?, ?, ?)');
+  const allSessions = db.prepare('SELECT code, host_token_hash, question_set_id, created_at FROM sessions ORDER BY created_at');
+  const eventsOf = db.prepare('SELECT seq, client_key, event FROM events WHERE code = ? ORDER BY seq');
+
+  const appendAll = db.transaction((rows: readonly EventRow[]) => {
+    for (const r of rows) insertEvent.run(r.code, r.seq, r.clientKey, JSON.stringify(r.event));
+  });
+
+  return {
+    createSession(meta: SessionMeta, first: EventRow) {
+      db.transaction(() => {
+        insertSession.run(meta.code, meta.hostTokenHash, meta.questionSetId, meta.createdAt);
+        insertEvent.run(first.code, first.seq, first.clientKey, JSON.stringify(first.event));
+      })();
+    },
+    append(rows) {
+      if (rows.length) appendAll(rows);
+    },
+    loadSessions(): StoredSession[] {
+      type MetaRow = { code: string; host_token_hash: string; question_set_id: string; created_at: number };
+      type Ev = { seq: number; client_key: string | null; event: string };
+      return (allSessions.all() as MetaRow[]).map((m) => {
+        const events = (eventsOf.all(m.code) as Ev[]).map((e) => ({
+          code: m.code,
+          seq: e.seq,
+          clientKey: e.client_key,
+          event: JSON.parse(e.event) as SessionEvent,
+        }));
+        return {
+          meta: { code: m.code, hostTokenHash: m.host_token_hash, questionSetId: m.question_set_id, createdAt: m.created_at },
+          events,
+        };
+      });
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// The store behind one small interface: the session manager appends events and reads them
+// back after a restart; it never sees SQL. Another store (for several machines) fits here.
+import type { SessionEvent } from '../../shared/session/events.ts';
+
+export type SessionMeta = {
+  code: string;
+  hostTokenHash: string;
+  questionSetId: string;
+  createdAt: number;
+};
+
+export type EventRow = { code: string; seq: number; clientKey: string | null; event: SessionEvent };
+
+export type StoredSession = {
+  meta: SessionMeta;
+  /** The whole log, in order: replaying it is fast (tens of thousands of events a second). */
+  events: EventRow[];
+};
+
+export interface Store {
+  createSession(meta: SessionMeta, first: EventRow): void;
+  /** Appends rows from any number of sessions in one transaction: all of them are durable, or none. */
+  append(rows: readonly EventRow[]): void;
+  loadSessions(): StoredSession[];
+  close(): void;
+}

@@ -1,0 +1,143 @@
+// The wire contract between clients and server. Every payload a client sends is parsed here,
+// strictly (unknown keys rejected), before anything else looks at it: types are not validation.
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+export const LIMITS = {
+  nameLength: 40,
+  textAnswerLength: 500,
+  clientIdLength: 64,
+  maxHttpBufferSize: 64 * 1024,
+} as const;
+
+export const ROLES = ['politician', 'executive', 'manager', 'employee', 'citizen', 'other'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const Lang = z.enum(['da', 'en']);
+export type Lang = z.infer<typeof Lang>;
+
+const QuestionId = z.string().min(1).max(64);
+const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 URL-safe characters');
+
+/** A scale answer is a point on the scale or "don't know"; a number answer is a number; text is text. */
+export const AnswerValue = z.union([
+  z.strictObject({ kind: z.literal('scale'), value: z.number().int().min(0).max(10) }),
+  z.strictObject({ kind: z.literal('dontKnow') }),
+  z.strictObject({ kind: z.literal('number'), value: z.number().finite() }),
+  z.strictObject({ kind: z.literal('text'), text: z.string().max(LIMITS.textAnswerLength) }),
+]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+export const ParticipantCommand = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('join'),
+    name: z.string().trim().max(LIMITS.nameLength).optional(),
+    role: Role,
+  }),
+  z.strictObject({ type: z.literal('submitAnswer'), questionId: QuestionId, answer: AnswerValue }),
+  z.strictObject({ type: z.literal('withdrawAnswer'), questionId: QuestionId, answerId: z.string().min(1).max(64) }),
+]);
+export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
+
+export const HostCommand = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('goTo'), index: z.number().int().min(0).max(10_000) }),
+  z.strictObject({ type: z.literal('next') }),
+  z.strictObject({ type: z.literal('previous') }),
+  z.strictObject({ type: z.literal('openAnswering'), questionId: QuestionId }),
+  z.strictObject({ type: z.literal('closeAnswering'), questionId: QuestionId }),
+  z.strictObject({ type: z.literal('setResultsVisible'), questionId: QuestionId, visible: z.boolean() }),
+]);
+export type HostCommand = z.infer<typeof HostCommand>;
+
+export const Command = z.union([ParticipantCommand, HostCommand]);
+export type Command = ParticipantCommand | HostCommand;
+export type CommandType = Command['type'];
+
+export const HOST_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(
+  HostCommand.options.map((o) => o.shape.type.value),
+);
+
+/** What a client emits as `command`: its own id (for exactly-once on retry) and the command. */
+export const CommandEnvelope = z.strictObject({ id: ClientId, command: z.unknown() });
+export type CommandEnvelope = { id: string; command: Command };
+
+/** Handshake auth: who this socket is. Identity never comes from a command's payload. */
+export const HandshakeAuth = z.strictObject({
+  code: z.string().regex(/^[A-Z0-9]{4,10}$/),
+  as: z.enum(['host', 'screen', 'participant']),
+  token: z.string().min(10).max(128).optional(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
+export type Audience = HandshakeAuth['as'];
+
+export const ERROR_CODES = [
+  'invalid_payload',
+  'unknown_command',
+  'forbidden',
+  'not_joined',
+  'already_joined',
+  'unknown_question',
+  'question_closed',
+  'wrong_answer_type',
+  'out_of_range',
+  'empty_answer',
+  'too_many_answers',
+  'unknown_answer',
+  'unknown_step',
+  'no_such_session',
+  'session_ended',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type CommandError = { code: ErrorCode; message: string };
+export type Ack<T = unknown> = { ok: true; data?: T; duplicate?: boolean } | { ok: false; error: CommandError };
+
+export type JoinResult = { participantId: string; token: string };
+export type SubmitResult = { answerId: string };
+
+/** Server → client events; client → server events. Typed for socket.io on both ends. */
+export interface ServerToClientEvents<V = unknown, M = unknown> {
+  view: (view: V) => void;
+  me: (me: M) => void;
+  hello: (hello: { serverNow: number; protocol: number; audience: Audience }) => void;
+  fatal: (error: CommandError) => void;
+}
+export interface ClientToServerEvents {
+  command: (envelope: unknown, ack: (ack: Ack) => void) => void;
+}
+
+/** Parses the command for an audience; returns a typed error instead of throwing. */
+export function parseCommand(
+  raw: unknown,
+): { ok: true; id: string; command: Command } | { ok: false; error: CommandError } {
+  const env = CommandEnvelope.safeParse(raw);
+  if (!env.success) return { ok: false, error: { code: 'invalid_payload', message: describe(env.error) } };
+  const cmd = Command.safeParse(env.data.command);
+  if (!cmd.success) {
+    const type = (env.data.command as { type?: unknown } | null)?.type;
+    const known = typeof type === 'string' && isCommandType(type);
+    return {
+      ok: false,
+      error: known
+        ? { code: 'invalid_payload', message: describe(cmd.error) }
+        : { code: 'unknown_command', message: `unknown command type ${JSON.stringify(type)?.slice(0, 40)}` },
+    };
+  }
+  return { ok: true, id: env.data.id, command: cmd.data };
+}
+
+const ALL_TYPES = new Set<string>([...ParticipantCommand.options, ...HostCommand.options].map((o) => o.shape.type.value));
+function isCommandType(type: string): boolean {
+  return ALL_TYPES.has(type);
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(payload)'}: ${i.message}`)
+    .join('; ');
+}

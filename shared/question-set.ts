@@ -1,0 +1,120 @@
+// Question sets are data: this schema is the contract for every file in questions/.
+// A set that fails it is rejected whole, with the file, the field path and what is wrong.
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Danish is the reference; English falls back to Danish where missing. */
+export const LocalizedText = z.strictObject({ da: text(2000), en: text(2000).optional() });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
+
+export const ScaleResponse = z
+  .strictObject({
+    type: z.literal('scale'),
+    min: z.number().int().min(0).max(1),
+    max: z.number().int().min(3).max(10),
+    minLabel: LocalizedText,
+    maxLabel: LocalizedText,
+    dontKnow: z.boolean().default(true),
+  });
+export const NumberResponse = z
+  .strictObject({
+    type: z.literal('number'),
+    min: z.number().int().min(0),
+    max: z.number().int().max(1_000_000),
+    unit: LocalizedText.optional(),
+  })
+  .refine((r) => r.min < r.max, { message: 'min must be less than max', path: ['max'] });
+export const TextResponse = z.strictObject({
+  type: z.literal('text'),
+  maxAnswers: z.number().int().min(1).max(10).default(3),
+  maxLength: z.number().int().min(20).max(500).default(280),
+});
+export const ResponseSpec = z.discriminatedUnion('type', [ScaleResponse, NumberResponse, TextResponse]);
+export type ResponseSpec = z.infer<typeof ResponseSpec>;
+export type ResponseType = ResponseSpec['type'];
+
+export const Question = z.strictObject({ id: Id, text: LocalizedText, response: ResponseSpec });
+export type Question = z.infer<typeof Question>;
+
+export const Statement = z.strictObject({
+  text: LocalizedText,
+  details: z.array(LocalizedText).max(10).default([]),
+});
+export type Statement = z.infer<typeof Statement>;
+
+export const Theme = z.strictObject({
+  id: Id,
+  title: LocalizedText,
+  statements: z.array(Statement).max(30).default([]),
+  note: LocalizedText.optional(),
+  questions: z.array(Question).min(1).max(30),
+});
+export type Theme = z.infer<typeof Theme>;
+
+export const ContextPoint = z.strictObject({ heading: LocalizedText, text: LocalizedText.optional() });
+export const Context = z.strictObject({ title: LocalizedText, points: z.array(ContextPoint).min(1).max(12) });
+export type Context = z.infer<typeof Context>;
+
+export const QuestionSet = z
+  .strictObject({
+    id: Id,
+    version: z.literal(1),
+    title: LocalizedText,
+    subtitle: LocalizedText.optional(),
+    source: LocalizedText.optional(),
+    context: Context.optional(),
+    themes: z.array(Theme).min(1).max(20),
+  })
+  .superRefine((set, ctx) => {
+    const seen = new Set<string>();
+    set.themes.forEach((theme, t) =>
+      theme.questions.forEach((q, i) => {
+        if (seen.has(q.id)) {
+          ctx.addIssue({ code: 'custom', message: `duplicate question id "${q.id}"`, path: ['themes', t, 'questions', i, 'id'] });
+        }
+        seen.add(q.id);
+      }),
+    );
+    const themeIds = new Set(set.themes.map((th) => th.id));
+    if (themeIds.size !== set.themes.length) ctx.addIssue({ code: 'custom', message: 'theme ids must be unique', path: ['themes'] });
+  });
+export type QuestionSet = z.infer<typeof QuestionSet>;
+
+export class QuestionSetError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: { path: string; message: string }[],
+  ) {
+    super(`${file}: invalid question set\n` + problems.map((p) => `  at ${p.path || '(root)'}: ${p.message}`).join('\n'));
+    this.name = 'QuestionSetError';
+  }
+}
+
+/** Parses and validates; throws QuestionSetError naming the file, the field path and what is wrong. */
+export function parseQuestionSet(data: unknown, file: string): QuestionSet {
+  const result = QuestionSet.safeParse(data);
+  if (result.success) return result.data;
+  throw new QuestionSetError(
+    file,
+    result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+  );
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
+export function findQuestion(set: QuestionSet, questionId: string): { theme: Theme; question: Question } | undefined {
+  for (const theme of set.themes) {
+    const question = theme.questions.find((q) => q.id === questionId);
+    if (question) return { theme, question };
+  }
+  return undefined;
+}
+
+export function localize(t: LocalizedText, lang: 'da' | 'en'): string {
+  return lang === 'en' && t.en ? t.en : t.da;
+}
