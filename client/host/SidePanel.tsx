@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { ROLES } from '../../shared/protocol.ts';
+import type { HostView } from '../../shared/session/views.ts';
+import { formatNumber, useT } from '../i18n/i18n.ts';
+import { displayUrl, useJoinUrl } from '../components/use-join-url.ts';
+
+export function SidePanel({ view, token }: { view: HostView; token: string }) {
+  const { t, lang } = useT();
+  const joinUrl = useJoinUrl(view.code);
+  const screenUrl = `${location.origin}/screen/${view.code}`;
+  return (
+    <aside className="side stack" aria-label={t('participants')}>
+      <section className="card">
+        <h2 className="h3">{t('participants')}: {formatNumber(lang, view.participants)}</h2>
+        <table className="roles">
+          <caption className="visually-hidden">{t('byRole')}</caption>
+          <tbody>
+            {ROLES.map((r) => (
+              <tr key={r}>
+                <th scope="row">{t(`role_${r}`)}</th>
+                <td>{formatNumber(lang, view.roleCounts[r])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card stack">
+        <h2 className="h3">{t('links')}</h2>
+        <p>
+          <a href={screenUrl} target="_blank" rel="noopener">{t('openScreen')}</a>
+        </p>
+        <CopyField label={t('joinLink')} value={joinUrl} shown={displayUrl(joinUrl)} />
+        <CopyField label={t('screenLink')} value={screenUrl} shown={displayUrl(screenUrl)} />
+        <p className="hint">{t('keepLinkSecret')}</p>
+      </section>
+      <section className="card">
+        <button type="button" className="button" onClick={() => void download(view.code, token)}>
+          {t('downloadSummary')}
+        </button>
+      </section>
+    </aside>
+  );
+}
+
+function CopyField({ label, value, shown }: { label: string; value: string; shown: string }) {
+  const { t } = useT();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="copy">
+      <span className="copy__label">{label}</span>
+      <code className="copy__value">{shown}</code>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => {
+          void navigator.clipboard?.writeText(value).then(() => setCopied(true));
+        }}
+      >
+        {copied ? t('copied') : t('copy')}
+        <span className="visually-hidden">: {label}</span>
+      </button>
+    </div>
+  );
+}
+
+async function download(code: string, token: string): Promise<void> {
+  const res = await fetch(`/api/sessions/${code}/summary?format=json`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) return;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `raadslag-${code}.json`;
+  a.click();
+  URL.revokeObjectURL(url);
+}

@@ -1,0 +1,93 @@
+// The phone: join, wait, answer the open question, see results when the facilitator shows them.
+import { useEffect } from 'react';
+import { useStore } from '../store.ts';
+import { connect } from '../net/connection.ts';
+import { useT } from '../i18n/i18n.ts';
+import type { ParticipantView, MeView } from '../../shared/session/views.ts';
+import { TopBar } from '../components/TopBar.tsx';
+import { L } from '../components/Localized.tsx';
+import { Results } from '../components/Results.tsx';
+import { FatalNotice } from '../components/FatalNotice.tsx';
+import { JoinForm } from './JoinForm.tsx';
+import { ScaleAnswer } from './ScaleAnswer.tsx';
+import { NumberAnswer } from './NumberAnswer.tsx';
+import { TextAnswer } from './TextAnswer.tsx';
+import { pick } from '../i18n/i18n.ts';
+
+export function ParticipantApp({ code }: { code: string }) {
+  useEffect(() => connect('participant', code), [code]);
+  const { t, lang } = useT();
+  const view = useStore((s) => (s.view?.audience === 'participant' ? s.view : null));
+  const me = useStore((s) => s.me);
+  const fatal = useStore((s) => s.fatal);
+
+  if (fatal) return <FatalNotice code={code} reason={fatal} />;
+  return (
+    <div className="page page--phone">
+      <TopBar />
+      <main id="main" className="phone">
+        {!view || me === undefined ? (
+          <p className="muted" role="status">{t('loading')}</p>
+        ) : me === null ? (
+          <JoinForm title={pick(view.title, lang).text} />
+        ) : (
+          <Joined view={view} me={me} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Joined({ view, me }: { view: ParticipantView; me: MeView }) {
+  const { t } = useT();
+  const step = view.step;
+  if (!step || step.kind !== 'question') {
+    return (
+      <section className="card stack waiting">
+        <h1>{t('waitingTitle')}</h1>
+        {step?.kind === 'theme' && (
+          <p className="step__kicker">
+            {t('theme')}: <L text={step.title} />
+          </p>
+        )}
+        <p>{step?.kind === 'lobby' ? t('waitingText') : t('lookAtScreen')}</p>
+        <p className="hint">{t('joinedAs', { role: t(`role_${me.role}`) })}</p>
+      </section>
+    );
+  }
+  const { question, phase } = step;
+  const mine = me.answers[question.id] ?? [];
+  const open = phase === 'open';
+  const spec = question.response;
+  return (
+    <section className="card stack" aria-labelledby="question-text">
+      <p className="step__kicker">
+        <L text={step.themeTitle} /> · {t('questionOf', { n: step.number, of: step.of })}
+      </p>
+      <h1 id="question-text" className="question-text">
+        <L text={question.text} />
+      </h1>
+      <p className={`phase phase--${phase}`} role="status">
+        {phase === 'open' ? t('phase_open') : phase === 'closed' ? t('closedNow') : t('notOpenYet')}
+      </p>
+      {phase !== 'idle' && spec.type === 'scale' && <ScaleAnswer key={question.id} questionId={question.id} spec={spec} current={mine[0]?.answer} open={open} />}
+      {phase !== 'idle' && spec.type === 'number' && <NumberAnswer key={question.id} questionId={question.id} spec={spec} current={mine[0]?.answer} open={open} />}
+      {phase !== 'idle' && spec.type === 'text' && (
+        <TextAnswer
+          key={question.id}
+          questionId={question.id}
+          spec={spec}
+          open={open}
+          mine={mine.flatMap((a) => (a.answer.kind === 'text' ? [{ id: a.id, text: a.answer.text }] : []))}
+        />
+      )}
+      {phase === 'closed' && mine.length === 0 && <p className="muted">{t('noAnswer')}</p>}
+      {view.results && (
+        <section aria-labelledby="results-heading" className="stack">
+          <h2 id="results-heading" className="h3">{t('results')}</h2>
+          <Results results={view.results} spec={spec} />
+        </section>
+      )}
+    </section>
+  );
+}
