@@ -53,7 +53,14 @@ function deckStrings(s: QuestionSet): { where: string; da: string }[] {
       st.details.forEach((d, j) => out.push({ where: `themes[${t}].statements[${i}].details[${j}]`, da: d.da }));
     });
     if (th.note) out.push({ where: `themes[${t}].note`, da: th.note.da });
-    th.questions.forEach((q, i) => out.push({ where: `themes[${t}].questions[${i}].text`, da: q.text.da }));
+    th.questions.forEach((q, i) => {
+      // The statements poll's prompt is ours; the statements it lists are the deck's.
+      if (q.response.type === 'statements') {
+        q.response.statements.forEach((st, j) => out.push({ where: `themes[${t}].questions[${i}].statements[${j}]`, da: st.da }));
+      } else {
+        out.push({ where: `themes[${t}].questions[${i}].text`, da: q.text.da });
+      }
+    });
   });
   return out;
 }
@@ -84,20 +91,32 @@ describe('built-in question set: Vejen til en ny forvaltningspolitik', () => {
     expect(set.version).toBe(1);
   });
 
-  it('has the four themes in order with 4, 4, 3 and 4 questions', () => {
+  const discussion = (t: QuestionSet['themes'][number]) => t.questions.filter((q) => q.response.type !== 'statements');
+
+  it('has the four themes in order with 4, 4, 3 and 4 discussion questions', () => {
     expect(set.themes.map((t) => t.title.da)).toEqual([
       'Færre mål og mere ledelse',
       'Skab fælles forståelse',
       'Sæt borgeren i centrum',
       'Mere folkestyre',
     ]);
-    expect(set.themes.map((t) => t.questions.length)).toEqual([4, 4, 3, 4]);
-    expect(set.themes.flatMap((t) => t.questions)).toHaveLength(15);
+    expect(set.themes.map((t) => discussion(t).length)).toEqual([4, 4, 3, 4]);
+    expect(set.themes.flatMap(discussion)).toHaveLength(15);
   });
 
   it('has the 15 questions letter for letter, in order, with q<theme>-<n> ids', () => {
-    const actual = set.themes.flatMap((t) => t.questions.map((q) => [q.id, q.text.da]));
+    const actual = set.themes.flatMap((t) => discussion(t).map((q) => [q.id, q.text.da]));
     expect(actual).toEqual(QUESTIONS);
+  });
+
+  it('ends each theme with a statements poll of the theme statements, verbatim and in order', () => {
+    for (const [i, theme] of set.themes.entries()) {
+      const last = theme.questions[theme.questions.length - 1]!;
+      expect(last.id).toBe(`u${i + 1}`);
+      expect(last.response.type).toBe('statements');
+      if (last.response.type !== 'statements') continue;
+      expect(last.response.statements.map((s) => s.da)).toEqual(theme.statements.map((s) => s.text.da));
+    }
   });
 
   it.each(QUESTIONS)('question %s occurs verbatim in the deck', (_id, da) => {
@@ -144,8 +163,9 @@ describe('built-in question set: Vejen til en ny forvaltningspolitik', () => {
     expect(noEnglish).toEqual([]);
   });
 
-  it('has one number question (q1-2), one text question (q1-4) and 13 scale questions', () => {
+  it('has one number question (q1-2), one text question (q1-4), 13 scale questions and 4 statements polls', () => {
     const questions = set.themes.flatMap((t) => t.questions);
+    expect(questions.filter((q) => q.response.type === 'statements').map((q) => q.id)).toEqual(['u1', 'u2', 'u3', 'u4']);
     const ofType = (type: string) => questions.filter((q) => q.response.type === type).map((q) => q.id);
     expect(ofType('number')).toEqual(['q1-2']);
     expect(ofType('text')).toEqual(['q1-4']);

@@ -7,8 +7,8 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { Lang } from '../shared/protocol.ts';
 import type { QuestionSet } from '../shared/question-set.ts';
-import { buildSummary } from '../shared/summary/summary.ts';
 import type { Config } from './config.ts';
+import { isFormat, renderSession } from './export/render.ts';
 import type { SessionManager } from './sessions.ts';
 
 const CreateSession = z.strictObject({ questionSetId: z.string().max(64).optional(), lang: Lang.optional() });
@@ -74,23 +74,32 @@ export function createApp(config: Config, sessions: SessionManager, sets: Map<st
   app.get('/api/sessions/:code/qr.svg', async (req, res) => {
     const s = sessions.get(req.params.code);
     if (!s) return void res.status(404).end();
-    const svg = await QRCode.toString(`${baseUrl(req, config)}/join/${s.meta.code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    // A table's own code (?table=N) seats the participant at that table when they join.
+    const table = Number(req.query.table);
+    const seat = Number.isInteger(table) && table >= 1 && table <= s.state.tables ? `?table=${table}` : '';
+    const svg = await QRCode.toString(`${baseUrl(req, config)}/join/${s.meta.code}${seat}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').setHeader('Cache-Control', 'no-store').send(svg);
   });
 
-  app.get('/api/sessions/:code/summary', (req, res) => {
+  app.get('/api/sessions/:code/summary', async (req, res) => {
     const code = req.params.code;
     const s = sessions.get(code);
     const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
     if (!token) return void res.status(401).json({ error: { code: 'unauthorized', message: 'send the host token as a Bearer token' } });
     if (!s || !sessions.isHost(code, token)) return void res.status(403).json({ error: { code: 'forbidden', message: 'not the facilitator of this session' } });
     const format = String(req.query.format ?? 'json');
-    if (!(SUMMARY_FORMATS as readonly string[]).includes(format)) {
+    if (!(SUMMARY_FORMATS as readonly string[]).includes(format) || !isFormat(format)) {
       return void res.status(400).json({ error: { code: 'invalid_payload', message: `format must be one of ${SUMMARY_FORMATS.join(', ')}` } });
     }
-    if (format !== 'json') return void res.status(501).json({ error: { code: 'not_implemented', message: `format ${format} is not available yet` } });
-    res.setHeader('Content-Disposition', `attachment; filename="raadslag-${code}.json"`);
-    res.json(buildSummary(s.state));
+    // The model is built synchronously from the live state (no event can interleave); docx and
+    // xlsx then await only their zip writers.
+    const out = await renderSession(s.state, format);
+    res.setHeader('Content-Type', out.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${out.fileName}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    // A downloaded HTML summary must not run anything or fetch anything, even if opened inline.
+    if (format === 'html') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    res.send(out.body);
   });
 
   app.use('/api', (_req, res) => {

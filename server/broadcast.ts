@@ -3,19 +3,23 @@
 // with rooms × flushes, never with phones × answers.
 import type { Server } from 'socket.io';
 import type { SessionEvent } from '../shared/session/events.ts';
-import { hostView, participantView, screenView } from '../shared/session/views.ts';
+import { hostView, meView, participantView, screenView } from '../shared/session/views.ts';
 import type { SessionManager } from './sessions.ts';
 
 export const FLUSH_MS = 100;
 
-type Dirty = { host: boolean; screen: boolean; participants: boolean };
+type Dirty = { host: boolean; screen: boolean; participants: boolean; meAll?: boolean; meTables?: Set<number> };
 
 export const rooms = {
   host: (code: string) => `${code}:host`,
   screen: (code: string) => `${code}:screen`,
   participants: (code: string) => `${code}:participants`,
   participant: (code: string, id: string) => `${code}:p:${id}`,
+  table: (code: string, table: number) => `${code}:t:${table}`,
 };
+
+/** Events after which every phone's own view (`me`) changes: voting windows open or close. */
+const ME_FOR_ALL = new Set<SessionEvent['type']>(['votingOpened', 'answeringClosed', 'answeringOpened', 'revoteStarted', 'questionConfigured']);
 
 /** Which audiences an event concerns. Phones hear about answers only when results are shown. */
 export function audiencesOf(event: SessionEvent, resultsVisible: (questionId: string) => boolean): Dirty {
@@ -51,6 +55,12 @@ export class Broadcaster {
       d.host ||= a.host;
       d.screen ||= a.screen;
       d.participants ||= a.participants;
+      if (ME_FOR_ALL.has(e.type)) d.meAll = true;
+      if ((e.type === 'answerSubmitted' || e.type === 'answerWithdrawn') && state.runs[e.questionId]?.perTable) {
+        // A table's answers are shared: every member's own view changes.
+        const table = state.participants[e.participantId]?.table;
+        if (table !== undefined) (d.meTables ??= new Set()).add(table);
+      }
     }
     this.dirty.set(code, d);
     if (this.timers.has(code)) return;
@@ -77,6 +87,20 @@ export class Broadcaster {
     if (d.participants) {
       this.io.to(rooms.participants(code)).emit('view', participantView(state));
       this.sent.participants++;
+    }
+    // Personal views differ per phone, so they go one by one – but only on phase changes
+    // (phones × phase changes), never on other people's answers.
+    const meRooms = d.meAll ? [rooms.participants(code)] : [...(d.meTables ?? [])].map((t) => rooms.table(code, t));
+    for (const room of meRooms) {
+      void this.io
+        .in(room)
+        .fetchSockets()
+        .then((sockets) => {
+          for (const s of sockets) {
+            const id = (s.data as { participantId?: string }).participantId;
+            if (id) s.emit('me', meView(state, id));
+          }
+        });
     }
   }
 

@@ -28,7 +28,7 @@ export function attachGateway(io: Server, sessions: SessionManager): void {
     const data = socket.data as SocketData;
     const limiter = new RateLimiter(20, 40);
     socket.join(roomOf(data));
-    if (data.participantId) socket.join(rooms.participant(data.code, data.participantId));
+    if (data.participantId) joinOwnRooms(socket, data, data.participantId);
     socket.emit('hello', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, audience: data.audience });
     sendInitial(socket, data);
 
@@ -58,8 +58,14 @@ export function attachGateway(io: Server, sessions: SessionManager): void {
 
   function adoptParticipant(socket: Socket, data: SocketData, participantId: string): void {
     data.participantId = participantId;
-    socket.join(rooms.participant(data.code, participantId));
+    joinOwnRooms(socket, data, participantId);
     sendMe(io, data.code, participantId);
+  }
+
+  function joinOwnRooms(socket: Socket, data: SocketData, participantId: string): void {
+    socket.join(rooms.participant(data.code, participantId));
+    const table = sessions.get(data.code)?.state.participants[participantId]?.table;
+    if (table !== undefined) socket.join(rooms.table(data.code, table));
   }
 
   function sendMe(server: Server, code: string, participantId: string): void {

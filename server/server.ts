@@ -63,6 +63,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     broadcaster,
     close: async () => {
       broadcaster.close();
+      sessions.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       store.close();
     },

@@ -6,7 +6,7 @@ import { customAlphabet, nanoid } from 'nanoid';
 import type { Ack, Command, Lang } from '../shared/protocol.ts';
 import type { QuestionSet } from '../shared/question-set.ts';
 import type { Actor } from '../shared/session/actor.ts';
-import { decide } from '../shared/session/decide.ts';
+import { decide, type SystemCommand } from '../shared/session/decide.ts';
 import type { SessionEvent } from '../shared/session/events.ts';
 import { evolve, initialState } from '../shared/session/evolve.ts';
 import type { SessionState } from '../shared/session/state.ts';
@@ -25,6 +25,7 @@ export class SessionManager {
   private readonly sessions = new Map<string, LiveSession>();
   private readonly queue: CommitQueue;
   private listener: ChangeListener = () => {};
+  private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly store: Store,
@@ -43,6 +44,9 @@ export class SessionManager {
         if (row.clientKey) live.acks.set(row.clientKey, Promise.resolve({ ok: true, data: ackData([row.event]) }));
       }
       this.sessions.set(stored.meta.code, live);
+      for (const [questionId, run] of Object.entries(live.state.runs)) {
+        if (run.timer?.autoClose) this.schedule(stored.meta.code, questionId, run.timer.endsAt);
+      }
     }
   }
 
@@ -86,17 +90,38 @@ export class SessionManager {
     const key = `${actorKey(actor)}:${clientId}`;
     const prior = session.acks.get(key);
     if (prior) return prior.then((ack) => (ack.ok ? { ...ack, duplicate: true } : ack));
+    const { ack, accepted } = this.apply(session, command, actor, key);
+    // Only accepted commands are remembered: a rejected one changed nothing and may be retried.
+    if (accepted) session.acks.set(key, ack);
+    return ack;
+  }
 
+  /** Runs a command of the server's own (a timer running out); it has no client id to dedupe. */
+  executeSystem(code: string, command: SystemCommand): Promise<Ack> {
+    const session = this.sessions.get(code);
+    if (!session) return Promise.resolve({ ok: false, error: { code: 'no_such_session', message: 'no such session' } });
+    return this.apply(session, command, { kind: 'system' }, null).ack;
+  }
+
+  /** The shared path: decide → evolve → queue for commit → tell the broadcaster. */
+  private apply(
+    session: LiveSession,
+    command: Command | SystemCommand,
+    actor: Actor,
+    key: string | null,
+  ): { ack: Promise<Ack>; accepted: boolean } {
+    const code = session.meta.code;
     const decision = decide(session.state, command, {
       actor,
       now: this.clock(),
       newId: (prefix) => `${prefix}_${nanoid(12)}`,
       newToken: () => nanoid(24),
+      random: Math.random,
     });
-    if (!decision.ok) return Promise.resolve({ ok: false, error: decision.error });
-
+    if (!decision.ok) return { ack: Promise.resolve({ ok: false, error: decision.error }), accepted: false };
     const rows: EventRow[] = decision.events.map((event, i) => {
       evolve(session.state, event);
+      if (event.type === 'timerSet') this.schedule(code, event.questionId, event.autoClose ? event.endsAt : null);
       return { code, seq: session.state.seq, clientKey: i === 0 ? key : null, event };
     });
     const data = ackData(decision.events);
@@ -104,9 +129,27 @@ export class SessionManager {
       (): Ack => ({ ok: true, ...(data === undefined ? {} : { data }) }),
       (): Ack => ({ ok: false, error: { code: 'internal', message: 'could not save; please resend' } }),
     );
-    session.acks.set(key, ack);
     this.listener(code, decision.events);
-    return ack;
+    return { ack, accepted: true };
+  }
+
+  /** Time is the server's: an auto-closing timer comes back in as a command when it runs out. */
+  private schedule(code: string, questionId: string, endsAt: number | null): void {
+    const key = `${code}:${questionId}`;
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    if (endsAt === null) return;
+    const t = setTimeout(() => {
+      this.timers.delete(key);
+      void this.executeSystem(code, { type: 'timerExpired', questionId });
+    }, Math.max(0, endsAt - this.clock()));
+    t.unref();
+    this.timers.set(key, t);
+  }
+
+  close(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
   }
 
   codes(): string[] {

@@ -7,6 +7,8 @@ export const PROTOCOL_VERSION = 1;
 export const LIMITS = {
   nameLength: 40,
   textAnswerLength: 500,
+  otherTextLength: 100,
+  tables: 50,
   clientIdLength: 64,
   maxHttpBufferSize: 64 * 1024,
 } as const;
@@ -19,7 +21,12 @@ export const Lang = z.enum(['da', 'en']);
 export type Lang = z.infer<typeof Lang>;
 
 const QuestionId = z.string().min(1).max(64);
+const AnswerId = z.string().min(1).max(64);
 const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 URL-safe characters');
+
+export const STATEMENT_VOTES = ['agree', 'disagree', 'pass'] as const;
+export const StatementVote = z.enum(STATEMENT_VOTES);
+export type StatementVote = z.infer<typeof StatementVote>;
 
 /** A scale answer is a point on the scale or "don't know"; a number answer is a number; text is text. */
 export const AnswerValue = z.union([
@@ -27,6 +34,13 @@ export const AnswerValue = z.union([
   z.strictObject({ kind: z.literal('dontKnow') }),
   z.strictObject({ kind: z.literal('number'), value: z.number().finite() }),
   z.strictObject({ kind: z.literal('text'), text: z.string().max(LIMITS.textAnswerLength) }),
+  z.strictObject({
+    kind: z.literal('choice'),
+    options: z.array(z.number().int().min(0).max(11)).max(12),
+    other: z.string().trim().max(LIMITS.otherTextLength).optional(),
+  }),
+  z.strictObject({ kind: z.literal('ranking'), order: z.array(z.number().int().min(0).max(6)).min(1).max(7) }),
+  z.strictObject({ kind: z.literal('statements'), votes: z.array(StatementVote.nullable()).min(1).max(20) }),
 ]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
@@ -35,11 +49,18 @@ export const ParticipantCommand = z.discriminatedUnion('type', [
     type: z.literal('join'),
     name: z.string().trim().max(LIMITS.nameLength).optional(),
     role: Role,
+    table: z.number().int().min(1).max(LIMITS.tables).optional(),
   }),
   z.strictObject({ type: z.literal('submitAnswer'), questionId: QuestionId, answer: AnswerValue }),
-  z.strictObject({ type: z.literal('withdrawAnswer'), questionId: QuestionId, answerId: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('withdrawAnswer'), questionId: QuestionId, answerId: AnswerId }),
+  z.strictObject({ type: z.literal('castVote'), questionId: QuestionId, answerId: AnswerId }),
+  z.strictObject({ type: z.literal('retractVote'), questionId: QuestionId, answerId: AnswerId }),
 ]);
 export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
+
+export const SPLITS = ['none', 'role', 'table'] as const;
+export const Split = z.enum(SPLITS);
+export type Split = z.infer<typeof Split>;
 
 export const HostCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('goTo'), index: z.number().int().min(0).max(10_000) }),
@@ -48,6 +69,28 @@ export const HostCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('openAnswering'), questionId: QuestionId }),
   z.strictObject({ type: z.literal('closeAnswering'), questionId: QuestionId }),
   z.strictObject({ type: z.literal('setResultsVisible'), questionId: QuestionId, visible: z.boolean() }),
+  z.strictObject({ type: z.literal('openVoting'), questionId: QuestionId }),
+  z.strictObject({
+    type: z.literal('setTimer'),
+    questionId: QuestionId,
+    /** 0 clears the timer. */
+    seconds: z.number().int().min(0).max(3600),
+    /** Close the phase when time is up; otherwise the timer is advisory and late answers are marked late. */
+    autoClose: z.boolean().default(false),
+  }),
+  z.strictObject({ type: z.literal('startRevote'), questionId: QuestionId }),
+  z.strictObject({
+    type: z.literal('configureQuestion'),
+    questionId: QuestionId,
+    split: Split.optional(),
+    perTable: z.boolean().optional(),
+    wordCloud: z.boolean().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('configureSession'),
+    minGroupSize: z.number().int().min(1).max(50).optional(),
+    tables: z.number().int().min(0).max(LIMITS.tables).optional(),
+  }),
 ]);
 export type HostCommand = z.infer<typeof HostCommand>;
 
@@ -86,6 +129,10 @@ export const ERROR_CODES = [
   'too_many_answers',
   'unknown_answer',
   'unknown_step',
+  'not_allowed_now',
+  'vote_budget_exceeded',
+  'own_answer',
+  'unknown_table',
   'no_such_session',
   'session_ended',
   'rate_limited',

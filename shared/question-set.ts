@@ -27,12 +27,49 @@ export const NumberResponse = z
     unit: LocalizedText.optional(),
   })
   .refine((r) => r.min < r.max, { message: 'min must be less than max', path: ['max'] });
+export const VotingSpec = z.strictObject({
+  /** Dots each participant may place. */
+  budget: z.number().int().min(1).max(10).default(3),
+  /** How many of one's dots may go on one answer. */
+  maxPerAnswer: z.number().int().min(1).max(10).default(2),
+});
+export type VotingSpec = z.infer<typeof VotingSpec>;
 export const TextResponse = z.strictObject({
   type: z.literal('text'),
   maxAnswers: z.number().int().min(1).max(10).default(3),
   maxLength: z.number().int().min(20).max(500).default(280),
+  voting: VotingSpec.default({ budget: 3, maxPerAnswer: 2 }),
 });
-export const ResponseSpec = z.discriminatedUnion('type', [ScaleResponse, NumberResponse, TextResponse]);
+export const ChoiceResponse = z
+  .strictObject({
+    type: z.literal('choice'),
+    options: z.array(LocalizedText).min(2).max(12),
+    multiple: z.boolean().default(false),
+    /** With multiple: at most this many options (default: all). */
+    maxChoices: z.number().int().min(1).max(12).optional(),
+    /** Offer "Andet" with a short free text. */
+    other: z.boolean().default(false),
+  })
+  .refine((r) => r.maxChoices === undefined || (r.multiple && r.maxChoices <= r.options.length), {
+    message: 'maxChoices needs multiple: true and at most as many as there are options',
+    path: ['maxChoices'],
+  });
+export const RankingResponse = z.strictObject({
+  type: z.literal('ranking'),
+  items: z.array(LocalizedText).min(3).max(7),
+});
+export const StatementsResponse = z.strictObject({
+  type: z.literal('statements'),
+  statements: z.array(LocalizedText).min(1).max(20),
+});
+export const ResponseSpec = z.discriminatedUnion('type', [
+  ScaleResponse,
+  NumberResponse,
+  TextResponse,
+  ChoiceResponse,
+  RankingResponse,
+  StatementsResponse,
+]);
 export type ResponseSpec = z.infer<typeof ResponseSpec>;
 export type ResponseType = ResponseSpec['type'];
 

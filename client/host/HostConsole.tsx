@@ -1,18 +1,18 @@
 // The facilitator's console: the agenda, the current step with its controls, live results
 // (before the room sees them), who is here, and the links for the screen and the phones.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useStore } from '../store.ts';
-import { connect, send } from '../net/connection.ts';
+import { connect } from '../net/connection.ts';
 import { useT } from '../i18n/i18n.ts';
 import type { HostView } from '../../shared/session/views.ts';
-import type { HostCommand } from '../../shared/protocol.ts';
 import { TopBar } from '../components/TopBar.tsx';
 import { StepContent } from '../components/StepContent.tsx';
-import { Results } from '../components/Results.tsx';
 import { FatalNotice } from '../components/FatalNotice.tsx';
 import { Agenda } from './Agenda.tsx';
 import { SidePanel } from './SidePanel.tsx';
-import { phaseKey } from '../components/phase.ts';
+import { QuestionControls } from './QuestionControls.tsx';
+import { ThemeOverview } from './ThemeOverview.tsx';
+import { useHostCommand } from './use-host-command.ts';
 
 export function HostConsole({ code, token }: { code: string; token: string | undefined }) {
   useEffect(() => connect('host', code, token), [code, token]);
@@ -42,12 +42,8 @@ export function HostConsole({ code, token }: { code: string; token: string | und
 
 function CurrentStep({ view }: { view: HostView }) {
   const { t } = useT();
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useHostCommand();
   const step = view.step;
-  const run = async (command: HostCommand) => {
-    const ack = await send(command);
-    setError(ack.ok ? null : t('commandFailed', { message: ack.error.message }));
-  };
   return (
     <div className="stack">
       <nav className="controls" aria-label={t('agenda')}>
@@ -63,35 +59,8 @@ function CurrentStep({ view }: { view: HostView }) {
       <section className="card preview" aria-label={t('screenLink')}>
         {step && <StepContent step={step} headingLevel={2} />}
       </section>
-      {step?.kind === 'question' && (
-        <section className="card stack" aria-labelledby="question-controls">
-          <h2 id="question-controls" className="h3">
-            {t(phaseKey(step.phase))} · {t('answeredCount', { n: step.answered ?? 0 })} / {view.participants}
-          </h2>
-          <div className="controls">
-            {step.phase === 'open' ? (
-              <button type="button" className="button button--primary" onClick={() => void run({ type: 'closeAnswering', questionId: step.question.id })}>
-                {t('closeAnswering')}
-              </button>
-            ) : (
-              <button type="button" className="button button--primary" onClick={() => void run({ type: 'openAnswering', questionId: step.question.id })}>
-                {t('openAnswering')}
-              </button>
-            )}
-            <button
-              type="button"
-              className="button"
-              aria-pressed={step.resultsVisible}
-              onClick={() => void run({ type: 'setResultsVisible', questionId: step.question.id, visible: !step.resultsVisible })}
-            >
-              {step.resultsVisible ? t('hideResults') : t('showResults')}
-            </button>
-          </div>
-          <p className="hint" role="status">{step.resultsVisible ? t('resultsShown') : t('resultsNotShown')}</p>
-          <h3 className="h3">{t('liveResults')}</h3>
-          {view.results && <Results results={view.results} spec={step.question.response} />}
-        </section>
-      )}
+      {step?.kind === 'question' && <QuestionControls view={view} step={step} />}
+      {view.overview && <ThemeOverview items={view.overview} />}
     </div>
   );
 }

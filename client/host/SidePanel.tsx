@@ -3,6 +3,7 @@ import { ROLES } from '../../shared/protocol.ts';
 import type { HostView } from '../../shared/session/views.ts';
 import { formatNumber, useT } from '../i18n/i18n.ts';
 import { displayUrl, useJoinUrl } from '../components/use-join-url.ts';
+import { SessionSettings } from './SessionSettings.tsx';
 
 export function SidePanel({ view, token }: { view: HostView; token: string }) {
   const { t, lang } = useT();
@@ -33,6 +34,7 @@ export function SidePanel({ view, token }: { view: HostView; token: string }) {
         <CopyField label={t('screenLink')} value={screenUrl} shown={displayUrl(screenUrl)} />
         <p className="hint">{t('keepLinkSecret')}</p>
       </section>
+      <SessionSettings view={view} />
       <section className="card">
         <button type="button" className="button" onClick={() => void download(view.code, token)}>
           {t('downloadSummary')}

@@ -3,13 +3,20 @@ import { LIMITS, ROLES, type Role } from '../../shared/protocol.ts';
 import { send } from '../net/connection.ts';
 import { useT } from '../i18n/i18n.ts';
 
-export function JoinForm({ title }: { title: string | undefined }) {
+/** A table's own QR code carries ?table=N. */
+function tableFromLink(tables: number): number | null {
+  const n = Number(new URLSearchParams(location.search).get('table'));
+  return Number.isInteger(n) && n >= 1 && n <= tables ? n : null;
+}
+
+export function JoinForm({ title, tables }: { title: string | undefined; tables: number }) {
   const { t } = useT();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [roleMissing, setRoleMissing] = useState(false);
+  const [table, setTable] = useState<number | null>(() => tableFromLink(tables));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -20,7 +27,7 @@ export function JoinForm({ title }: { title: string | undefined }) {
     }
     setBusy(true);
     setError(null);
-    const ack = await send({ type: 'join', role, ...(name.trim() ? { name: name.trim() } : {}) });
+    const ack = await send({ type: 'join', role, ...(name.trim() ? { name: name.trim() } : {}), ...(table ? { table } : {}) });
     setBusy(false);
     if (!ack.ok) setError(t('commandFailed', { message: ack.error.message }));
   }
@@ -43,6 +50,19 @@ export function JoinForm({ title }: { title: string | undefined }) {
         ))}
         {roleMissing && <p id="role-error" className="error" role="alert">{t('yourRole')}: ?</p>}
       </fieldset>
+      {tables > 0 && (
+        <div className="field">
+          <label htmlFor="table">{t('chooseTable')}</label>
+          <select id="table" value={table ?? ''} onChange={(e) => setTable(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">{t('noTable')}</option>
+            {Array.from({ length: tables }, (_, i) => (
+              <option key={i + 1} value={i + 1}>
+                {t('yourTable', { n: i + 1 })}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <button type="submit" className="button button--primary button--big" disabled={busy}>
         {busy ? t('joining') : t('joinWorkshop')}
       </button>

@@ -6,12 +6,17 @@ import { useT } from '../i18n/i18n.ts';
 import type { ParticipantView, MeView } from '../../shared/session/views.ts';
 import { TopBar } from '../components/TopBar.tsx';
 import { L } from '../components/Localized.tsx';
-import { Results } from '../components/Results.tsx';
+import { Results } from '../components/results/Results.tsx';
 import { FatalNotice } from '../components/FatalNotice.tsx';
 import { JoinForm } from './JoinForm.tsx';
 import { ScaleAnswer } from './ScaleAnswer.tsx';
 import { NumberAnswer } from './NumberAnswer.tsx';
 import { TextAnswer } from './TextAnswer.tsx';
+import { ChoiceAnswer } from './ChoiceAnswer.tsx';
+import { RankingAnswer } from './RankingAnswer.tsx';
+import { StatementsAnswer } from './StatementsAnswer.tsx';
+import { VotingPanel } from './VotingPanel.tsx';
+import { Countdown } from '../components/Countdown.tsx';
 import { pick } from '../i18n/i18n.ts';
 
 export function ParticipantApp({ code }: { code: string }) {
@@ -29,7 +34,7 @@ export function ParticipantApp({ code }: { code: string }) {
         {!view || me === undefined ? (
           <p className="muted" role="status">{t('loading')}</p>
         ) : me === null ? (
-          <JoinForm title={pick(view.title, lang).text} />
+          <JoinForm title={pick(view.title, lang).text} tables={view.tables} />
         ) : (
           <Joined view={view} me={me} />
         )}
@@ -59,28 +64,39 @@ function Joined({ view, me }: { view: ParticipantView; me: MeView }) {
   const mine = me.answers[question.id] ?? [];
   const open = phase === 'open';
   const spec = question.response;
+  const voting = me.voting.find((v) => v.questionId === question.id);
+  const shown = phase !== 'idle' && phase !== 'voting';
+  const key = `${question.id}:${step.round}`;
+  const props = { questionId: question.id, current: mine[0]?.answer, open };
   return (
     <section className="card stack" aria-labelledby="question-text">
       <p className="step__kicker">
         <L text={step.themeTitle} /> · {t('questionOf', { n: step.number, of: step.of })}
+        {step.round > 1 && <> · {t('round', { n: step.round })}</>}
       </p>
       <h1 id="question-text" className="question-text">
         <L text={question.text} />
       </h1>
       <p className={`phase phase--${phase}`} role="status">
-        {phase === 'open' ? t('phase_open') : phase === 'closed' ? t('closedNow') : t('notOpenYet')}
+        {phase === 'open' ? t('phase_open') : phase === 'voting' ? t('phase_voting') : phase === 'closed' ? t('closedNow') : t('notOpenYet')}
       </p>
-      {phase !== 'idle' && spec.type === 'scale' && <ScaleAnswer key={question.id} questionId={question.id} spec={spec} current={mine[0]?.answer} open={open} />}
-      {phase !== 'idle' && spec.type === 'number' && <NumberAnswer key={question.id} questionId={question.id} spec={spec} current={mine[0]?.answer} open={open} />}
-      {phase !== 'idle' && spec.type === 'text' && (
+      {step.timer && phase !== 'closed' && <Countdown endsAt={step.timer.endsAt} />}
+      {step.perTable && me.table !== undefined && <p className="hint">{t('perTableNote')} {t('yourTable', { n: me.table })}</p>}
+      {shown && spec.type === 'scale' && <ScaleAnswer key={key} {...props} spec={spec} />}
+      {shown && spec.type === 'number' && <NumberAnswer key={key} {...props} spec={spec} />}
+      {shown && spec.type === 'choice' && <ChoiceAnswer key={key} {...props} spec={spec} />}
+      {shown && spec.type === 'ranking' && <RankingAnswer key={key} {...props} spec={spec} />}
+      {shown && spec.type === 'statements' && <StatementsAnswer key={key} {...props} spec={spec} />}
+      {shown && spec.type === 'text' && (
         <TextAnswer
-          key={question.id}
+          key={key}
           questionId={question.id}
           spec={spec}
           open={open}
           mine={mine.flatMap((a) => (a.answer.kind === 'text' ? [{ id: a.id, text: a.answer.text }] : []))}
         />
       )}
+      {phase === 'voting' && voting && <VotingPanel voting={voting} />}
       {phase === 'closed' && mine.length === 0 && <p className="muted">{t('noAnswer')}</p>}
       {view.results && (
         <section aria-labelledby="results-heading" className="stack">

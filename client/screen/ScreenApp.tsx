@@ -5,11 +5,12 @@ import { connect } from '../net/connection.ts';
 import { useT } from '../i18n/i18n.ts';
 import type { ScreenView } from '../../shared/session/views.ts';
 import { StepContent } from '../components/StepContent.tsx';
-import { Results } from '../components/Results.tsx';
+import { Results } from '../components/results/Results.tsx';
 import { FatalNotice } from '../components/FatalNotice.tsx';
 import { LangSwitch } from '../components/LangSwitch.tsx';
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
 import { L } from '../components/Localized.tsx';
+import { Countdown } from '../components/Countdown.tsx';
 import { displayUrl, useJoinUrl } from '../components/use-join-url.ts';
 
 export function ScreenApp({ code }: { code: string }) {
@@ -74,9 +75,10 @@ function Slide({ view }: { view: ScreenView }) {
       {step.kind === 'question' && (
         <>
           <p className={`phase phase--${step.phase}`} role="status" aria-live="polite">
-            {step.phase === 'open' ? t('answeringOpen') : step.phase === 'closed' ? t('answeringClosed') : t('answeringIdle')}
+            {step.phase === 'open' ? t('answeringOpen') : step.phase === 'voting' ? t('votingOpen') : step.phase === 'closed' ? t('answeringClosed') : t('answeringIdle')}
             {step.phase !== 'idle' && <> · {t('answeredCount', { n: step.answered ?? 0 })}</>}
           </p>
+          {step.timer && step.phase !== 'closed' && <Countdown endsAt={step.timer.endsAt} size="large" />}
           {view.results && <Results results={view.results} spec={step.question.response} size="large" />}
         </>
       )}

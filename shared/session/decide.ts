@@ -1,20 +1,29 @@
 // decide(): the rules of a session. Given the state and a validated command from an actor,
 // it returns the events that follow, or a typed rejection. It never changes the state, so a
 // rejected command changes nothing by construction.
-import type { AnswerValue, Command, CommandError, HostCommand, ParticipantCommand } from '../protocol.ts';
+import type { Command, CommandError, HostCommand, ParticipantCommand } from '../protocol.ts';
 import { HOST_COMMANDS } from '../protocol.ts';
-import { findQuestion, type ResponseSpec } from '../question-set.ts';
+import { findQuestion } from '../question-set.ts';
 import { assertNever } from '../aggregate/tally.ts';
-import type { Context } from './actor.ts';
+import { seededRandom, type Context } from './actor.ts';
+import { checkAnswer, normalize } from './answer-rules.ts';
 import type { SessionEvent } from './events.ts';
-import type { SessionState } from './state.ts';
+import { isOwnAnswer, ownerKey } from './owners.ts';
+import type { Participant, QuestionRun, SessionState } from './state.ts';
+import { sampleSize, shuffled } from './voting.ts';
 
 export type Decision = { ok: true; events: SessionEvent[] } | { ok: false; error: CommandError };
+
+/** Commands the server gives itself: a timer running out comes back in as a command. */
+export type SystemCommand = { type: 'timerExpired'; questionId: string };
 
 const reject = (code: CommandError['code'], message: string): Decision => ({ ok: false, error: { code, message } });
 const accept = (...events: SessionEvent[]): Decision => ({ ok: true, events });
 
-export function decide(state: SessionState, command: Command, ctx: Context): Decision {
+export function decide(state: SessionState, command: Command | SystemCommand, ctx: Context): Decision {
+  if (command.type === 'timerExpired') {
+    return ctx.actor.kind === 'system' ? timerExpired(state, command.questionId, ctx.now) : reject('forbidden', 'only the server may do this');
+  }
   if (HOST_COMMANDS.has(command.type)) {
     if (ctx.actor.kind !== 'host') return reject('forbidden', 'only the facilitator may do this');
     return decideHost(state, command as HostCommand, ctx);
@@ -22,101 +31,98 @@ export function decide(state: SessionState, command: Command, ctx: Context): Dec
   return decideParticipant(state, command as ParticipantCommand, ctx);
 }
 
+function runOf(state: SessionState, questionId: string): QuestionRun | undefined {
+  return Object.hasOwn(state.runs, questionId) ? state.runs[questionId] : undefined;
+}
+
 function decideParticipant(state: SessionState, command: ParticipantCommand, ctx: Context): Decision {
   const { actor } = ctx;
+  if (command.type === 'join') {
+    if (actor.kind === 'participant') return reject('already_joined', 'this device has already joined');
+    if (actor.kind !== 'guest') return reject('forbidden', 'only a participant device may join');
+    if (command.table !== undefined && command.table > state.tables) return reject('unknown_table', `there are ${state.tables} tables`);
+    const name = command.name?.trim();
+    return accept({
+      type: 'participantJoined',
+      participantId: ctx.newId('p'),
+      token: ctx.newToken(),
+      ...(name ? { name } : {}),
+      role: command.role,
+      ...(command.table !== undefined ? { table: command.table } : {}),
+      at: ctx.now,
+    });
+  }
+  if (actor.kind !== 'participant') return reject('not_joined', 'join the session first');
+  const participant = state.participants[actor.participantId];
+  const found = findQuestion(state.set, command.questionId);
+  const run = runOf(state, command.questionId);
+  if (!participant) return reject('not_joined', 'join the session first');
+  if (!found || !run) return reject('unknown_question', `no question "${command.questionId}" in this session`);
+  const spec = found.question.response;
+  const base = { questionId: command.questionId, participantId: participant.id, at: ctx.now };
   switch (command.type) {
-    case 'join': {
-      if (actor.kind === 'participant') return reject('already_joined', 'this device has already joined');
-      if (actor.kind !== 'guest') return reject('forbidden', 'only a participant device may join');
-      const name = command.name?.trim();
-      return accept({
-        type: 'participantJoined',
-        participantId: ctx.newId('p'),
-        token: ctx.newToken(),
-        ...(name ? { name } : {}),
-        role: command.role,
-        at: ctx.now,
-      });
-    }
     case 'submitAnswer': {
-      if (actor.kind !== 'participant') return reject('not_joined', 'join the session before answering');
-      const found = findQuestion(state.set, command.questionId);
-      if (!found) return reject('unknown_question', `no question "${command.questionId}" in this session`);
-      const run = state.runs[command.questionId];
-      if (run?.phase !== 'open') return reject('question_closed', 'this question is not open for answers');
-      const problem = checkAnswer(found.question.response, command.answer);
-      if (problem) return problem;
-      const mine = run.byParticipant[actor.participantId] ?? [];
-      if (found.question.response.type === 'text' && mine.length >= found.question.response.maxAnswers) {
-        return reject('too_many_answers', `at most ${found.question.response.maxAnswers} answers to this question`);
+      if (run.phase !== 'open') return reject('question_closed', 'this question is not open for answers');
+      if (run.perTable && participant.table === undefined) return reject('unknown_table', 'this question is answered per table: choose a table first');
+      const bad = checkAnswer(spec, command.answer);
+      if (bad) return { ok: false, error: bad };
+      const mine = run.byParticipant[ownerKey(run, participant)] ?? [];
+      if (spec.type === 'text' && mine.length >= spec.maxAnswers) {
+        return reject('too_many_answers', `at most ${spec.maxAnswers} answers to this question`);
       }
-      return accept({
-        type: 'answerSubmitted',
-        questionId: command.questionId,
-        participantId: actor.participantId,
-        answerId: ctx.newId('a'),
-        answer: normalize(command.answer),
-        at: ctx.now,
-      });
+      const late = run.timer && !run.timer.autoClose && ctx.now > run.timer.endsAt;
+      return accept({ type: 'answerSubmitted', ...base, answerId: ctx.newId('a'), answer: normalize(command.answer), ...(late ? { late: true as const } : {}) });
     }
     case 'withdrawAnswer': {
-      if (actor.kind !== 'participant') return reject('not_joined', 'join the session first');
-      const run = state.runs[command.questionId];
-      if (!run) return reject('unknown_question', `no question "${command.questionId}" in this session`);
       if (run.phase !== 'open') return reject('question_closed', 'this question is not open for answers');
-      const entry = run.entries[command.answerId];
-      if (!entry || entry.participantId !== actor.participantId) return reject('unknown_answer', 'no such answer of yours');
-      return accept({
-        type: 'answerWithdrawn',
-        questionId: command.questionId,
-        participantId: actor.participantId,
-        answerId: command.answerId,
-        at: ctx.now,
-      });
+      const mine = run.byParticipant[ownerKey(run, participant)] ?? [];
+      if (!mine.includes(command.answerId)) return reject('unknown_answer', 'no such answer of yours');
+      return accept({ type: 'answerWithdrawn', ...base, answerId: command.answerId });
     }
+    case 'castVote':
+    case 'retractVote':
+      if (spec.type !== 'text') return reject('wrong_answer_type', 'only open-text answers are voted on');
+      if (run.phase !== 'voting') return reject('not_allowed_now', 'voting is not open');
+      return command.type === 'castVote'
+        ? castVote(run, participant, command.answerId, spec.voting, base)
+        : retractVote(run, participant, command.answerId, base);
     default:
       return assertNever(command);
   }
 }
 
-function checkAnswer(spec: ResponseSpec, answer: AnswerValue): Decision | undefined {
-  const wrong = reject('wrong_answer_type', `this question takes a ${spec.type} answer`);
-  switch (spec.type) {
-    case 'scale':
-      if (answer.kind === 'dontKnow') return spec.dontKnow ? undefined : wrong;
-      if (answer.kind !== 'scale') return wrong;
-      if (answer.value < spec.min || answer.value > spec.max) {
-        return reject('out_of_range', `the answer must be between ${spec.min} and ${spec.max}`);
-      }
-      return undefined;
-    case 'number':
-      if (answer.kind !== 'number') return wrong;
-      if (!Number.isInteger(answer.value)) return reject('out_of_range', 'the answer must be a whole number');
-      if (answer.value < spec.min || answer.value > spec.max) {
-        return reject('out_of_range', `the answer must be between ${spec.min} and ${spec.max}`);
-      }
-      return undefined;
-    case 'text': {
-      if (answer.kind !== 'text') return wrong;
-      const text = answer.text.trim();
-      if (!text) return reject('empty_answer', 'the answer is empty');
-      if (text.length > spec.maxLength) return reject('out_of_range', `at most ${spec.maxLength} characters`);
-      return undefined;
-    }
-    default:
-      return assertNever(spec);
+type Base = { questionId: string; participantId: string; at: number };
+
+function castVote(run: QuestionRun, p: Participant, answerId: string, rules: { budget: number; maxPerAnswer: number }, base: Base): Decision {
+  const entry = Object.hasOwn(run.entries, answerId) ? run.entries[answerId] : undefined;
+  if (!entry) return reject('unknown_answer', 'no such answer');
+  if (isOwnAnswer(run, p, answerId)) return reject('own_answer', 'you cannot vote for your own answer');
+  if ((run.votesUsed[p.id] ?? 0) >= rules.budget) return reject('vote_budget_exceeded', `you have used all ${rules.budget} votes`);
+  if ((run.votesBy[p.id]?.[answerId] ?? 0) >= rules.maxPerAnswer) {
+    return reject('vote_budget_exceeded', `at most ${rules.maxPerAnswer} votes on one answer`);
   }
+  return accept({ type: 'voteCast', ...base, answerId });
 }
 
-function normalize(answer: AnswerValue): AnswerValue {
-  return answer.kind === 'text' ? { kind: 'text', text: answer.text.trim() } : answer;
+function retractVote(run: QuestionRun, p: Participant, answerId: string, base: Base): Decision {
+  if ((run.votesBy[p.id]?.[answerId] ?? 0) <= 0) return reject('unknown_answer', 'you have no vote on that answer');
+  return accept({ type: 'voteRetracted', ...base, answerId });
+}
+
+function timerExpired(state: SessionState, questionId: string, now: number): Decision {
+  const run = runOf(state, questionId);
+  const t = run?.timer;
+  if (!run || !t || !t.autoClose || now < t.endsAt || run.phase !== t.phase || (run.phase !== 'open' && run.phase !== 'voting')) {
+    return reject('not_allowed_now', 'no timer to expire');
+  }
+  return accept({ type: 'answeringClosed', questionId, at: now });
 }
 
 function decideHost(state: SessionState, command: HostCommand, ctx: Context): Decision {
   const at = ctx.now;
   switch (command.type) {
     case 'goTo':
-      if (command.index >= state.agenda.length) return reject('unknown_step', `the agenda has ${state.agenda.length} steps`);
+      if (command.index < 0 || command.index >= state.agenda.length) return reject('unknown_step', `the agenda has ${state.agenda.length} steps`);
       return accept({ type: 'stepChanged', index: command.index, at });
     case 'next':
       if (state.cursor + 1 >= state.agenda.length) return reject('unknown_step', 'this is the last step');
@@ -124,17 +130,68 @@ function decideHost(state: SessionState, command: HostCommand, ctx: Context): De
     case 'previous':
       if (state.cursor === 0) return reject('unknown_step', 'this is the first step');
       return accept({ type: 'stepChanged', index: state.cursor - 1, at });
+    case 'configureSession':
+      return accept({
+        type: 'sessionConfigured',
+        ...(command.minGroupSize !== undefined ? { minGroupSize: command.minGroupSize } : {}),
+        ...(command.tables !== undefined ? { tables: command.tables } : {}),
+        at,
+      });
+    default:
+      return decideQuestionControl(state, command, ctx);
+  }
+}
+
+type QuestionControl = Exclude<HostCommand, { type: 'goTo' | 'next' | 'previous' | 'configureSession' }>;
+
+function decideQuestionControl(state: SessionState, command: QuestionControl, ctx: Context): Decision {
+  const at = ctx.now;
+  const questionId = command.questionId;
+  const found = findQuestion(state.set, questionId);
+  const run = runOf(state, questionId);
+  if (!found || !run) return reject('unknown_question', `no question "${questionId}" in this session`);
+  const type = found.question.response.type;
+  switch (command.type) {
     case 'openAnswering':
+      return accept({ type: 'answeringOpened', questionId, at });
     case 'closeAnswering':
-    case 'setResultsVisible': {
-      if (!findQuestion(state.set, command.questionId)) {
-        return reject('unknown_question', `no question "${command.questionId}" in this session`);
-      }
-      const questionId = command.questionId;
-      if (command.type === 'openAnswering') return accept({ type: 'answeringOpened', questionId, at });
-      if (command.type === 'closeAnswering') return accept({ type: 'answeringClosed', questionId, at });
+      return accept({ type: 'answeringClosed', questionId, at });
+    case 'setResultsVisible':
       return accept({ type: 'resultsVisibilityChanged', questionId, visible: command.visible, at });
+    case 'openVoting': {
+      if (type !== 'text') return reject('wrong_answer_type', 'only open-text questions have a voting phase');
+      const ids = run.order.filter((id) => Object.hasOwn(run.entries, id));
+      const order = shuffled(ids, ctx.random ?? seededRandom(ctx.now));
+      return accept({ type: 'votingOpened', questionId, order, sampleSize: sampleSize(order.length, state.participantCount), at });
     }
+    case 'setTimer':
+      if (command.seconds > 0 && run.phase !== 'open' && run.phase !== 'voting') {
+        return reject('not_allowed_now', 'a timer runs while answering or voting is open');
+      }
+      return accept({
+        type: 'timerSet',
+        questionId,
+        endsAt: command.seconds === 0 ? null : at + command.seconds * 1000,
+        autoClose: command.autoClose,
+        at,
+      });
+    case 'startRevote':
+      if (type === 'text') return reject('wrong_answer_type', 'open-text questions are not re-voted');
+      if (run.phase !== 'closed') return reject('not_allowed_now', 'close the question before a re-vote');
+      return accept({ type: 'revoteStarted', questionId, at });
+    case 'configureQuestion':
+      if (command.perTable && type !== 'text') return reject('wrong_answer_type', 'only open-text questions are answered per table');
+      if (command.perTable !== undefined && command.perTable !== run.perTable && run.respondents > 0) {
+        return reject('not_allowed_now', 'answers exist: per-table answering is chosen before the first answer');
+      }
+      return accept({
+        type: 'questionConfigured',
+        questionId,
+        ...(command.split !== undefined ? { split: command.split } : {}),
+        ...(command.perTable !== undefined ? { perTable: command.perTable } : {}),
+        ...(command.wordCloud !== undefined ? { wordCloud: command.wordCloud } : {}),
+        at,
+      });
     default:
       return assertNever(command);
   }

@@ -6,7 +6,11 @@ import { ROLES, type Role } from '../protocol.ts';
 import { findQuestion } from '../question-set.ts';
 import { addToTally, assertNever, emptyTally } from '../aggregate/tally.ts';
 import type { SessionEvent } from './events.ts';
+import { ownerKey } from './owners.ts';
 import { buildAgenda, type QuestionRun, type SessionState } from './state.ts';
+import { applyVote } from './voting.ts';
+
+export const DEFAULT_MIN_GROUP_SIZE = 5;
 
 export function initialState(event: Extract<SessionEvent, { type: 'sessionCreated' }>): SessionState {
   const roleCounts = Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number>;
@@ -24,12 +28,30 @@ export function initialState(event: Extract<SessionEvent, { type: 'sessionCreate
     participantCount: 0,
     roleCounts,
     runs,
+    minGroupSize: DEFAULT_MIN_GROUP_SIZE,
+    tables: 0,
     seq: 1,
   };
 }
 
-function emptyRun(): QuestionRun {
-  return { phase: 'idle', resultsVisible: false, entries: {}, byParticipant: {}, order: [], respondents: 0, tally: emptyTally() };
+export function emptyRun(): QuestionRun {
+  return {
+    phase: 'idle',
+    resultsVisible: false,
+    entries: {},
+    byParticipant: {},
+    order: [],
+    respondents: 0,
+    tally: emptyTally(),
+    round: 1,
+    history: [],
+    split: 'none',
+    perTable: false,
+    wordCloud: false,
+    votes: {},
+    votesBy: {},
+    votesUsed: {},
+  };
 }
 
 export function evolve(state: SessionState, event: SessionEvent): SessionState {
@@ -37,12 +59,18 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
   switch (event.type) {
     case 'sessionCreated':
       throw new Error('sessionCreated starts a session; use initialState()');
+    case 'sessionConfigured':
+      if (event.minGroupSize !== undefined) state.minGroupSize = event.minGroupSize;
+      if (event.tables !== undefined) state.tables = event.tables;
+      return state;
     case 'participantJoined': {
       state.participants[event.participantId] = {
         id: event.participantId,
         token: event.token,
         ...(event.name ? { name: event.name } : {}),
         role: event.role,
+        ...(event.table !== undefined ? { table: event.table } : {}),
+        ordinal: state.participantCount,
         joinedAt: event.at,
       };
       state.tokens[event.token] = event.participantId;
@@ -50,37 +78,17 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       state.roleCounts[event.role] += 1;
       return state;
     }
-    case 'answerSubmitted': {
-      const run = state.runs[event.questionId];
-      const participant = state.participants[event.participantId];
-      const found = findQuestion(state.set, event.questionId);
-      if (!run || !participant || !found) return state;
-      const mine = (run.byParticipant[event.participantId] ??= []);
-      // A scale or number answer replaces the previous one: one value per person.
-      if (found.question.response.type !== 'text' && mine.length > 0) {
-        for (const id of mine.splice(0)) removeEntry(run, id);
-        run.respondents -= 1;
-      }
-      run.entries[event.answerId] = {
-        id: event.answerId,
-        participantId: event.participantId,
-        role: participant.role,
-        answer: event.answer,
-        at: event.at,
-      };
-      if (mine.length === 0) run.respondents += 1;
-      mine.push(event.answerId);
-      if (event.answer.kind === 'text') run.order.push(event.answerId);
-      addToTally(run.tally, event.answer, participant.role, 1);
-      return state;
-    }
+    case 'answerSubmitted':
+      return submitted(state, event);
     case 'answerWithdrawn': {
       const run = state.runs[event.questionId];
-      if (!run) return state;
-      const mine = run.byParticipant[event.participantId];
+      const participant = state.participants[event.participantId];
+      if (!run || !participant) return state;
+      const owner = ownerKey(run, participant);
+      const mine = run.byParticipant[owner];
       if (mine?.includes(event.answerId)) {
         const rest = mine.filter((id) => id !== event.answerId);
-        run.byParticipant[event.participantId] = rest;
+        run.byParticipant[owner] = rest;
         if (rest.length === 0) run.respondents -= 1;
       }
       removeEntry(run, event.answerId);
@@ -89,37 +97,102 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
     case 'stepChanged':
       state.cursor = event.index;
       return state;
-    case 'answeringOpened': {
-      const run = state.runs[event.questionId];
-      if (run) {
+    case 'answeringOpened':
+      return withRun(state, event.questionId, (run) => {
         run.phase = 'open';
         run.openedAt ??= event.at;
         delete run.closedAt;
-      }
-      return state;
-    }
-    case 'answeringClosed': {
-      const run = state.runs[event.questionId];
-      if (run && run.phase === 'open') {
-        run.phase = 'closed';
-        run.closedAt = event.at;
-      }
-      return state;
-    }
-    case 'resultsVisibilityChanged': {
-      const run = state.runs[event.questionId];
-      if (run) run.resultsVisible = event.visible;
-      return state;
-    }
+      });
+    case 'answeringClosed':
+      return withRun(state, event.questionId, (run) => {
+        if (run.phase === 'open' || run.phase === 'voting') {
+          run.phase = 'closed';
+          run.closedAt = event.at;
+        }
+      });
+    case 'votingOpened':
+      return withRun(state, event.questionId, (run) => {
+        run.phase = 'voting';
+        run.voting = { order: event.order, sampleSize: event.sampleSize, openedAt: event.at };
+      });
+    case 'voteCast':
+    case 'voteRetracted':
+      return withRun(state, event.questionId, (run) =>
+        applyVote(run, event.participantId, event.answerId, event.type === 'voteCast' ? 1 : -1),
+      );
+    case 'timerSet':
+      return withRun(state, event.questionId, (run) => {
+        if (event.endsAt === null) delete run.timer;
+        else run.timer = { endsAt: event.endsAt, autoClose: event.autoClose, phase: run.phase };
+      });
+    case 'revoteStarted':
+      return withRun(state, event.questionId, (run) => {
+        run.history.push({
+          round: run.round,
+          entries: run.entries,
+          respondents: run.respondents,
+          tally: run.tally,
+          ...(run.closedAt !== undefined ? { closedAt: run.closedAt } : {}),
+        });
+        Object.assign(run, { entries: {}, byParticipant: {}, order: [], respondents: 0, tally: emptyTally() });
+        run.round += 1;
+        run.phase = 'open';
+        delete run.closedAt;
+        delete run.timer;
+      });
+    case 'questionConfigured':
+      return withRun(state, event.questionId, (run) => {
+        if (event.split !== undefined) run.split = event.split;
+        if (event.perTable !== undefined) run.perTable = event.perTable;
+        if (event.wordCloud !== undefined) run.wordCloud = event.wordCloud;
+      });
+    case 'resultsVisibilityChanged':
+      return withRun(state, event.questionId, (run) => {
+        run.resultsVisible = event.visible;
+      });
     default:
       return assertNever(event);
   }
 }
 
+function withRun(state: SessionState, questionId: string, change: (run: QuestionRun) => void): SessionState {
+  const run = Object.hasOwn(state.runs, questionId) ? state.runs[questionId] : undefined;
+  if (run) change(run);
+  return state;
+}
+
+function submitted(state: SessionState, event: Extract<SessionEvent, { type: 'answerSubmitted' }>): SessionState {
+  const run = state.runs[event.questionId];
+  const participant = state.participants[event.participantId];
+  const found = findQuestion(state.set, event.questionId);
+  if (!run || !participant || !found) return state;
+  const owner = ownerKey(run, participant);
+  const mine = (run.byParticipant[owner] ??= []);
+  // Every type but text holds one answer per person: a new one replaces the old.
+  if (found.question.response.type !== 'text' && mine.length > 0) {
+    for (const id of mine.splice(0)) removeEntry(run, id);
+    run.respondents -= 1;
+  }
+  run.entries[event.answerId] = {
+    id: event.answerId,
+    participantId: event.participantId,
+    role: participant.role,
+    ...(participant.table !== undefined ? { table: participant.table } : {}),
+    answer: event.answer,
+    at: event.at,
+    ...(event.late ? { late: true as const } : {}),
+  };
+  if (mine.length === 0) run.respondents += 1;
+  mine.push(event.answerId);
+  if (event.answer.kind === 'text') run.order.push(event.answerId);
+  addToTally(run.tally, event.answer, participant.role, participant.table, 1);
+  return state;
+}
+
 function removeEntry(run: QuestionRun, answerId: string): void {
   const entry = run.entries[answerId];
   if (!entry) return;
-  addToTally(run.tally, entry.answer, entry.role, -1);
+  addToTally(run.tally, entry.answer, entry.role, entry.table, -1);
   delete run.entries[answerId];
 }
 

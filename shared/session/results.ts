@@ -1,65 +1,139 @@
-// Results of one question as every audience sees them: built from the running tally and
+// Results of one question as every audience sees them: built from the running tallies and
 // bounded in size (at most `wallLimit` texts, at most MAX_BINS bars), whatever the room's size.
+import { ROLES } from '../protocol.ts';
 import type { ResponseSpec } from '../question-set.ts';
-import { median, sortedCounts, type Counts } from '../aggregate/tally.ts';
+import { count, median, quantile, sortedCounts, type Counts } from '../aggregate/tally.ts';
 import type { QuestionRun } from './state.ts';
+import { statementResults, type StatementResult } from './statement-results.ts';
 
 export const MAX_BINS = 8;
 const NICE = [1, 2, 5] as const;
 
 export type Bar = { label: string; from: number; to: number; count: number };
+export type Agreement = 'consensus' | 'mixed' | 'divided';
 
 export type ScaleResults = {
   type: 'scale';
   n: number;
   dontKnow: number;
   median: number | null;
+  /** Interquartile range: the spread of the middle half of the answers. */
+  iqr: number | null;
+  agreement: Agreement | null;
   /** One bar per point of the scale, in order; "don't know" is counted apart. */
   bars: Bar[];
 };
-export type NumberResults = {
-  type: 'number';
-  n: number;
-  median: number | null;
-  min: number | null;
-  max: number | null;
-  bars: Bar[];
-};
-export type TextResults = {
-  type: 'text';
-  n: number;
-  respondents: number;
-  answers: { id: string; text: string; at: number }[];
-};
-export type Results = ScaleResults | NumberResults | TextResults;
+export type NumberResults = { type: 'number'; n: number; median: number | null; min: number | null; max: number | null; bars: Bar[] };
+export type TextAnswer = { id: string; text: string; at: number; votes?: number; late?: true };
+export type TextResults = { type: 'text'; n: number; respondents: number; votesShown: boolean; answers: TextAnswer[] };
+/** Bars sorted by count, largest first; `from` is the option's index. */
+export type ChoiceResults = { type: 'choice'; n: number; bars: Bar[]; other: number };
+export type RankingItem = { index: number; meanRank: number | null; first: number; firstShare: number | null };
+export type RankingResults = { type: 'ranking'; n: number; items: RankingItem[] };
+export type StatementsResults = { type: 'statements'; n: number; statements: StatementResult[] };
 
-export function buildResults(spec: ResponseSpec, run: QuestionRun, wallLimit: number): Results {
+export type Group = { kind: 'role' | 'table'; key: string; n: number; suppressed: boolean; results: Results | null };
+export type Results = (ScaleResults | NumberResults | TextResults | ChoiceResults | RankingResults | StatementsResults) & {
+  groups?: Group[];
+  /** The round before a re-vote, for before/after. */
+  previous?: Results;
+  round?: number;
+};
+
+export type ResultOptions = { wallLimit: number; showVotes: boolean; minGroupSize: number };
+
+export function buildResults(spec: ResponseSpec, run: QuestionRun, options: ResultOptions): Results {
+  const base: Results =
+    spec.type === 'text' ? textResults(run, options) : fromCounts(spec, run.tally);
+  if (run.split !== 'none') base.groups = groups(spec, run, options.minGroupSize);
+  const last = run.history[run.history.length - 1];
+  if (last && spec.type !== 'text') {
+    base.previous = fromCounts(spec, last.tally);
+    base.round = run.round;
+  }
+  return base;
+}
+
+/** Results of every type but text, from counts alone (so per-group results come for free). */
+export function fromCounts(spec: Exclude<ResponseSpec, { type: 'text' }>, c: Counts): Results {
   switch (spec.type) {
-    case 'scale':
-      return { type: 'scale', n: run.tally.n, dontKnow: run.tally.dontKnow, median: median(run.tally), bars: scaleBars(spec, run.tally) };
-    case 'number':
-      return numberResults(run.tally);
-    case 'text':
-      return {
-        type: 'text',
-        n: run.tally.texts,
-        respondents: run.respondents,
-        answers: newestTexts(run, wallLimit),
-      };
+    case 'scale': {
+      const q1 = quantile(c, 0.25);
+      const q3 = quantile(c, 0.75);
+      const iqr = q1 === null || q3 === null ? null : q3 - q1;
+      const bars: Bar[] = [];
+      for (let v = spec.min; v <= spec.max; v++) bars.push({ label: String(v), from: v, to: v, count: count(c, String(v)) });
+      return { type: 'scale', n: c.n, dontKnow: c.dontKnow, median: median(c), iqr, agreement: agreementOf(iqr, spec.max - spec.min), bars };
+    }
+    case 'number': {
+      const pairs = sortedCounts(c);
+      return { type: 'number', n: c.n, median: median(c), min: pairs[0]?.[0] ?? null, max: pairs[pairs.length - 1]?.[0] ?? null, bars: numberBins(pairs) };
+    }
+    case 'choice': {
+      const bars = spec.options.map((_, i) => ({ label: String(i), from: i, to: i, count: count(c, `o${i}`) }));
+      bars.sort((a, b) => b.count - a.count || a.from - b.from);
+      return { type: 'choice', n: c.n, bars, other: count(c, 'other') };
+    }
+    case 'ranking': {
+      const items = spec.items.map((_, i) => ({
+        index: i,
+        meanRank: c.n > 0 ? count(c, `sum${i}`) / c.n : null,
+        first: count(c, `first${i}`),
+        firstShare: c.n > 0 ? count(c, `first${i}`) / c.n : null,
+      }));
+      items.sort((a, b) => (a.meanRank ?? Infinity) - (b.meanRank ?? Infinity) || a.index - b.index);
+      return { type: 'ranking', n: c.n, items };
+    }
+    case 'statements':
+      return { type: 'statements', n: c.n, statements: statementResults(spec.statements.length, c) };
   }
 }
 
-function scaleBars(spec: Extract<ResponseSpec, { type: 'scale' }>, c: Counts): Bar[] {
-  const bars: Bar[] = [];
-  for (let v = spec.min; v <= spec.max; v++) bars.push({ label: String(v), from: v, to: v, count: c.counts[String(v)] ?? 0 });
-  return bars;
+/** Spread relative to the scale: the middle half within a quarter of the scale is consensus. */
+export function agreementOf(iqr: number | null, span: number): Agreement | null {
+  if (iqr === null || span <= 0) return null;
+  const r = iqr / span;
+  return r <= 0.25 ? 'consensus' : r >= 0.5 ? 'divided' : 'mixed';
 }
 
-function numberResults(c: Counts): NumberResults {
-  const pairs = sortedCounts(c);
-  const first = pairs[0]?.[0] ?? null;
-  const last = pairs[pairs.length - 1]?.[0] ?? null;
-  return { type: 'number', n: c.n, median: median(c), min: first, max: last, bars: numberBins(pairs) };
+function groups(spec: ResponseSpec, run: QuestionRun, minGroupSize: number): Group[] {
+  const entries: [Group['kind'], string, Counts][] =
+    run.split === 'role'
+      ? ROLES.flatMap((r) => (run.tally.byRole[r] ? [['role', r, run.tally.byRole[r]!] as [Group['kind'], string, Counts]] : []))
+      : Object.keys(run.tally.byTable)
+          .sort((a, b) => Number(a) - Number(b))
+          .map((t) => ['table', t, run.tally.byTable[t]!] as [Group['kind'], string, Counts]);
+  return entries
+    .map(([kind, key, c]) => {
+      const n = c.n + c.dontKnow;
+      const suppressed = n < minGroupSize;
+      const results = suppressed || spec.type === 'text' ? null : fromCounts(spec, c);
+      return { kind, key, n, suppressed, results };
+    })
+    .filter((g) => g.n > 0);
+}
+
+function textResults(run: QuestionRun, options: ResultOptions): TextResults {
+  const answers: TextAnswer[] = [];
+  const hasVotes = run.voting !== undefined;
+  const showVotes = options.showVotes && hasVotes;
+  if (showVotes) {
+    // Most votes first; ties newest first. Sorting is bounded by the number of texts, per flush.
+    const all = run.order.flatMap((id) => (Object.hasOwn(run.entries, id) ? [run.entries[id]!] : []));
+    all.sort((a, b) => (run.votes[b.id] ?? 0) - (run.votes[a.id] ?? 0) || b.at - a.at);
+    for (const e of all.slice(0, options.wallLimit)) answers.push(textAnswer(e, run.votes[e.id] ?? 0));
+  } else {
+    for (let i = run.order.length - 1; i >= 0 && answers.length < options.wallLimit; i--) {
+      const e = run.entries[run.order[i]!];
+      if (e) answers.push(textAnswer(e));
+    }
+  }
+  return { type: 'text', n: run.tally.texts, respondents: run.respondents, votesShown: showVotes, answers };
+}
+
+function textAnswer(e: QuestionRun['entries'][string], votes?: number): TextAnswer {
+  const text = e.answer.kind === 'text' ? e.answer.text : '';
+  return { id: e.id, text, at: e.at, ...(votes !== undefined ? { votes } : {}), ...(e.late ? { late: true as const } : {}) };
 }
 
 /** Whole-number bins of a "nice" width (1, 2, 5, 10, 20, 50, …) so that at most MAX_BINS bars show. */
@@ -77,15 +151,6 @@ export function numberBins(pairs: [number, number][]): Bar[] {
     const to = from + width - 1;
     bars.push({ label: width === 1 ? String(from) : `${from}–${to}`, from, to, count: 0 });
   }
-  for (const [value, count] of pairs) bars[Math.floor((value - start) / width)]!.count += count;
+  for (const [value, n] of pairs) bars[Math.floor((value - start) / width)]!.count += n;
   return bars;
-}
-
-function newestTexts(run: QuestionRun, limit: number): TextResults['answers'] {
-  const out: TextResults['answers'] = [];
-  for (let i = run.order.length - 1; i >= 0 && out.length < limit; i--) {
-    const entry = run.entries[run.order[i]!];
-    if (entry && entry.answer.kind === 'text') out.push({ id: entry.id, text: entry.answer.text, at: entry.at });
-  }
-  return out;
 }

@@ -1,10 +1,11 @@
 // Session state: everything the core knows about one workshop. Plain JSON-able data, so a
 // snapshot is JSON.stringify(state) and a restart is JSON.parse plus the events after it.
-import type { AnswerValue, Lang, Role } from '../protocol.ts';
+import type { AnswerValue, Lang, Role, Split } from '../protocol.ts';
 import type { QuestionSet } from '../question-set.ts';
 import type { Tally } from '../aggregate/tally.ts';
 
 export type AgendaStep =
+  | { kind: 'lobby' }
   | { kind: 'context' }
   | { kind: 'theme'; themeId: string }
   | { kind: 'question'; themeId: string; questionId: string };
@@ -15,6 +16,9 @@ export type Participant = {
   token: string;
   name?: string;
   role: Role;
+  table?: number;
+  /** 0, 1, 2, … in join order: places the participant's window of answers to vote on. */
+  ordinal: number;
   joinedAt: number;
 };
 
@@ -22,11 +26,33 @@ export type AnswerEntry = {
   id: string;
   participantId: string;
   role: Role;
+  table?: number;
   answer: AnswerValue;
   at: number;
+  /** Sent after an advisory timer ran out. */
+  late?: true;
 };
 
-export type QuestionPhase = 'idle' | 'open' | 'closed';
+export type QuestionPhase = 'idle' | 'open' | 'voting' | 'closed';
+
+/** A finished round, kept when the facilitator re-opens a question for a re-vote. */
+export type RoundRecord = {
+  round: number;
+  entries: Record<string, AnswerEntry>;
+  respondents: number;
+  tally: Tally;
+  closedAt?: number;
+};
+
+export type Voting = {
+  /** Answer ids in a random order fixed when voting opened; phone windows are slices of it. */
+  order: string[];
+  /** How many answers each phone is shown. */
+  sampleSize: number;
+  openedAt: number;
+};
+
+export type Timer = { endsAt: number; autoClose: boolean; phase: QuestionPhase };
 
 export type QuestionRun = {
   phase: QuestionPhase;
@@ -41,6 +67,18 @@ export type QuestionRun = {
   /** People with at least one answer counted, kept up to date so views never count. */
   respondents: number;
   tally: Tally;
+  round: number;
+  history: RoundRecord[];
+  split: Split;
+  /** Text answers belong to the participant's table (1-2-4-All): any member may add or withdraw. */
+  perTable: boolean;
+  wordCloud: boolean;
+  timer?: Timer;
+  voting?: Voting;
+  /** Dots per answer, dots per voter per answer, dots used per voter. */
+  votes: Record<string, number>;
+  votesBy: Record<string, Record<string, number>>;
+  votesUsed: Record<string, number>;
 };
 
 export type SessionState = {
@@ -56,11 +94,16 @@ export type SessionState = {
   participantCount: number;
   roleCounts: Record<Role, number>;
   runs: Record<string, QuestionRun>;
+  /** Groups smaller than this are not shown apart ("for få svar"): no one can be singled out. */
+  minGroupSize: number;
+  /** Tables 1…n a participant may sit at; 0: no tables. */
+  tables: number;
   seq: number;
 };
 
 export function buildAgenda(set: QuestionSet): AgendaStep[] {
-  const steps: AgendaStep[] = [];
+  // The lobby comes first: the screen shows the join code while the room arrives.
+  const steps: AgendaStep[] = [{ kind: 'lobby' }];
   if (set.context) steps.push({ kind: 'context' });
   for (const theme of set.themes) {
     steps.push({ kind: 'theme', themeId: theme.id });

@@ -1,0 +1,27 @@
+import type { TextResults } from '../../../shared/session/results.ts';
+import { formatNumber, useT } from '../../i18n/i18n.ts';
+
+/** Participant text is rendered as text (React escapes it), isolated for bidi, and clipped. */
+export function TextWall({ results, size }: { results: TextResults; size: 'normal' | 'large' }) {
+  const { t, lang } = useT();
+  if (results.answers.length === 0) return <p className="muted">{t('noAnswersYet')}</p>;
+  return (
+    <section className={`wall wall--${size}`} aria-label={t('answerWall')}>
+      <p className="results__facts">{t('nAnswers', { n: results.n })}</p>
+      <ul className="wall__list">
+        {results.answers.map((a) => (
+          <li key={a.id} className="wall__item">
+            <bdi className="wall__text">{a.text}</bdi>
+            {(results.votesShown || a.late) && (
+              <span className="wall__meta">
+                {results.votesShown && <span className="wall__votes">{t('nVotes', { n: a.votes ?? 0 })}</span>}
+                {a.late && <span className="tag">{t('late')}</span>}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <span className="visually-hidden">{formatNumber(lang, results.respondents)}</span>
+    </section>
+  );
+}

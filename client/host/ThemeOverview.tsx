@@ -1,0 +1,42 @@
+import type { HostView } from '../../shared/session/views.ts';
+import type { Role } from '../../shared/protocol.ts';
+import { formatNumber, useT, type MessageKey } from '../i18n/i18n.ts';
+import { L } from '../components/Localized.tsx';
+
+/** Each question's headline and where roles diverge most, so the facilitator can pick what to discuss. */
+export function ThemeOverview({ items }: { items: NonNullable<HostView['overview']> }) {
+  const { t, lang } = useT();
+  const fmt = (v: number, measure: 'median' | 'agreeShare') => (measure === 'median' ? formatNumber(lang, v) : `${formatNumber(lang, Math.round(v * 100))} %`);
+  return (
+    <section className="card stack" aria-labelledby="overview-heading">
+      <h2 id="overview-heading" className="h3">{t('overview')}</h2>
+      <table className="overview">
+        <thead>
+          <tr>
+            <th scope="col">{t('question')}</th>
+            <th scope="col">{t('headline')}</th>
+            <th scope="col">{t('largestGap')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((q) => (
+            <tr key={q.questionId}>
+              <th scope="row">
+                <L text={q.text} /> <span className="muted">({t(`type_${q.type}` as MessageKey)})</span>
+              </th>
+              <td>
+                {t('nAnswers', { n: q.respondents })}
+                {q.median !== null && ` · ${t('median')} ${formatNumber(lang, q.median)}`}
+              </td>
+              <td>
+                {q.gap
+                  ? t('gapText', { high: t(`role_${q.gap.high as Role}`), low: t(`role_${q.gap.low as Role}`), diff: fmt(q.gap.diff, q.gap.measure) })
+                  : t('noGap')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
