@@ -19,12 +19,28 @@ export const rooms = {
 };
 
 /** Events after which every phone's own view (`me`) changes: voting windows open or close. */
-const ME_FOR_ALL = new Set<SessionEvent['type']>(['votingOpened', 'answeringClosed', 'answeringOpened', 'revoteStarted', 'questionConfigured']);
+const ME_FOR_ALL = new Set<SessionEvent['type']>([
+  'votingOpened',
+  'answeringClosed',
+  'answeringOpened',
+  'phaseSet',
+  'revoteStarted',
+  'questionConfigured',
+  'answerModerated',
+  'answersMerged',
+  'participantRemoved',
+]);
 
 /** Which audiences an event concerns. Phones hear about answers only when results are shown. */
 export function audiencesOf(event: SessionEvent, resultsVisible: (questionId: string) => boolean): Dirty {
   switch (event.type) {
     case 'participantJoined':
+      return { host: true, screen: true, participants: false };
+    case 'noteAdded':
+    case 'noteUpdated':
+    case 'noteDeleted':
+    case 'screenBlanked':
+    case 'joiningLocked':
       return { host: true, screen: true, participants: false };
     case 'answerSubmitted':
     case 'answerWithdrawn':
@@ -51,6 +67,12 @@ export class Broadcaster {
     if (!state) return;
     const d = this.dirty.get(code) ?? { host: false, screen: false, participants: false };
     for (const e of events) {
+      if (e.type === 'participantRemoved') {
+        // A removed phone is told and let go; its token no longer opens the session.
+        const room = rooms.participant(code, e.participantId);
+        this.io.to(room).emit('fatal', { code: 'removed', message: 'removed by the facilitator' });
+        this.io.in(room).disconnectSockets(true);
+      }
       const a = audiencesOf(e, (q) => state.runs[q]?.resultsVisible ?? false);
       d.host ||= a.host;
       d.screen ||= a.screen;

@@ -1,6 +1,7 @@
 // The wire contract between clients and server. Every payload a client sends is parsed here,
 // strictly (unknown keys rejected), before anything else looks at it: types are not validation.
 import { z } from 'zod';
+import { ResponseSpec } from './question-set.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -8,6 +9,8 @@ export const LIMITS = {
   nameLength: 40,
   textAnswerLength: 500,
   otherTextLength: 100,
+  noteLength: 1000,
+  questionLength: 300,
   tables: 50,
   clientIdLength: 64,
   maxHttpBufferSize: 64 * 1024,
@@ -58,6 +61,23 @@ export const ParticipantCommand = z.discriminatedUnion('type', [
 ]);
 export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
 
+export const MODERATION_ACTIONS = ['hide', 'restore', 'approve', 'pin', 'unpin'] as const;
+export const ModerationAction = z.enum(MODERATION_ACTIONS);
+export type ModerationAction = z.infer<typeof ModerationAction>;
+
+export const NOTE_KINDS = ['note', 'decision', 'action', 'parking'] as const;
+export const NoteKind = z.enum(NOTE_KINDS);
+export type NoteKind = z.infer<typeof NoteKind>;
+export const NoteScope = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('session') }),
+  z.strictObject({ kind: z.literal('theme'), themeId: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('question'), questionId: z.string().min(1).max(64) }),
+]);
+export type NoteScope = z.infer<typeof NoteScope>;
+
+/** A live question takes the same response specs as a question set (validated the same way). */
+const AdHocResponse = ResponseSpec;
+
 export const SPLITS = ['none', 'role', 'table'] as const;
 export const Split = z.enum(SPLITS);
 export type Split = z.infer<typeof Split>;
@@ -85,7 +105,53 @@ export const HostCommand = z.discriminatedUnion('type', [
     split: Split.optional(),
     perTable: z.boolean().optional(),
     wordCloud: z.boolean().optional(),
+    /** Text answers wait for the facilitator's approval before they reach the screen. */
+    moderate: z.boolean().optional(),
   }),
+  z.strictObject({ type: z.literal('moderateAnswer'), questionId: QuestionId, answerId: AnswerId, action: ModerationAction }),
+  z.strictObject({
+    type: z.literal('mergeAnswers'),
+    questionId: QuestionId,
+    targetId: AnswerId,
+    sourceIds: z.array(AnswerId).min(1).max(50),
+  }),
+  z.strictObject({ type: z.literal('removeParticipant'), participantId: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('setJoiningLocked'), locked: z.boolean() }),
+  z.strictObject({ type: z.literal('endSession') }),
+  z.strictObject({ type: z.literal('setScreenBlank'), blank: z.boolean() }),
+  z.strictObject({
+    type: z.literal('addNote'),
+    scope: NoteScope,
+    kind: NoteKind,
+    text: z.string().trim().min(1).max(LIMITS.noteLength),
+    who: z.string().trim().max(LIMITS.nameLength * 2).optional(),
+    due: z.string().trim().max(40).optional(),
+    onScreen: z.boolean().default(false),
+  }),
+  z.strictObject({
+    type: z.literal('updateNote'),
+    noteId: z.string().min(1).max(64),
+    kind: NoteKind.optional(),
+    text: z.string().trim().min(1).max(LIMITS.noteLength).optional(),
+    who: z.string().trim().max(LIMITS.nameLength * 2).optional(),
+    due: z.string().trim().max(40).optional(),
+    onScreen: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal('deleteNote'), noteId: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('setStepSkipped'), index: z.number().int().min(0).max(10_000), skipped: z.boolean() }),
+  z.strictObject({ type: z.literal('moveStep'), index: z.number().int().min(0).max(10_000), to: z.number().int().min(0).max(10_000) }),
+  z.strictObject({
+    type: z.literal('addQuestion'),
+    text: z.string().trim().min(1).max(LIMITS.questionLength),
+    response: AdHocResponse,
+  }),
+  z.strictObject({ type: z.literal('changeQuestionType'), questionId: QuestionId, response: AdHocResponse }),
+  z.strictObject({
+    type: z.literal('addAnalogCounts'),
+    questionId: QuestionId,
+    entries: z.array(z.strictObject({ answer: AnswerValue, count: z.number().int().min(1).max(10_000) })).min(1).max(50),
+  }),
+  z.strictObject({ type: z.literal('undo') }),
   z.strictObject({
     type: z.literal('configureSession'),
     minGroupSize: z.number().int().min(1).max(50).optional(),
@@ -133,9 +199,14 @@ export const ERROR_CODES = [
   'vote_budget_exceeded',
   'own_answer',
   'unknown_table',
+  'joining_locked',
+  'removed',
+  'unknown_note',
+  'nothing_to_undo',
   'no_such_session',
   'session_ended',
   'rate_limited',
+  'too_many_connections',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

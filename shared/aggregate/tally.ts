@@ -32,7 +32,7 @@ function add(c: Counts, key: string, delta: number): void {
 
 const STATEMENT_KEY = { agree: 'a', disagree: 'd', pass: 'p' } as const;
 
-function bump(c: Counts, answer: AnswerValue, delta: 1 | -1): void {
+function bump(c: Counts, answer: AnswerValue, delta: number): void {
   switch (answer.kind) {
     case 'scale':
     case 'number':
@@ -66,10 +66,11 @@ function bump(c: Counts, answer: AnswerValue, delta: 1 | -1): void {
   }
 }
 
-export function addToTally(t: Tally, answer: AnswerValue, role: Role, table: number | undefined, delta: 1 | -1): void {
+/** Adds (delta > 0) or removes an answer; `delta` > 1 for counts from a show of hands, which have no role. */
+export function addToTally(t: Tally, answer: AnswerValue, role: Role | undefined, table: number | undefined, delta: number): void {
   bump(t, answer, delta);
   if (answer.kind === 'text') t.texts += delta;
-  bump((t.byRole[role] ??= emptyCounts()), answer, delta);
+  if (role !== undefined) bump((t.byRole[role] ??= emptyCounts()), answer, delta);
   if (table !== undefined) bump((t.byTable[String(table)] ??= emptyCounts()), answer, delta);
 }
 

@@ -11,6 +11,9 @@ import type { SessionEvent } from './events.ts';
 import { isOwnAnswer, ownerKey } from './owners.ts';
 import type { Participant, QuestionRun, SessionState } from './state.ts';
 import { sampleSize, shuffled } from './voting.ts';
+import { counted } from './moderation.ts';
+import { nextStep } from './agenda-edit.ts';
+import { decideAnswers, decideSession, type SessionCommand } from './decide-facilitation.ts';
 
 export type Decision = { ok: true; events: SessionEvent[] } | { ok: false; error: CommandError };
 
@@ -21,6 +24,7 @@ const reject = (code: CommandError['code'], message: string): Decision => ({ ok:
 const accept = (...events: SessionEvent[]): Decision => ({ ok: true, events });
 
 export function decide(state: SessionState, command: Command | SystemCommand, ctx: Context): Decision {
+  if (state.ended) return reject('session_ended', 'the workshop has ended');
   if (command.type === 'timerExpired') {
     return ctx.actor.kind === 'system' ? timerExpired(state, command.questionId, ctx.now) : reject('forbidden', 'only the server may do this');
   }
@@ -40,6 +44,7 @@ function decideParticipant(state: SessionState, command: ParticipantCommand, ctx
   if (command.type === 'join') {
     if (actor.kind === 'participant') return reject('already_joined', 'this device has already joined');
     if (actor.kind !== 'guest') return reject('forbidden', 'only a participant device may join');
+    if (state.joinLocked) return reject('joining_locked', 'the facilitator has closed the workshop to new participants');
     if (command.table !== undefined && command.table > state.tables) return reject('unknown_table', `there are ${state.tables} tables`);
     const name = command.name?.trim();
     return accept({
@@ -57,6 +62,7 @@ function decideParticipant(state: SessionState, command: ParticipantCommand, ctx
   const found = findQuestion(state.set, command.questionId);
   const run = runOf(state, command.questionId);
   if (!participant) return reject('not_joined', 'join the session first');
+  if (participant.removed) return reject('removed', 'the facilitator has removed this participant');
   if (!found || !run) return reject('unknown_question', `no question "${command.questionId}" in this session`);
   const spec = found.question.response;
   const base = { questionId: command.questionId, participantId: participant.id, at: ctx.now };
@@ -95,7 +101,7 @@ type Base = { questionId: string; participantId: string; at: number };
 
 function castVote(run: QuestionRun, p: Participant, answerId: string, rules: { budget: number; maxPerAnswer: number }, base: Base): Decision {
   const entry = Object.hasOwn(run.entries, answerId) ? run.entries[answerId] : undefined;
-  if (!entry) return reject('unknown_answer', 'no such answer');
+  if (!entry || !counted(entry)) return reject('unknown_answer', 'no such answer');
   if (isOwnAnswer(run, p, answerId)) return reject('own_answer', 'you cannot vote for your own answer');
   if ((run.votesUsed[p.id] ?? 0) >= rules.budget) return reject('vote_budget_exceeded', `you have used all ${rules.budget} votes`);
   if ((run.votesBy[p.id]?.[answerId] ?? 0) >= rules.maxPerAnswer) {
@@ -125,11 +131,12 @@ function decideHost(state: SessionState, command: HostCommand, ctx: Context): De
       if (command.index < 0 || command.index >= state.agenda.length) return reject('unknown_step', `the agenda has ${state.agenda.length} steps`);
       return accept({ type: 'stepChanged', index: command.index, at });
     case 'next':
-      if (state.cursor + 1 >= state.agenda.length) return reject('unknown_step', 'this is the last step');
-      return accept({ type: 'stepChanged', index: state.cursor + 1, at });
-    case 'previous':
-      if (state.cursor === 0) return reject('unknown_step', 'this is the first step');
-      return accept({ type: 'stepChanged', index: state.cursor - 1, at });
+    case 'previous': {
+      // Skipped steps are passed over; the facilitator can still go to one with goTo.
+      const index = nextStep(state, command.type === 'next' ? 1 : -1);
+      if (index === undefined) return reject('unknown_step', command.type === 'next' ? 'this is the last step' : 'this is the first step');
+      return accept({ type: 'stepChanged', index, at });
+    }
     case 'configureSession':
       return accept({
         type: 'sessionConfigured',
@@ -137,12 +144,24 @@ function decideHost(state: SessionState, command: HostCommand, ctx: Context): De
         ...(command.tables !== undefined ? { tables: command.tables } : {}),
         at,
       });
+    case 'removeParticipant':
+    case 'setJoiningLocked':
+    case 'endSession':
+    case 'setScreenBlank':
+    case 'addNote':
+    case 'updateNote':
+    case 'deleteNote':
+    case 'setStepSkipped':
+    case 'moveStep':
+    case 'addQuestion':
+    case 'undo':
+      return decideSession(state, command, ctx);
     default:
       return decideQuestionControl(state, command, ctx);
   }
 }
 
-type QuestionControl = Exclude<HostCommand, { type: 'goTo' | 'next' | 'previous' | 'configureSession' }>;
+type QuestionControl = Exclude<HostCommand, { type: 'goTo' | 'next' | 'previous' | 'configureSession' } | SessionCommand>;
 
 function decideQuestionControl(state: SessionState, command: QuestionControl, ctx: Context): Decision {
   const at = ctx.now;
@@ -190,8 +209,14 @@ function decideQuestionControl(state: SessionState, command: QuestionControl, ct
         ...(command.split !== undefined ? { split: command.split } : {}),
         ...(command.perTable !== undefined ? { perTable: command.perTable } : {}),
         ...(command.wordCloud !== undefined ? { wordCloud: command.wordCloud } : {}),
+        ...(command.moderate !== undefined ? { moderate: command.moderate } : {}),
         at,
       });
+    case 'moderateAnswer':
+    case 'mergeAnswers':
+    case 'changeQuestionType':
+    case 'addAnalogCounts':
+      return decideAnswers(state, run, found.question.response, command, ctx);
     default:
       return assertNever(command);
   }

@@ -1,7 +1,12 @@
 // Events are facts, past tense: what the core decided happened. The store appends them;
 // evolve() folds them into state, on the live path and on replay after a restart alike.
-import type { AnswerValue, Lang, Role, Split } from '../protocol.ts';
-import type { QuestionSet } from '../question-set.ts';
+import type { AnswerValue, Lang, ModerationAction, Role, Split } from '../protocol.ts';
+import type { Question, QuestionSet, ResponseSpec } from '../question-set.ts';
+import type { Note, QuestionPhase } from './state.ts';
+
+export type AnalogEntry = { answer: AnswerValue; count: number };
+/** Set on an event that undoes an earlier one, so it is not itself pushed on the undo stack. */
+type Undoable = { undo?: true };
 
 export type SessionEvent =
   | { type: 'sessionCreated'; code: string; set: QuestionSet; lang: Lang; at: number }
@@ -17,15 +22,39 @@ export type SessionEvent =
       at: number;
     }
   | { type: 'answerWithdrawn'; questionId: string; participantId: string; answerId: string; at: number }
-  | { type: 'stepChanged'; index: number; at: number }
-  | { type: 'answeringOpened'; questionId: string; at: number }
-  | { type: 'answeringClosed'; questionId: string; at: number }
-  | { type: 'votingOpened'; questionId: string; order: string[]; sampleSize: number; at: number }
+  | ({ type: 'stepChanged'; index: number; at: number } & Undoable)
+  | ({ type: 'answeringOpened'; questionId: string; at: number } & Undoable)
+  | ({ type: 'answeringClosed'; questionId: string; at: number } & Undoable)
+  | ({ type: 'votingOpened'; questionId: string; order: string[]; sampleSize: number; at: number } & Undoable)
+  | ({ type: 'phaseSet'; questionId: string; phase: QuestionPhase; at: number } & Undoable)
   | { type: 'voteCast'; questionId: string; participantId: string; answerId: string; at: number }
   | { type: 'voteRetracted'; questionId: string; participantId: string; answerId: string; at: number }
   | { type: 'timerSet'; questionId: string; endsAt: number | null; autoClose: boolean; at: number }
   | { type: 'revoteStarted'; questionId: string; at: number }
-  | { type: 'questionConfigured'; questionId: string; split?: Split; perTable?: boolean; wordCloud?: boolean; at: number }
-  | { type: 'resultsVisibilityChanged'; questionId: string; visible: boolean; at: number };
+  | {
+      type: 'questionConfigured';
+      questionId: string;
+      split?: Split;
+      perTable?: boolean;
+      wordCloud?: boolean;
+      moderate?: boolean;
+      at: number;
+    }
+  | ({ type: 'resultsVisibilityChanged'; questionId: string; visible: boolean; at: number } & Undoable)
+  | { type: 'answerModerated'; questionId: string; answerId: string; action: ModerationAction; at: number }
+  | { type: 'answersMerged'; questionId: string; targetId: string; sourceIds: string[]; at: number }
+  | { type: 'participantRemoved'; participantId: string; at: number }
+  | { type: 'joiningLocked'; locked: boolean; at: number }
+  | { type: 'sessionEnded'; at: number }
+  | ({ type: 'screenBlanked'; blank: boolean; at: number } & Undoable)
+  | { type: 'noteAdded'; note: Note; at: number }
+  | { type: 'noteUpdated'; noteId: string; changes: Partial<Pick<Note, 'kind' | 'text' | 'who' | 'due' | 'onScreen'>>; at: number }
+  | { type: 'noteDeleted'; noteId: string; at: number }
+  | { type: 'stepSkipped'; index: number; skipped: boolean; at: number }
+  | { type: 'stepMoved'; index: number; to: number; at: number }
+  | { type: 'questionAdded'; themeId: string; question: Question; agendaIndex: number; at: number }
+  | { type: 'questionChanged'; questionId: string; response: ResponseSpec; at: number }
+  | ({ type: 'analogCountsAdded'; questionId: string; entries: AnalogEntry[]; at: number } & Undoable)
+  | ({ type: 'analogCountsRemoved'; questionId: string; entries: AnalogEntry[]; at: number } & Undoable);
 
 export type SessionEventType = SessionEvent['type'];

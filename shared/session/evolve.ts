@@ -9,6 +9,10 @@ import type { SessionEvent } from './events.ts';
 import { ownerKey } from './owners.ts';
 import { buildAgenda, type QuestionRun, type SessionState } from './state.ts';
 import { applyVote } from './voting.ts';
+import { emptyRun } from './runs.ts';
+import { changeEntry, counted, merge, moderate, removeParticipant } from './moderation.ts';
+import { addQuestion, changeResponse, moveStep } from './agenda-edit.ts';
+import { trackUndo } from './undo.ts';
 
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 
@@ -20,7 +24,8 @@ export function initialState(event: Extract<SessionEvent, { type: 'sessionCreate
     code: event.code,
     createdAt: event.at,
     lang: event.lang,
-    set: event.set,
+    // The session's own copy: live agenda edits must not reach the loaded set or other sessions.
+    set: structuredClone(event.set),
     agenda: buildAgenda(event.set),
     cursor: 0,
     participants: {},
@@ -30,32 +35,23 @@ export function initialState(event: Extract<SessionEvent, { type: 'sessionCreate
     runs,
     minGroupSize: DEFAULT_MIN_GROUP_SIZE,
     tables: 0,
+    joinLocked: false,
+    ended: false,
+    screenBlank: false,
+    notes: {},
+    noteOrder: [],
+    undo: [],
     seq: 1,
-  };
-}
-
-export function emptyRun(): QuestionRun {
-  return {
-    phase: 'idle',
-    resultsVisible: false,
-    entries: {},
-    byParticipant: {},
-    order: [],
-    respondents: 0,
-    tally: emptyTally(),
-    round: 1,
-    history: [],
-    split: 'none',
-    perTable: false,
-    wordCloud: false,
-    votes: {},
-    votesBy: {},
-    votesUsed: {},
   };
 }
 
 export function evolve(state: SessionState, event: SessionEvent): SessionState {
   state.seq += 1;
+  trackUndo(state, event);
+  return fold(state, event);
+}
+
+function fold(state: SessionState, event: SessionEvent): SessionState {
   switch (event.type) {
     case 'sessionCreated':
       throw new Error('sessionCreated starts a session; use initialState()');
@@ -115,6 +111,12 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
         run.phase = 'voting';
         run.voting = { order: event.order, sampleSize: event.sampleSize, openedAt: event.at };
       });
+    case 'phaseSet':
+      return withRun(state, event.questionId, (run) => {
+        run.phase = event.phase;
+        if (event.phase === 'closed') run.closedAt = event.at;
+        else delete run.closedAt;
+      });
     case 'voteCast':
     case 'voteRetracted':
       return withRun(state, event.questionId, (run) =>
@@ -145,11 +147,97 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
         if (event.split !== undefined) run.split = event.split;
         if (event.perTable !== undefined) run.perTable = event.perTable;
         if (event.wordCloud !== undefined) run.wordCloud = event.wordCloud;
+        if (event.moderate !== undefined) run.moderate = event.moderate;
       });
     case 'resultsVisibilityChanged':
       return withRun(state, event.questionId, (run) => {
         run.resultsVisible = event.visible;
       });
+    default:
+      return foldFacilitation(state, event);
+  }
+}
+
+type FacilitationEvent = Extract<
+  SessionEvent,
+  {
+    type:
+      | 'answerModerated'
+      | 'answersMerged'
+      | 'participantRemoved'
+      | 'joiningLocked'
+      | 'sessionEnded'
+      | 'screenBlanked'
+      | 'noteAdded'
+      | 'noteUpdated'
+      | 'noteDeleted'
+      | 'stepSkipped'
+      | 'stepMoved'
+      | 'questionAdded'
+      | 'questionChanged'
+      | 'analogCountsAdded'
+      | 'analogCountsRemoved';
+  }
+>;
+
+/** Moderation, notes, agenda edits, analog counts and the session's lifecycle. */
+function foldFacilitation(state: SessionState, event: FacilitationEvent): SessionState {
+  switch (event.type) {
+    case 'answerModerated':
+      return withRun(state, event.questionId, (run) => moderate(run, event.answerId, event.action));
+    case 'answersMerged':
+      return withRun(state, event.questionId, (run) => merge(run, event.targetId, event.sourceIds));
+    case 'participantRemoved':
+      removeParticipant(state, event.participantId);
+      return state;
+    case 'joiningLocked':
+      state.joinLocked = event.locked;
+      return state;
+    case 'sessionEnded':
+      state.ended = true;
+      state.endedAt = event.at;
+      return state;
+    case 'screenBlanked':
+      state.screenBlank = event.blank;
+      return state;
+    case 'noteAdded':
+      state.notes[event.note.id] = event.note;
+      state.noteOrder.push(event.note.id);
+      return state;
+    case 'noteUpdated': {
+      const note = state.notes[event.noteId];
+      if (note) Object.assign(note, event.changes);
+      return state;
+    }
+    case 'noteDeleted':
+      delete state.notes[event.noteId];
+      state.noteOrder = state.noteOrder.filter((id) => id !== event.noteId);
+      return state;
+    case 'stepSkipped': {
+      const step = state.agenda[event.index];
+      if (step) step.skipped = event.skipped || undefined;
+      if (step && !event.skipped) delete step.skipped;
+      return state;
+    }
+    case 'stepMoved':
+      moveStep(state, event.index, event.to);
+      return state;
+    case 'questionAdded':
+      addQuestion(state, event.themeId, event.question, event.agendaIndex);
+      return state;
+    case 'questionChanged':
+      changeResponse(state, event.questionId, event.response);
+      return state;
+    case 'analogCountsAdded':
+    case 'analogCountsRemoved': {
+      const sign = event.type === 'analogCountsAdded' ? 1 : -1;
+      return withRun(state, event.questionId, (run) => {
+        for (const { answer, count } of event.entries) {
+          addToTally(run.tally, answer, undefined, undefined, sign * count);
+          run.analog += sign * count;
+        }
+      });
+    }
     default:
       return assertNever(event);
   }
@@ -173,7 +261,7 @@ function submitted(state: SessionState, event: Extract<SessionEvent, { type: 'an
     for (const id of mine.splice(0)) removeEntry(run, id);
     run.respondents -= 1;
   }
-  run.entries[event.answerId] = {
+  const entry: QuestionRun['entries'][string] = {
     id: event.answerId,
     participantId: event.participantId,
     role: participant.role,
@@ -181,18 +269,22 @@ function submitted(state: SessionState, event: Extract<SessionEvent, { type: 'an
     answer: event.answer,
     at: event.at,
     ...(event.late ? { late: true as const } : {}),
+    // With a moderation queue, text answers wait for approval before they count or show.
+    ...(run.moderate && event.answer.kind === 'text' ? { pending: true as const } : {}),
   };
+  run.entries[event.answerId] = entry;
   if (mine.length === 0) run.respondents += 1;
   mine.push(event.answerId);
   if (event.answer.kind === 'text') run.order.push(event.answerId);
-  addToTally(run.tally, event.answer, participant.role, participant.table, 1);
+  if (counted(entry)) addToTally(run.tally, event.answer, participant.role, participant.table, 1);
   return state;
 }
 
 function removeEntry(run: QuestionRun, answerId: string): void {
   const entry = run.entries[answerId];
   if (!entry) return;
-  addToTally(run.tally, entry.answer, entry.role, entry.table, -1);
+  // Hide first, so the tally loses it exactly when it was counted.
+  changeEntry(run, entry, (x) => (x.hidden = true));
   delete run.entries[answerId];
 }
 

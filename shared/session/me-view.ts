@@ -5,6 +5,7 @@ import { findQuestion } from '../question-set.ts';
 import { isOwnAnswer, ownerKey } from './owners.ts';
 import type { Participant, QuestionRun, SessionState } from './state.ts';
 import { windowFor } from './voting.ts';
+import { counted } from './moderation.ts';
 
 export type MyVoting = {
   questionId: string;
@@ -47,7 +48,7 @@ function myVoting(state: SessionState, questionId: string, run: QuestionRun, p: 
   const spec = findQuestion(state.set, questionId)?.question.response;
   const rules = spec?.type === 'text' ? spec.voting : { budget: 0, maxPerAnswer: 0 };
   const v = run.voting!;
-  const ids = windowFor(v.order, v.sampleSize, p.ordinal, (id) => !Object.hasOwn(run.entries, id) || isOwnAnswer(run, p, id));
+  const ids = windowFor(v.order, v.sampleSize, p.ordinal, (id) => !Object.hasOwn(run.entries, id) || !counted(run.entries[id]!) || isOwnAnswer(run, p, id));
   const mine = run.votesBy[p.id] ?? {};
   // Answers voted on stay in view even if they are not in the window (e.g. after a reconnect).
   for (const id of Object.keys(mine)) if (!ids.includes(id) && Object.hasOwn(run.entries, id)) ids.push(id);

@@ -3,7 +3,8 @@
 import { ROLES } from '../protocol.ts';
 import type { ResponseSpec } from '../question-set.ts';
 import { count, median, quantile, sortedCounts, type Counts } from '../aggregate/tally.ts';
-import type { QuestionRun } from './state.ts';
+import type { AnswerEntry, QuestionRun } from './state.ts';
+import { counted, mergedIndex, votesWithMerged } from './moderation.ts';
 import { statementResults, type StatementResult } from './statement-results.ts';
 
 export const MAX_BINS = 8;
@@ -24,7 +25,20 @@ export type ScaleResults = {
   bars: Bar[];
 };
 export type NumberResults = { type: 'number'; n: number; median: number | null; min: number | null; max: number | null; bars: Bar[] };
-export type TextAnswer = { id: string; text: string; at: number; votes?: number; late?: true };
+export type TextAnswer = {
+  id: string;
+  text: string;
+  at: number;
+  votes?: number;
+  late?: true;
+  pinned?: true;
+  /** Texts merged into this one (their votes are included). */
+  merged?: string[];
+  /** Facilitator only: moderation state and a pseudonymous author id (to remove a participant). */
+  hidden?: true;
+  pending?: true;
+  authorId?: string;
+};
 export type TextResults = { type: 'text'; n: number; respondents: number; votesShown: boolean; answers: TextAnswer[] };
 /** Bars sorted by count, largest first; `from` is the option's index. */
 export type ChoiceResults = { type: 'choice'; n: number; bars: Bar[]; other: number };
@@ -35,17 +49,26 @@ export type StatementsResults = { type: 'statements'; n: number; statements: Sta
 export type Group = { kind: 'role' | 'table'; key: string; n: number; suppressed: boolean; results: Results | null };
 export type Results = (ScaleResults | NumberResults | TextResults | ChoiceResults | RankingResults | StatementsResults) & {
   groups?: Group[];
+  /** How many of the counted answers came from a show of hands or paper slips. */
+  analog?: number;
   /** The round before a re-vote, for before/after. */
   previous?: Results;
   round?: number;
 };
 
-export type ResultOptions = { wallLimit: number; showVotes: boolean; minGroupSize: number };
+export type ResultOptions = {
+  wallLimit: number;
+  showVotes: boolean;
+  minGroupSize: number;
+  /** The facilitator sees hidden and pending answers (marked) and who wrote what (pseudonymously). */
+  moderation?: boolean;
+};
 
 export function buildResults(spec: ResponseSpec, run: QuestionRun, options: ResultOptions): Results {
   const base: Results =
     spec.type === 'text' ? textResults(run, options) : fromCounts(spec, run.tally);
   if (run.split !== 'none') base.groups = groups(spec, run, options.minGroupSize);
+  if (run.analog > 0) base.analog = run.analog;
   const last = run.history[run.history.length - 1];
   if (last && spec.type !== 'text') {
     base.previous = fromCounts(spec, last.tally);
@@ -114,26 +137,36 @@ function groups(spec: ResponseSpec, run: QuestionRun, minGroupSize: number): Gro
 }
 
 function textResults(run: QuestionRun, options: ResultOptions): TextResults {
-  const answers: TextAnswer[] = [];
-  const hasVotes = run.voting !== undefined;
-  const showVotes = options.showVotes && hasVotes;
-  if (showVotes) {
-    // Most votes first; ties newest first. Sorting is bounded by the number of texts, per flush.
-    const all = run.order.flatMap((id) => (Object.hasOwn(run.entries, id) ? [run.entries[id]!] : []));
-    all.sort((a, b) => (run.votes[b.id] ?? 0) - (run.votes[a.id] ?? 0) || b.at - a.at);
-    for (const e of all.slice(0, options.wallLimit)) answers.push(textAnswer(e, run.votes[e.id] ?? 0));
-  } else {
-    for (let i = run.order.length - 1; i >= 0 && answers.length < options.wallLimit; i--) {
-      const e = run.entries[run.order[i]!];
-      if (e) answers.push(textAnswer(e));
-    }
-  }
+  const showVotes = options.showVotes && run.voting !== undefined;
+  const merged = mergedIndex(run);
+  const visible = (e: AnswerEntry) => (options.moderation ? !e.mergedInto : counted(e));
+  const votesOf = (e: AnswerEntry) => votesWithMerged(run, e.id, merged[e.id] ?? []);
+  // Newest first, pinned answers ahead; with votes shown, most votes first. Sorting is bounded
+  // by the number of texts of one question, once per flush.
+  const all = run.order.flatMap((id) => {
+    const e = Object.hasOwn(run.entries, id) ? run.entries[id]! : undefined;
+    return e && visible(e) ? [e] : [];
+  });
+  all.reverse();
+  all.sort((a, b) => Number(Boolean(b.pinned)) - Number(Boolean(a.pinned)) || (showVotes ? votesOf(b) - votesOf(a) : 0));
+  const answers = all.slice(0, options.wallLimit).map((e) => textAnswer(e, run, merged[e.id], showVotes ? votesOf(e) : undefined, options.moderation));
   return { type: 'text', n: run.tally.texts, respondents: run.respondents, votesShown: showVotes, answers };
 }
 
-function textAnswer(e: QuestionRun['entries'][string], votes?: number): TextAnswer {
-  const text = e.answer.kind === 'text' ? e.answer.text : '';
-  return { id: e.id, text, at: e.at, ...(votes !== undefined ? { votes } : {}), ...(e.late ? { late: true as const } : {}) };
+function textAnswer(e: AnswerEntry, run: QuestionRun, mergedIds: string[] | undefined, votes: number | undefined, moderation = false): TextAnswer {
+  const textOf = (x: AnswerEntry | undefined) => (x?.answer.kind === 'text' ? x.answer.text : '');
+  return {
+    id: e.id,
+    text: textOf(e),
+    at: e.at,
+    ...(votes !== undefined ? { votes } : {}),
+    ...(e.late ? { late: true as const } : {}),
+    ...(e.pinned ? { pinned: true as const } : {}),
+    ...(mergedIds?.length ? { merged: mergedIds.map((id) => textOf(run.entries[id])) } : {}),
+    ...(moderation && e.hidden ? { hidden: true as const } : {}),
+    ...(moderation && e.pending ? { pending: true as const } : {}),
+    ...(moderation && !e.analog ? { authorId: e.participantId } : {}),
+  };
 }
 
 /** Whole-number bins of a "nice" width (1, 2, 5, 10, 20, 50, …) so that at most MAX_BINS bars show. */

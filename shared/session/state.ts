@@ -1,14 +1,30 @@
 // Session state: everything the core knows about one workshop. Plain JSON-able data, so a
 // snapshot is JSON.stringify(state) and a restart is JSON.parse plus the events after it.
-import type { AnswerValue, Lang, Role, Split } from '../protocol.ts';
+import type { AnswerValue, Lang, NoteKind, NoteScope, Role, Split } from '../protocol.ts';
 import type { QuestionSet } from '../question-set.ts';
 import type { Tally } from '../aggregate/tally.ts';
+import type { SessionEvent } from './events.ts';
 
-export type AgendaStep =
+export type AgendaStep = (
   | { kind: 'lobby' }
   | { kind: 'context' }
   | { kind: 'theme'; themeId: string }
-  | { kind: 'question'; themeId: string; questionId: string };
+  | { kind: 'question'; themeId: string; questionId: string }
+) & {
+  /** Left out of next/previous; the facilitator can still go to it. */
+  skipped?: boolean;
+};
+
+export type Note = {
+  id: string;
+  scope: NoteScope;
+  kind: NoteKind;
+  text: string;
+  who?: string;
+  due?: string;
+  onScreen: boolean;
+  at: number;
+};
 
 export type Participant = {
   id: string;
@@ -20,6 +36,8 @@ export type Participant = {
   /** 0, 1, 2, … in join order: places the participant's window of answers to vote on. */
   ordinal: number;
   joinedAt: number;
+  /** Removed by the facilitator: answers hidden, token no longer valid. */
+  removed?: true;
 };
 
 export type AnswerEntry = {
@@ -31,6 +49,14 @@ export type AnswerEntry = {
   at: number;
   /** Sent after an advisory timer ran out. */
   late?: true;
+  /** Moderation: hidden answers are kept but neither shown nor counted; pending ones wait for approval. */
+  hidden?: true;
+  pending?: true;
+  pinned?: true;
+  /** Merged into another answer: its votes count for that one. */
+  mergedInto?: string;
+  /** Entered by the facilitator from a show of hands or paper slips. */
+  analog?: true;
 };
 
 export type QuestionPhase = 'idle' | 'open' | 'voting' | 'closed';
@@ -79,6 +105,9 @@ export type QuestionRun = {
   votes: Record<string, number>;
   votesBy: Record<string, Record<string, number>>;
   votesUsed: Record<string, number>;
+  moderate: boolean;
+  /** Answers counted from a show of hands or paper slips. */
+  analog: number;
 };
 
 export type SessionState = {
@@ -98,6 +127,14 @@ export type SessionState = {
   minGroupSize: number;
   /** Tables 1…n a participant may sit at; 0: no tables. */
   tables: number;
+  joinLocked: boolean;
+  ended: boolean;
+  endedAt?: number;
+  screenBlank: boolean;
+  notes: Record<string, Note>;
+  noteOrder: string[];
+  /** Inverse events of the facilitator's last actions, newest last (bounded). */
+  undo: SessionEvent[];
   seq: number;
 };
 

@@ -37,6 +37,7 @@ export type AgendaItem = {
   responseType?: ResponseSpec['type'];
   phase?: QuestionPhase;
   answered?: number;
+  skipped?: boolean;
 };
 
 export const LOBBY_LABEL: LocalizedText = { da: 'Velkommen – deltag', en: 'Welcome – join' };
@@ -92,6 +93,11 @@ export function stepView(state: SessionState, step: AgendaStep | undefined): Ste
 }
 
 export function agendaItem(state: SessionState, step: AgendaStep, index: number): AgendaItem {
+  const item = agendaEntry(state, step, index);
+  return step.skipped ? { ...item, skipped: true } : item;
+}
+
+function agendaEntry(state: SessionState, step: AgendaStep, index: number): AgendaItem {
   switch (step.kind) {
     case 'lobby':
       return { index, kind: 'lobby', label: LOBBY_LABEL };

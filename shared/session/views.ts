@@ -5,7 +5,7 @@
 import type { Lang, Role } from '../protocol.ts';
 import type { LocalizedText } from '../question-set.ts';
 import { buildResults, type Results } from './results.ts';
-import type { SessionState } from './state.ts';
+import type { Note, SessionState } from './state.ts';
 import { agendaItem, findInTheme, stepView, type AgendaItem, type StepView } from './step-view.ts';
 import { themeOverview, type OverviewItem } from './overview.ts';
 
@@ -24,6 +24,8 @@ type Common = {
   step: StepView | null;
   participants: number;
   tables: number;
+  /** The workshop is over: phones show a thank-you page, nothing more can be sent. */
+  ended: boolean;
   seq: number;
 };
 
@@ -37,8 +39,18 @@ export type HostView = Common & {
   results: Results | null;
   /** On a theme step: each question's headline and largest gap between roles. */
   overview: OverviewItem[] | null;
+  joinLocked: boolean;
+  screenBlank: boolean;
+  canUndo: boolean;
+  notes: Note[];
 };
-export type ScreenView = Common & { audience: 'screen'; results: Results | null };
+export type ScreenView = Common & {
+  audience: 'screen';
+  results: Results | null;
+  blank: boolean;
+  /** Notes the facilitator chose to show, for this step or the whole session. */
+  notes: Note[];
+};
 export type ParticipantView = Omit<Common, 'participants'> & { audience: 'participant'; results: Results | null };
 
 function common(state: SessionState): Common {
@@ -51,6 +63,7 @@ function common(state: SessionState): Common {
     step: stepView(state, state.agenda[state.cursor]),
     participants: state.participantCount,
     tables: state.tables,
+    ended: state.ended,
     seq: state.seq,
   };
 }
@@ -66,11 +79,27 @@ export function hostView(state: SessionState): HostView {
     agenda: state.agenda.map((s, index) => agendaItem(state, s, index)),
     results: currentResults(state, 'host'),
     overview: step?.kind === 'theme' ? themeOverview(state, step.themeId) : null,
+    joinLocked: state.joinLocked,
+    screenBlank: state.screenBlank,
+    canUndo: state.undo.length > 0,
+    notes: state.noteOrder.flatMap((id) => (state.notes[id] ? [state.notes[id]!] : [])),
   };
 }
 
 export function screenView(state: SessionState): ScreenView {
-  return { ...common(state), audience: 'screen', results: currentResults(state, 'screen') };
+  return { ...common(state), audience: 'screen', results: currentResults(state, 'screen'), blank: state.screenBlank, notes: screenNotes(state) };
+}
+
+function screenNotes(state: SessionState): Note[] {
+  const step = state.agenda[state.cursor];
+  const here = (n: Note) =>
+    n.scope.kind === 'session' ||
+    (n.scope.kind === 'question' && step?.kind === 'question' && n.scope.questionId === step.questionId) ||
+    (n.scope.kind === 'theme' && (step?.kind === 'theme' || step?.kind === 'question') && n.scope.themeId === step.themeId);
+  return state.noteOrder.flatMap((id) => {
+    const n = state.notes[id];
+    return n && n.onScreen && here(n) ? [n] : [];
+  });
 }
 
 export function participantView(state: SessionState): ParticipantView {
@@ -91,5 +120,6 @@ function currentResults(state: SessionState, audience: Audience): Results | null
     // Others' votes are shown once voting has closed; the facilitator sees them live.
     showVotes: audience === 'host' || run.phase !== 'voting',
     minGroupSize: state.minGroupSize,
+    moderation: audience === 'host',
   });
 }

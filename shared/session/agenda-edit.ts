@@ -1,0 +1,48 @@
+// Shaping the agenda live: skip, reorder, add an ad-hoc question, change a question's type.
+// The session holds its own copy of the question set, so these edits touch no other session.
+import type { Question, ResponseSpec } from '../question-set.ts';
+import type { AgendaStep, SessionState } from './state.ts';
+import { emptyRun } from './runs.ts';
+
+export function moveStep(state: SessionState, index: number, to: number): void {
+  const current = state.agenda[state.cursor];
+  const [step] = state.agenda.splice(index, 1);
+  if (!step) return;
+  state.agenda.splice(Math.min(to, state.agenda.length), 0, step);
+  // The cursor stays on the step it was on, wherever that step now is.
+  if (current) state.cursor = state.agenda.indexOf(current);
+}
+
+export function addQuestion(state: SessionState, themeId: string, question: Question, agendaIndex: number): void {
+  const theme = state.set.themes.find((t) => t.id === themeId);
+  if (!theme) return;
+  theme.questions.push(question);
+  state.runs[question.id] = emptyRun();
+  const step: AgendaStep = { kind: 'question', themeId, questionId: question.id };
+  state.agenda.splice(Math.min(agendaIndex, state.agenda.length), 0, step);
+  if (agendaIndex <= state.cursor) state.cursor += 1;
+}
+
+export function changeResponse(state: SessionState, questionId: string, response: ResponseSpec): void {
+  for (const theme of state.set.themes) {
+    const q = theme.questions.find((x) => x.id === questionId);
+    if (q) q.response = response;
+  }
+}
+
+/** The next step in a direction that isn't skipped, or undefined at the end. */
+export function nextStep(state: SessionState, direction: 1 | -1): number | undefined {
+  for (let i = state.cursor + direction; i >= 0 && i < state.agenda.length; i += direction) {
+    if (!state.agenda[i]!.skipped) return i;
+  }
+  return undefined;
+}
+
+/** The theme a new question joins: the current step's, else the last theme. */
+export function themeForNewQuestion(state: SessionState): string | undefined {
+  for (let i = state.cursor; i >= 0; i--) {
+    const s = state.agenda[i];
+    if (s && (s.kind === 'theme' || s.kind === 'question')) return s.themeId;
+  }
+  return state.set.themes[state.set.themes.length - 1]?.id;
+}
