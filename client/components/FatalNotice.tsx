@@ -8,7 +8,7 @@ export function FatalNotice({ code, reason }: { code: string; reason: string }) 
       <TopBar connection={false} />
       <main id="main" className="narrow">
         <div className="card stack">
-          <p role="alert">{reason === 'forbidden' ? t('hostLinkInvalid') : t('sessionNotFound', { code })}</p>
+          <p role="alert">{reason === 'forbidden' ? t('hostLinkInvalid') : reason === 'removed' ? t('removedNotice') : t('sessionNotFound', { code })}</p>
           <a className="button" href="/">{t('appName')}</a>
         </div>
       </main>

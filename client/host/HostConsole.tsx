@@ -13,17 +13,22 @@ import { SidePanel } from './SidePanel.tsx';
 import { QuestionControls } from './QuestionControls.tsx';
 import { ThemeOverview } from './ThemeOverview.tsx';
 import { useHostCommand } from './use-host-command.ts';
+import { useConsoleKeys } from './use-console-keys.ts';
+import { SessionToolbar } from './SessionToolbar.tsx';
+import { NotesPanel } from './NotesPanel.tsx';
+import { QuestionForm } from './QuestionForm.tsx';
 
 export function HostConsole({ code, token }: { code: string; token: string | undefined }) {
   useEffect(() => connect('host', code, token), [code, token]);
   const { t } = useT();
   const view = useStore((s) => (s.view?.audience === 'host' ? s.view : null));
   const fatal = useStore((s) => s.fatal);
+  useConsoleKeys(view);
   if (fatal || !token) return <FatalNotice code={code} reason={fatal ?? 'forbidden'} />;
   return (
     <div className="page page--console">
       <TopBar>
-        <span className="topbar__title">{t('console')} · {code}</span>
+        <h1 className="topbar__title">{t('console')} · {code}</h1>
       </TopBar>
       {!view ? (
         <p className="muted" role="status">{t('loading')}</p>
@@ -46,7 +51,7 @@ function CurrentStep({ view }: { view: HostView }) {
   const step = view.step;
   return (
     <div className="stack">
-      <nav className="controls" aria-label={t('agenda')}>
+      <nav className="controls" aria-label={t('stepNavigation')}>
         <button type="button" className="button" onClick={() => void run({ type: 'previous' })} disabled={view.cursor === 0}>
           ← {t('previous')}
         </button>
@@ -59,8 +64,16 @@ function CurrentStep({ view }: { view: HostView }) {
       <section className="card preview" aria-label={t('screenLink')}>
         {step && <StepContent step={step} headingLevel={2} />}
       </section>
+      <SessionToolbar view={view} />
       {step?.kind === 'question' && <QuestionControls view={view} step={step} />}
       {view.overview && <ThemeOverview items={view.overview} />}
+      <NotesPanel view={view} />
+      {!view.ended && (
+        <details className="card">
+          <summary>{t('addQuestion')}</summary>
+          <QuestionForm mode="add" />
+        </details>
+      )}
     </div>
   );
 }

@@ -8,6 +8,9 @@ import { Results } from '../components/results/Results.tsx';
 import { Countdown } from '../components/Countdown.tsx';
 import { phaseKey } from '../components/phase.ts';
 import { useHostCommand } from './use-host-command.ts';
+import { ModerationList } from './ModerationList.tsx';
+import { AnalogForm } from './AnalogForm.tsx';
+import { QuestionForm } from './QuestionForm.tsx';
 
 export function QuestionControls({ view, step }: { view: HostView; step: QuestionStep }) {
   const { t } = useT();
@@ -21,16 +24,16 @@ export function QuestionControls({ view, step }: { view: HostView; step: Questio
         {step.round > 1 && <> · {t('round', { n: step.round })}</>}
       </h2>
       <div className="controls">
-        {step.phase !== 'open' && step.phase !== 'voting' && (
-          <button type="button" className="button button--primary" onClick={() => void run({ type: 'openAnswering', questionId })}>
-            {t('openAnswering')}
-          </button>
-        )}
-        {step.phase === 'open' && (
+        {/* One slot for "open" and "close": React keeps the same button, so a keyboard user's focus stays on it. */}
+        {step.phase === 'open' ? (
           <button type="button" className="button button--primary" onClick={() => void run({ type: 'closeAnswering', questionId })}>
             {t('closeAnswering')}
           </button>
-        )}
+        ) : step.phase !== 'voting' ? (
+          <button type="button" className="button button--primary" onClick={() => void run({ type: 'openAnswering', questionId })}>
+            {t('openAnswering')}
+          </button>
+        ) : null}
         {type === 'text' && step.phase !== 'voting' && (
           <button type="button" className="button" onClick={() => void run({ type: 'openVoting', questionId })} disabled={(step.answered ?? 0) === 0}>
             {t('openVoting')}
@@ -44,7 +47,6 @@ export function QuestionControls({ view, step }: { view: HostView; step: Questio
         <button
           type="button"
           className="button"
-          aria-pressed={step.resultsVisible}
           onClick={() => void run({ type: 'setResultsVisible', questionId, visible: !step.resultsVisible })}
         >
           {step.resultsVisible ? t('hideResults') : t('showResults')}
@@ -81,8 +83,25 @@ export function QuestionControls({ view, step }: { view: HostView; step: Questio
           </label>
         )}
       </div>
+      {type === 'text' && (
+        <label className="inline-check">
+          <input type="checkbox" checked={step.moderate} onChange={(e) => void run({ type: 'configureQuestion', questionId, moderate: e.target.checked })} />
+          {t('moderateQueue')}
+        </label>
+      )}
       <h3 className="h3">{t('liveResults')}</h3>
-      {view.results && <Results results={view.results} spec={step.question.response} />}
+      {view.results?.type === 'text' ? (
+        <ModerationList questionId={questionId} results={view.results} />
+      ) : (
+        view.results && <Results results={view.results} spec={step.question.response} />
+      )}
+      <AnalogForm questionId={questionId} spec={step.question.response} />
+      {(step.answered ?? 0) === 0 && step.round === 1 && !view.results?.analog && (
+        <details>
+          <summary>{t('changeType')}</summary>
+          <QuestionForm mode="change" questionId={questionId} current={type} />
+        </details>
+      )}
     </section>
   );
 }

@@ -27,6 +27,19 @@ export function ParticipantApp({ code }: { code: string }) {
   const fatal = useStore((s) => s.fatal);
 
   if (fatal) return <FatalNotice code={code} reason={fatal} />;
+  if (view?.ended) {
+    return (
+      <div className="page page--phone">
+        <TopBar />
+        <main id="main" className="phone">
+          <section className="card stack">
+            <h1>{pick(view.title, lang).text}</h1>
+            <p role="status">{t('sessionEnded')}</p>
+          </section>
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="page page--phone">
       <TopBar />

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../store.ts';
 import { connect } from '../net/connection.ts';
-import { useT } from '../i18n/i18n.ts';
+import { useT, type MessageKey } from '../i18n/i18n.ts';
 import type { ScreenView } from '../../shared/session/views.ts';
 import { StepContent } from '../components/StepContent.tsx';
 import { Results } from '../components/results/Results.tsx';
@@ -20,6 +20,16 @@ export function ScreenApp({ code }: { code: string }) {
   const fatal = useStore((s) => s.fatal);
   if (fatal) return <FatalNotice code={code} reason={fatal} />;
   if (!view) return <p className="muted" role="status">{t('loading')}</p>;
+  // Blank: the room looks at the facilitator, not the screen. Nothing else is drawn.
+  if (view.blank) return <div className="screen screen--blank" aria-label={t('blankScreen')} />;
+  if (view.ended) {
+    return (
+      <main id="main" className="screen screen__main screen--ended">
+        <L as="h1" text={view.title} className="lobby__title" />
+        <p className="lobby__at">{t('screenEnded')}</p>
+      </main>
+    );
+  }
   return (
     <div className="screen">
       <div className="screen__tools">
@@ -50,8 +60,9 @@ function Lobby({ view }: { view: ScreenView }) {
           <p className="lobby__at">
             {t('joinAt')} <strong>{address}</strong> {t('withCode')}
           </p>
-          <p id="lobby-title" className="lobby__code" aria-label={`${t('joinCodeLabel')}: ${view.code.split('').join(' ')}`}>
-            {view.code}
+          <p id="lobby-title" className="lobby__code">
+            <span aria-hidden="true">{view.code}</span>
+            <span className="visually-hidden">{`${t('joinCodeLabel')}: ${view.code.split('').join(' ')}`}</span>
           </p>
           <p className="lobby__count" role="status" aria-live="polite">
             {t('participantsJoined', { n: view.participants })}
@@ -72,6 +83,7 @@ function Slide({ view }: { view: ScreenView }) {
   return (
     <section className="slide">
       <StepContent step={step} />
+      {step.kind !== 'question' && view.notes.length > 0 && <ScreenNotes view={view} />}
       {step.kind === 'question' && (
         <>
           <p className={`phase phase--${step.phase}`} role="status" aria-live="polite">
@@ -79,10 +91,25 @@ function Slide({ view }: { view: ScreenView }) {
             {step.phase !== 'idle' && <> · {t('answeredCount', { n: step.answered ?? 0 })}</>}
           </p>
           {step.timer && step.phase !== 'closed' && <Countdown endsAt={step.timer.endsAt} size="large" />}
+          {view.notes.length > 0 && <ScreenNotes view={view} />}
           {view.results && <Results results={view.results} spec={step.question.response} size="large" />}
         </>
       )}
     </section>
+  );
+}
+
+function ScreenNotes({ view }: { view: ScreenView }) {
+  const { t } = useT();
+  return (
+    <ul className="screen-notes">
+      {view.notes.map((n) => (
+        <li key={n.id}>
+          <strong>{t(`noteKind_${n.kind}` as MessageKey)}:</strong> <bdi>{n.text}</bdi>
+          {(n.who || n.due) && <span className="muted"> – {[n.who, n.due].filter(Boolean).join(', ')}</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
 

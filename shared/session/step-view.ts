@@ -17,6 +17,8 @@ export type QuestionStep = {
   round: number;
   split: Split;
   perTable: boolean;
+  /** Text answers wait for approval before they show. */
+  moderate: boolean;
   /** A server deadline (ms since epoch); clients count down using the clock offset from `hello`. */
   timer: { endsAt: number; autoClose: boolean } | null;
   /** How many have answered; left out of the phones' view so answers don't wake every phone. */
@@ -83,6 +85,7 @@ export function stepView(state: SessionState, step: AgendaStep | undefined): Ste
         round: run.round,
         split: run.split,
         perTable: run.perTable,
+        moderate: run.moderate,
         timer: run.timer ? { endsAt: run.timer.endsAt, autoClose: run.timer.autoClose } : null,
         answered: run.respondents,
       };

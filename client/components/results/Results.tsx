@@ -40,6 +40,7 @@ function Single({ results, spec, size = 'normal' }: Props) {
   const { t, lang } = useT();
   if (results.type === 'text') return <TextWall results={results} size={size} />;
   const facts: string[] = [t('nAnswers', { n: results.n })];
+  if (results.analog) facts.push(t('analogTag', { n: results.analog }));
   let chart: React.ReactNode = null;
   switch (results.type) {
     case 'scale':

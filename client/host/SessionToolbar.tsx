@@ -1,0 +1,37 @@
+import type { HostView } from '../../shared/session/views.ts';
+import { useT } from '../i18n/i18n.ts';
+import { useHostCommand } from './use-host-command.ts';
+
+/** Session-wide controls: undo, blank screen, lock joining, end the workshop. */
+export function SessionToolbar({ view }: { view: HostView }) {
+  const { t } = useT();
+  const { run, error } = useHostCommand();
+  if (view.ended) return <p className="card" role="status">{t('sessionEndedHost')}</p>;
+  return (
+    <div className="stack">
+      <div className="controls toolbar" role="group" aria-label={t('settings')}>
+        <button type="button" className="button button--small" disabled={!view.canUndo} onClick={() => void run({ type: 'undo' })}>
+          ↶ {t('undo')}
+        </button>
+        <button type="button" className="button button--small" aria-pressed={view.screenBlank} onClick={() => void run({ type: 'setScreenBlank', blank: !view.screenBlank })}>
+          {view.screenBlank ? t('unblankScreen') : t('blankScreen')}
+        </button>
+        <button type="button" className="button button--small" aria-pressed={view.joinLocked} onClick={() => void run({ type: 'setJoiningLocked', locked: !view.joinLocked })}>
+          {view.joinLocked ? t('unlockJoining') : t('lockJoining')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--danger"
+          onClick={() => {
+            if (confirm(t('confirmEnd'))) void run({ type: 'endSession' });
+          }}
+        >
+          {t('endSession')}
+        </button>
+      </div>
+      {view.joinLocked && <p className="hint">{t('joiningLockedNote')}</p>}
+      {error && <p className="error" role="alert">{error}</p>}
+      <p className="hint">{t('keyboardHelp')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// Sensible default response specs for a question made live, from a type and a few lines.
+import type { ResponseSpec, ResponseType } from '../../shared/question-set.ts';
+
+export const LIVE_TYPES: ResponseType[] = ['scale', 'number', 'text', 'choice', 'ranking', 'statements'];
+
+/** Builds a spec; `lines` are options, items or statements for the types that need them. */
+export function defaultSpec(type: ResponseType, lines: string[]): ResponseSpec | string {
+  const list = lines.map((l) => l.trim()).filter(Boolean).map((da) => ({ da }));
+  switch (type) {
+    case 'scale':
+      return { type, min: 1, max: 5, minLabel: { da: 'Slet ikke', en: 'Not at all' }, maxLabel: { da: 'I meget høj grad', en: 'To a very high degree' }, dontKnow: true };
+    case 'number':
+      return { type, min: 0, max: 1000 };
+    case 'text':
+      return { type, maxAnswers: 3, maxLength: 280, voting: { budget: 3, maxPerAnswer: 2 } };
+    case 'choice':
+      return list.length >= 2 ? { type, options: list.slice(0, 12), multiple: false, other: false } : 'options';
+    case 'ranking':
+      return list.length >= 3 && list.length <= 7 ? { type, items: list } : 'items';
+    case 'statements':
+      return list.length >= 1 ? { type, statements: list.slice(0, 20) } : 'statementsList';
+  }
+}
