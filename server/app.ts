@@ -8,23 +8,35 @@ import { z } from 'zod';
 import { Lang } from '../shared/protocol.ts';
 import type { QuestionSet } from '../shared/question-set.ts';
 import type { Config } from './config.ts';
-import { isFormat, renderSession } from './export/render.ts';
+import { renderForServer } from './export/off-thread.ts';
+import { isFormat } from './export/render.ts';
+import { createGuards, type Guards } from './security/guards.ts';
+import { bearerToken, codeThrottle, sameOriginWrites, securityHeaders } from './security/http.ts';
 import type { SessionManager } from './sessions.ts';
+import { facilitatorGuard, lifecycleRoutes } from './lifecycle.ts';
+import { questionSetRoutes } from './question-set-routes.ts';
 
 const CreateSession = z.strictObject({ questionSetId: z.string().max(64).optional(), lang: Lang.optional() });
 const SUMMARY_FORMATS = ['json', 'md', 'csv', 'html', 'docx', 'xlsx'] as const;
 
-export function createApp(config: Config, sessions: SessionManager, sets: Map<string, QuestionSet>): express.Express {
+export function createApp(
+  config: Config,
+  sessions: SessionManager,
+  sets: Map<string, QuestionSet>,
+  guards: Guards = createGuards(config),
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use((_req, res, next) => {
-    // The host token travels in the URL fragment, which browsers never send; this keeps every
-    // other URL out of Referer headers too.
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  // Behind a proxy, req.protocol (for the links we hand out) comes from X-Forwarded-Proto.
+  if (config.trustProxy) app.set('trust proxy', 1);
+  // Security headers (CSP, Referrer-Policy: no-referrer, nosniff, …): see security/http.ts.
+  app.use(securityHeaders());
+  app.use(sameOriginWrites(guards));
+  app.use('/api/sessions/:code', codeThrottle(guards, (code, token) => sessions.isHost(code, token)));
+  app.use(questionSetRoutes(config, sessions, sets)); // before the 64 kB parser: a set may be 256 KiB
   app.use(express.json({ limit: '64kb' }));
+  app.use(facilitatorGuard(config));
+  app.use(lifecycleRoutes(config, sessions));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -81,19 +93,31 @@ export function createApp(config: Config, sessions: SessionManager, sets: Map<st
     res.type('image/svg+xml').setHeader('Cache-Control', 'no-store').send(svg);
   });
 
+  // A new console link: the old token stops working at once, and consoles using it are
+  // disconnected (the gateway listens). For a link that was shared too widely.
+  app.post('/api/sessions/:code/rotate-host-token', (req, res) => {
+    const code = req.params.code;
+    const token = bearerToken(req);
+    if (!token) return void res.status(401).json({ error: { code: 'unauthorized', message: 'send the host token as a Bearer token' } });
+    if (!sessions.isHost(code, token)) return void res.status(403).json({ error: { code: 'forbidden', message: 'not the facilitator of this session' } });
+    const hostToken = sessions.rotateHostToken(code)!;
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ hostToken, hostUrl: `${baseUrl(req, config)}/host/${code}#${hostToken}` });
+  });
+
   app.get('/api/sessions/:code/summary', async (req, res) => {
     const code = req.params.code;
     const s = sessions.get(code);
-    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    const token = bearerToken(req);
     if (!token) return void res.status(401).json({ error: { code: 'unauthorized', message: 'send the host token as a Bearer token' } });
     if (!s || !sessions.isHost(code, token)) return void res.status(403).json({ error: { code: 'forbidden', message: 'not the facilitator of this session' } });
     const format = String(req.query.format ?? 'json');
     if (!(SUMMARY_FORMATS as readonly string[]).includes(format) || !isFormat(format)) {
       return void res.status(400).json({ error: { code: 'invalid_payload', message: `format must be one of ${SUMMARY_FORMATS.join(', ')}` } });
     }
-    // The model is built synchronously from the live state (no event can interleave); docx and
-    // xlsx then await only their zip writers.
-    const out = await renderSession(s.state, format);
+    // The model is built synchronously from the live state; DOCX and XLSX render in a worker
+    // thread so that a big room's phones do not wait for them (export/off-thread.ts).
+    const out = await renderForServer(s.state, format);
     res.setHeader('Content-Type', out.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${out.fileName}"`);
     res.setHeader('Cache-Control', 'no-store');

@@ -9,7 +9,34 @@ export type Config = {
   clientDir: string;
   /** Base URL put in join links and QR codes when the server sits behind a proxy or a DNS name. */
   publicUrl?: string;
+  /**
+   * Open sockets allowed from one address (a venue behind NAT shares one). 0 or absent: no cap –
+   * tests and the bench start servers in code with hundreds of clients on 127.0.0.1; readConfig
+   * gives the documented default.
+   */
+  maxConnectionsPerIp?: number;
+  /** Lookups of unknown session codes allowed per address per minute (sockets and HTTP together). 0: off. Default 20. */
+  wrongCodesPerMinute?: number;
+  /** Browser origins besides the server's own that may open a socket or POST (e.g. behind a proxy). */
+  allowedOrigins?: string[];
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
+  trustProxy?: boolean;
+  /** socket.io heartbeat: how soon a silently dropped connection is noticed (interval + timeout). */
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
+  /** When set, creating and listing sessions and adding question sets require it. */
+  facilitatorPassword?: string;
+  /** Sessions older than this are deleted automatically; 0 keeps them. */
+  retentionDays?: number;
 };
+
+export const DEFAULTS = {
+  maxConnectionsPerIp: 1000,
+  wrongCodesPerMinute: 20,
+  pingIntervalMs: 20_000,
+  pingTimeoutMs: 20_000,
+  retentionDays: 30,
+} as const;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const port = env.PORT === undefined ? 3000 : Number(env.PORT);
@@ -21,5 +48,40 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     questionsDir: path.resolve(cwd, env.QUESTIONS_DIR || 'questions'),
     clientDir: path.resolve(cwd, env.CLIENT_DIR || 'dist/client'),
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+    maxConnectionsPerIp: count(env, 'MAX_CONNECTIONS_PER_IP', DEFAULTS.maxConnectionsPerIp),
+    wrongCodesPerMinute: count(env, 'WRONG_CODES_PER_MINUTE', DEFAULTS.wrongCodesPerMinute),
+    allowedOrigins: origins(env.ALLOWED_ORIGINS),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    pingIntervalMs: count(env, 'PING_INTERVAL_MS', DEFAULTS.pingIntervalMs, 1),
+    pingTimeoutMs: count(env, 'PING_TIMEOUT_MS', DEFAULTS.pingTimeoutMs, 1),
+    ...(env.FACILITATOR_PASSWORD ? { facilitatorPassword: env.FACILITATOR_PASSWORD } : {}),
+    retentionDays: count(env, 'RETENTION_DAYS', DEFAULTS.retentionDays),
   };
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
+  return n;
+}
+
+/** "https://a.example, https://b.example:8443" → their origins; anything that is not an origin is an error. */
+function origins(raw: string | undefined): string[] {
+  if (!raw?.trim()) return [];
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      let url: URL;
+      try {
+        url = new URL(s);
+      } catch {
+        throw new Error(`ALLOWED_ORIGINS: "${s}" is not an origin like https://raadslag.example.dk`);
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`ALLOWED_ORIGINS: "${s}" must start with http:// or https://`);
+      return url.origin;
+    });
 }

@@ -5,9 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { LIMITS } from '../shared/protocol.ts';
 import { createApp } from './app.ts';
-import { Broadcaster } from './broadcast.ts';
+import { Broadcaster, rooms } from './broadcast.ts';
+import { startRetention } from './lifecycle.ts';
 import type { Config } from './config.ts';
 import { attachGateway } from './gateway.ts';
+import { createGuards } from './security/guards.ts';
 import { loadQuestionSets } from './question-sets.ts';
 import { SessionManager } from './sessions.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
@@ -29,7 +31,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     console.error('fatal: could not write to the database:', error);
     process.exit(70);
   });
-  const app = createApp(config, sessions, sets);
+  const guards = createGuards(config);
+  const app = createApp(config, sessions, sets, guards);
   const httpServer = http.createServer(app);
   const io = new Server(httpServer, {
     maxHttpBufferSize: LIMITS.maxHttpBufferSize,
@@ -37,8 +40,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     httpCompression: false,
     transports: ['websocket', 'polling'],
     serveClient: false,
-    pingInterval: 20_000,
-    pingTimeout: 20_000,
+    pingInterval: config.pingIntervalMs ?? 20_000,
+    pingTimeout: config.pingTimeoutMs ?? 20_000,
+    // The Origin check of every handshake, polling and websocket alike (see security/origin.ts).
+    allowRequest: guards.allowRequest,
   });
   // socket.io's advice for many connections: the handshake request (headers, buffers) is not
   // needed after the handshake, and keeping it costs memory per socket.
@@ -47,12 +52,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const broadcaster = new Broadcaster(io, sessions);
   sessions.onChange((code, events) => broadcaster.changed(code, events));
-  attachGateway(io, sessions);
+  attachGateway(io, sessions, guards);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
   });
+  // A deleted session's open pages are let go; retention deletes old sessions on its own.
+  sessions.onDeleted((code) => {
+    io.to([rooms.host(code), rooms.screen(code), rooms.participants(code)]).emit('fatal', { code: 'no_such_session', message: 'the session was deleted' });
+    io.in([rooms.host(code), rooms.screen(code), rooms.participants(code)]).disconnectSockets(true);
+  });
+  const stopRetention = startRetention(sessions, config.retentionDays ?? 0);
   const port = (httpServer.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
@@ -62,6 +73,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     sessions,
     broadcaster,
     close: async () => {
+      stopRetention();
       broadcaster.close();
       sessions.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

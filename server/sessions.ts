@@ -25,6 +25,7 @@ export class SessionManager {
   private readonly sessions = new Map<string, LiveSession>();
   private readonly queue: CommitQueue;
   private listener: ChangeListener = () => {};
+  private readonly rotationListeners: ((code: string) => void)[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -75,6 +76,25 @@ export class SessionManager {
     const a = Buffer.from(hash(token), 'hex');
     const b = Buffer.from(s.meta.hostTokenHash, 'hex');
     return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  /**
+   * A new host token for the session: stored (as a hash) before it is returned, so the old one
+   * is dead for good, even across a restart. Listeners disconnect the consoles still using it.
+   */
+  rotateHostToken(code: string): string | undefined {
+    const s = this.sessions.get(code);
+    if (!s) return undefined;
+    const token = newHostToken();
+    const tokenHash = hash(token);
+    this.store.setHostTokenHash(code, tokenHash);
+    s.meta = { ...s.meta, hostTokenHash: tokenHash };
+    for (const listener of this.rotationListeners) listener(code);
+    return token;
+  }
+
+  onHostTokenRotated(listener: (code: string) => void): void {
+    this.rotationListeners.push(listener);
   }
 
   participantFor(code: string, token: string | undefined): string | undefined {
@@ -150,6 +170,35 @@ export class SessionManager {
   close(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+  }
+
+  /** Deletes a session for good: from memory, from the database and from the WAL. */
+  delete(code: string): boolean {
+    if (!this.sessions.has(code)) return false;
+    // Pending events of this session must not be written after the delete.
+    this.queue.flush();
+    for (const [key, t] of this.timers) {
+      if (key.startsWith(`${code}:`)) {
+        clearTimeout(t);
+        this.timers.delete(key);
+      }
+    }
+    this.sessions.delete(code);
+    this.store.deleteSession(code);
+    this.deletedListener(code);
+    return true;
+  }
+
+  private deletedListener: (code: string) => void = () => {};
+  onDeleted(listener: (code: string) => void): void {
+    this.deletedListener = listener;
+  }
+
+  /** Deletes sessions created before `cutoff` (ms since epoch); returns their codes. */
+  deleteOlderThan(cutoff: number): string[] {
+    const old = [...this.sessions.values()].filter((s) => s.meta.createdAt < cutoff).map((s) => s.meta.code);
+    for (const code of old) this.delete(code);
+    return old;
   }
 
   codes(): string[] {

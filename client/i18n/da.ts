@@ -265,6 +265,17 @@ export const da = {
   statementsList: 'Udsagn (ét pr. linje)',
   removedNotice: 'Facilitator har fjernet dig fra workshoppen.',
   screenEnded: 'Workshoppen er slut. Tak for i dag!',
+  workshop: 'Workshop',
+  status: 'Status',
+  created: 'Oprettet',
+  actions: 'Handlinger',
+  statusActive: 'I gang',
+  statusEnded: 'Afsluttet',
+  deleteSession: 'Slet',
+  confirmDelete: 'Slette workshoppen og alle dens svar for altid?',
+  retentionNote: 'Workshops slettes automatisk efter den opbevaringsperiode, serveren er sat op med (standard 30 dage).',
+  passwordLabel: 'Facilitator-adgangskode',
+  passwordHint: 'Serveren kræver en adgangskode for at oprette workshops.',
   keepLinkSecret: 'Denne side giver fuld kontrol over workshoppen. Del ikke linket.',
 } as const;
 

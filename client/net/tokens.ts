@@ -22,6 +22,10 @@ export const tokens = {
       return [];
     }
   },
+  forget: (code: string) => {
+    localStorage.removeItem(key.host(code));
+    localStorage.setItem(key.created, JSON.stringify(tokens.created().filter((c) => c.code !== code)));
+  },
   addCreated: (s: CreatedSession) => {
     const list = tokens.created().filter((c) => c.code !== s.code);
     localStorage.setItem(key.created, JSON.stringify([s, ...list].slice(0, 50)));

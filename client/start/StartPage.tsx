@@ -6,6 +6,8 @@ import { useT } from '../i18n/i18n.ts';
 import { tokens } from '../net/tokens.ts';
 import { TopBar } from '../components/TopBar.tsx';
 import { L } from '../components/Localized.tsx';
+import { MyWorkshops } from './MyWorkshops.tsx';
+import { facilitatorPassword, passwordRequired } from './password.ts';
 
 type SetInfo = { id: string; title: LocalizedText; subtitle?: LocalizedText; themes: number; questions: number };
 
@@ -65,7 +67,10 @@ function CreateCard() {
   const [sessionLang, setSessionLang] = useState<Lang>(lang);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [needsPassword, setNeedsPassword] = useState(false);
+  const [password, setPassword] = useState(facilitatorPassword.get());
   useEffect(() => {
+    void passwordRequired().then(setNeedsPassword);
     fetch('/api/question-sets')
       .then((r) => r.json() as Promise<SetInfo[]>)
       .then((list) => {
@@ -81,7 +86,7 @@ function CreateCard() {
     try {
       const res = await fetch('/api/sessions', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...facilitatorPassword.headers() },
         body: JSON.stringify({ questionSetId: setId, lang: sessionLang }),
       });
       const body = (await res.json()) as { code: string; hostToken: string; hostUrl: string; error?: { message: string } };
@@ -119,30 +124,27 @@ function CreateCard() {
           <option value="en" lang="en">English</option>
         </select>
       </div>
+      {needsPassword && (
+        <div className="field">
+          <label htmlFor="facilitator-password">{t('passwordLabel')}</label>
+          <input
+            id="facilitator-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              facilitatorPassword.set(e.target.value);
+            }}
+            aria-describedby="facilitator-password-hint"
+          />
+          <p id="facilitator-password-hint" className="hint">{t('passwordHint')}</p>
+        </div>
+      )}
       <button type="submit" className="button button--primary button--big" disabled={busy || !setId}>
         {busy ? t('creating') : t('createButton')}
       </button>
       {error && <p className="error" role="alert">{error}</p>}
     </form>
-  );
-}
-
-function MyWorkshops() {
-  const { t, lang } = useT();
-  const created = tokens.created().filter((c) => tokens.host(c.code));
-  if (created.length === 0) return null;
-  const dateFormat = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  return (
-    <section className="card stack" aria-labelledby="mine-heading">
-      <h2 id="mine-heading">{t('myWorkshops')}</h2>
-      <ul className="created">
-        {created.map((c) => (
-          <li key={c.code}>
-            <span lang="da">{c.title}</span> · <code>{c.code}</code> · {dateFormat.format(c.createdAt)}{' '}
-            <a href={`/host/${c.code}#${tokens.host(c.code)}`}>{t('openConsole')}<span className="visually-hidden"> {c.code}</span></a>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

@@ -39,6 +39,14 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db'): Store {
   const insertEvent = db.prepare('INSERT INTO events (code, seq, client_key, event) VALUES (?, ?, ?, ?)');
   const allSessions = db.prepare('SELECT code, host_token_hash, question_set_id, created_at FROM sessions ORDER BY created_at');
   const eventsOf = db.prepare('SELECT seq, client_key, event FROM events WHERE code = ? ORDER BY seq');
+  const updateHostTokenHash = db.prepare('UPDATE sessions SET host_token_hash = ? WHERE code = ?');
+
+  const deleteEvents = db.prepare('DELETE FROM events WHERE code = ?');
+  const deleteMeta = db.prepare('DELETE FROM sessions WHERE code = ?');
+  const deleteAll = db.transaction((code: string) => {
+    deleteEvents.run(code);
+    deleteMeta.run(code);
+  });
 
   const appendAll = db.transaction((rows: readonly EventRow[]) => {
     for (const r of rows) insertEvent.run(r.code, r.seq, r.clientKey, JSON.stringify(r.event));
@@ -53,6 +61,9 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db'): Store {
     },
     append(rows) {
       if (rows.length) appendAll(rows);
+    },
+    setHostTokenHash(code, hostTokenHash) {
+      updateHostTokenHash.run(hostTokenHash, code);
     },
     loadSessions(): StoredSession[] {
       type MetaRow = { code: string; host_token_hash: string; question_set_id: string; created_at: number };
@@ -69,6 +80,12 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db'): Store {
           events,
         };
       });
+    },
+    deleteSession(code) {
+      deleteAll(code);
+      // Move everything into the database file (where secure_delete zeroed the rows) and empty
+      // the WAL, which would otherwise still hold the deleted text in older frames.
+      db.pragma('wal_checkpoint(TRUNCATE)');
     },
     close() {
       db.close();

@@ -21,6 +21,13 @@ export interface Store {
   createSession(meta: SessionMeta, first: EventRow): void;
   /** Appends rows from any number of sessions in one transaction: all of them are durable, or none. */
   append(rows: readonly EventRow[]): void;
+  /** Replaces a session's host token hash (the console link was rotated). Durable on return. */
+  setHostTokenHash(code: string, hostTokenHash: string): void;
   loadSessions(): StoredSession[];
+  /**
+   * Deletes a session and all its events, then truncates the WAL: with secure_delete the text
+   * is overwritten in the database file and gone from the WAL when this returns.
+   */
+  deleteSession(code: string): void;
   close(): void;
 }
