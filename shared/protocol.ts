@@ -152,6 +152,8 @@ export const HostCommand = z.discriminatedUnion('type', [
     entries: z.array(z.strictObject({ answer: AnswerValue, count: z.number().int().min(1).max(10_000) })).min(1).max(50),
   }),
   z.strictObject({ type: z.literal('undo') }),
+  z.strictObject({ type: z.literal('applyTemplate'), questionId: QuestionId, template: z.enum(['1-2-4-all', 'what-so-what-now-what']) }),
+  z.strictObject({ type: z.literal('answersToActions'), questionId: QuestionId }),
   z.strictObject({
     type: z.literal('configureSession'),
     minGroupSize: z.number().int().min(1).max(50).optional(),
@@ -242,7 +244,7 @@ export function parseCommand(
       ok: false,
       error: known
         ? { code: 'invalid_payload', message: describe(cmd.error) }
-        : { code: 'unknown_command', message: `unknown command type ${JSON.stringify(type)?.slice(0, 40)}` },
+        : { code: 'unknown_command', message: `unknown command type ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : typeof type}` },
     };
   }
   return { ok: true, id: env.data.id, command: cmd.data };
@@ -256,6 +258,6 @@ function isCommandType(type: string): boolean {
 function describe(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((i) => `${i.path.length ? i.path.join('.') : '(payload)'}: ${i.message}`)
+    .map((i) => `${i.path.length ? i.path.map(String).join('.') : '(payload)'}: ${i.message}`)
     .join('; ');
 }

@@ -73,7 +73,20 @@ export const ResponseSpec = z.discriminatedUnion('type', [
 export type ResponseSpec = z.infer<typeof ResponseSpec>;
 export type ResponseType = ResponseSpec['type'];
 
-export const Question = z.strictObject({ id: Id, text: LocalizedText, response: ResponseSpec });
+/** A step of a facilitation method (1-2-4-All, What/So what/Now what): how the step is run. */
+export const MethodStep = z.strictObject({
+  template: z.enum(['1-2-4-all', 'what-so-what-now-what']),
+  step: z.string().min(1).max(20),
+  /** Suggested time for answering; the timer starts when answering opens. */
+  timerSeconds: z.number().int().min(10).max(3600).optional(),
+  /** Answered per table: one shared list of answers for each table. */
+  perTable: z.boolean().optional(),
+  /** Its answers can be turned into actions (the "Now what" step). */
+  toActions: z.boolean().optional(),
+});
+export type MethodStep = z.infer<typeof MethodStep>;
+
+export const Question = z.strictObject({ id: Id, text: LocalizedText, response: ResponseSpec, method: MethodStep.optional() });
 export type Question = z.infer<typeof Question>;
 
 export const Statement = z.strictObject({

@@ -11,6 +11,7 @@ import { useHostCommand } from './use-host-command.ts';
 import { ModerationList } from './ModerationList.tsx';
 import { AnalogForm } from './AnalogForm.tsx';
 import { QuestionForm } from './QuestionForm.tsx';
+import { MethodControls } from './MethodControls.tsx';
 
 export function QuestionControls({ view, step }: { view: HostView; step: QuestionStep }) {
   const { t } = useT();
@@ -24,7 +25,7 @@ export function QuestionControls({ view, step }: { view: HostView; step: Questio
         {step.round > 1 && <> · {t('round', { n: step.round })}</>}
       </h2>
       <div className="controls">
-        {/* One slot for "open" and "close": React keeps the same button, so a keyboard user's focus stays on it. */}
+        {/* One slot each for open/close answering and for voting: React keeps the same button, so a keyboard user's focus stays on it. */}
         {step.phase === 'open' ? (
           <button type="button" className="button button--primary" onClick={() => void run({ type: 'closeAnswering', questionId })}>
             {t('closeAnswering')}
@@ -34,19 +35,19 @@ export function QuestionControls({ view, step }: { view: HostView; step: Questio
             {t('openAnswering')}
           </button>
         ) : null}
-        {type === 'text' && step.phase !== 'voting' && (
-          <button type="button" className="button" onClick={() => void run({ type: 'openVoting', questionId })} disabled={(step.answered ?? 0) === 0}>
-            {t('openVoting')}
-          </button>
-        )}
-        {step.phase === 'voting' && (
+        {step.phase === 'voting' ? (
           <button type="button" className="button button--primary" onClick={() => void run({ type: 'closeAnswering', questionId })}>
             {t('closeVoting')}
           </button>
-        )}
+        ) : type === 'text' ? (
+          <button type="button" className="button" onClick={() => void run({ type: 'openVoting', questionId })} disabled={(step.answered ?? 0) === 0}>
+            {t('openVoting')}
+          </button>
+        ) : null}
         <button
           type="button"
           className="button"
+          aria-pressed={step.resultsVisible}
           onClick={() => void run({ type: 'setResultsVisible', questionId, visible: !step.resultsVisible })}
         >
           {step.resultsVisible ? t('hideResults') : t('showResults')}
@@ -96,6 +97,7 @@ export function QuestionControls({ view, step }: { view: HostView; step: Questio
         view.results && <Results results={view.results} spec={step.question.response} />
       )}
       <AnalogForm questionId={questionId} spec={step.question.response} />
+      <MethodControls step={step} />
       {(step.answered ?? 0) === 0 && step.round === 1 && !view.results?.analog && (
         <details>
           <summary>{t('changeType')}</summary>

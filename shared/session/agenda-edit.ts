@@ -17,7 +17,10 @@ export function addQuestion(state: SessionState, themeId: string, question: Ques
   const theme = state.set.themes.find((t) => t.id === themeId);
   if (!theme) return;
   theme.questions.push(question);
-  state.runs[question.id] = emptyRun();
+  const run = emptyRun();
+  // A method's table step is answered per table from the start.
+  if (question.method?.perTable && question.response.type === 'text') run.perTable = true;
+  state.runs[question.id] = run;
   const step: AgendaStep = { kind: 'question', themeId, questionId: question.id };
   state.agenda.splice(Math.min(agendaIndex, state.agenda.length), 0, step);
   if (agendaIndex <= state.cursor) state.cursor += 1;

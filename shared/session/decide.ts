@@ -14,6 +14,7 @@ import { sampleSize, shuffled } from './voting.ts';
 import { counted } from './moderation.ts';
 import { nextStep } from './agenda-edit.ts';
 import { decideAnswers, decideSession, type SessionCommand } from './decide-facilitation.ts';
+import { decideMethod } from './decide-method.ts';
 
 export type Decision = { ok: true; events: SessionEvent[] } | { ok: false; error: CommandError };
 
@@ -171,8 +172,12 @@ function decideQuestionControl(state: SessionState, command: QuestionControl, ct
   if (!found || !run) return reject('unknown_question', `no question "${questionId}" in this session`);
   const type = found.question.response.type;
   switch (command.type) {
-    case 'openAnswering':
-      return accept({ type: 'answeringOpened', questionId, at });
+    case 'openAnswering': {
+      // A method step comes with its time: the timer starts as answering opens (advisory).
+      const seconds = found.question.method?.timerSeconds;
+      const timer: SessionEvent[] = seconds && run.phase !== 'open' ? [{ type: 'timerSet', questionId, endsAt: at + seconds * 1000, autoClose: false, at }] : [];
+      return accept({ type: 'answeringOpened', questionId, at }, ...timer);
+    }
     case 'closeAnswering':
       return accept({ type: 'answeringClosed', questionId, at });
     case 'setResultsVisible':
@@ -217,6 +222,9 @@ function decideQuestionControl(state: SessionState, command: QuestionControl, ct
     case 'changeQuestionType':
     case 'addAnalogCounts':
       return decideAnswers(state, run, found.question.response, command, ctx);
+    case 'applyTemplate':
+    case 'answersToActions':
+      return decideMethod(state, found, run, command, ctx);
     default:
       return assertNever(command);
   }

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import type { QuestionStep } from '../../shared/session/views.ts';
+import { TEMPLATE_IDS, type TemplateId } from '../../shared/session/templates.ts';
+import { useT, type MessageKey } from '../i18n/i18n.ts';
+import { useHostCommand } from './use-host-command.ts';
+
+/** Turn a question into a method's steps, or a "Now what" step's answers into actions. */
+export function MethodControls({ step }: { step: QuestionStep }) {
+  const { t } = useT();
+  const { run, error } = useHostCommand();
+  const [template, setTemplate] = useState<TemplateId>('1-2-4-all');
+  const questionId = step.question.id;
+  return (
+    <div className="stack">
+      {!step.question.method && (
+        <details>
+          <summary>{t('method')}</summary>
+          <div className="stack">
+            <p className="hint">{t('methodHint')}</p>
+            <label className="inline-field">
+              <span>{t('method')}</span>
+              <select value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
+                {TEMPLATE_IDS.map((id) => (
+                  <option key={id} value={id}>{t(`method_${id}` as MessageKey)}</option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="button" onClick={() => void run({ type: 'applyTemplate', questionId, template })}>
+              {t('applyMethod')}
+            </button>
+          </div>
+        </details>
+      )}
+      {step.question.method?.toActions && (
+        <button type="button" className="button" onClick={() => void run({ type: 'answersToActions', questionId })}>
+          {t('toActions')}
+        </button>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
+  );
+}
