@@ -1,0 +1,69 @@
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { emptyWorld, fixtureWorld, TRICKY_TEXTS } from '../../shared/summary/fixture.ts';
+import { expectGolden } from '../../shared/summary/golden.ts';
+import { buildSummary } from '../../shared/summary/summary.ts';
+import { csvCell, neutralise, renderCsv } from './csv.ts';
+
+const summary = buildSummary(fixtureWorld().state);
+const csv = renderCsv(summary);
+const rows = (text: string): string[][] => parse(text, { bom: true, relax_column_count: false });
+
+describe('CSV of the answers', () => {
+  it('matches the golden file', () => {
+    expectGolden(fileURLToPath(new URL('./__golden__/fixture.da.csv', import.meta.url)), csv);
+  });
+
+  it('is UTF-8 with a BOM, CRLF line ends, one row per answer under a header', () => {
+    expect(csv.startsWith('\uFEFFTema,Nr.,Spørgsmål-id,Spørgsmål,Type,Rolle,Svar,Tidspunkt\r\n')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    // Outside quoted cells every line break is CRLF.
+    const unquoted = csv.replace(/"(?:[^"]|"")*"/g, '');
+    expect(unquoted).not.toMatch(/[^\r]\n/);
+    const parsed = rows(csv);
+    expect(parsed).toHaveLength(summary.answers.length + 1);
+    expect(new Set(parsed.map((r) => r.length))).toEqual(new Set([8]));
+  });
+
+  it('round-trips commas, quotes, newlines, æøå and emoji', () => {
+    const answers = rows(csv).map((r) => r[6]);
+    for (const t of ['Evidens, data og "dialog" – med kommaer', 'Linje ét\nlinje to', 'Æbler, øl og ål 🍏🍺']) {
+      expect(TRICKY_TEXTS).toContain(t);
+      expect(answers).toContain(t);
+    }
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    const answers = rows(csv).map((r) => r[6]);
+    for (const t of ['=HYPERLINK("http://evil.example","klik")', '+1', '-1', '@SUM(A1)']) {
+      expect(answers).toContain(`'${t}`);
+      expect(answers).not.toContain(t);
+    }
+  });
+
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+45 12 34', "'+45 12 34"],
+    ['-', "'-"],
+    ['@x', "'@x"],
+    ['\tTAB', "'\tTAB"],
+    ['\rCR', "'\rCR"],
+    ['ok = fine', 'ok = fine'],
+    ['', ''],
+  ])('neutralise(%j) → %j', (input, expected) => {
+    expect(neutralise(input)).toBe(expected);
+  });
+
+  it('quotes what must be quoted, and leaves numbers as numbers', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('\rCR')).toBe('"\'\rCR"');
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell({ time: '2025-03-14T10:00:05+01:00' })).toBe('2025-03-14T10:00:05+01:00');
+  });
+
+  it('of a session without answers: the header only', () => {
+    expect(rows(renderCsv(buildSummary(emptyWorld().state)))).toHaveLength(1);
+  });
+});

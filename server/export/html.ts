@@ -1,0 +1,145 @@
+// HTML: one self-contained, accessible page – inline CSS and inline SVG charts, no scripts, no
+// external requests (a CSP meta tag forbids them too), an A4 print stylesheet with each theme on
+// a new page, so "Print → Save as PDF" in any browser gives the PDF. Every text is escaped.
+import { chartSvg } from '../../shared/summary/chart.ts';
+import { escapeXml as h } from '../../shared/summary/escape.ts';
+import { labels, type Labels } from '../../shared/summary/labels.ts';
+import { gapSentence } from '../../shared/summary/phrases.ts';
+import type { Summary, SummaryQuestion, SummaryTheme } from '../../shared/summary/summary.ts';
+import { dataTable, factsLine, hasAnswers, participantsTable, rawTable, roleTable, roundLine, typeLine, type Table } from '../../shared/summary/tables.ts';
+
+const CSS = `
+:root { color: #1a1a1a; background: #fff; font: 16px/1.5 "IBM Plex Sans", Arial, Helvetica, sans-serif; }
+body { max-width: 52rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 2rem; margin: 0 0 .25rem; } h2 { font-size: 1.5rem; margin-top: 2.5rem; } h3 { font-size: 1.15rem; margin-top: 2rem; }
+.subtitle { font-style: italic; margin-top: 0; } .headline { font-weight: 600; } .facts { color: #333; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; } dl.meta dt { font-weight: 600; } dl.meta dd { margin: 0; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; } caption { text-align: left; font-weight: 600; padding-bottom: .25rem; }
+th, td { border: 1px solid #999; padding: .25rem .5rem; text-align: left; vertical-align: top; } th { background: #eef2f6; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; } figcaption { font-size: .9rem; color: #333; }
+ul.answers li { margin-bottom: .25rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+.suppressed { font-style: italic; }
+@page { size: A4; margin: 18mm 16mm 20mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+@media print {
+  :root { font-size: 11pt; } body { max-width: none; padding: 0; } nav { display: none; }
+  section.theme, #actions, #appendix { break-before: page; }
+  h2, h3 { break-after: avoid; } figure, table, .question-head { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}`;
+
+export function renderHtml(s: Summary): string {
+  const L = labels(s.lang);
+  const body = [front(s, L), nav(s, L), '<main>', keyPoints(s, L), ...s.themes.map((t) => theme(t, L)), actions(s, L), appendix(s, L), '</main>'];
+  return `<!doctype html>
+<html lang="${s.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${h(`${s.title} – ${L.t('summary')}`)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${body.join('\n')}
+<footer><p>Rådslag · ${h(s.code)} · ${h(L.date(s.date))}</p></footer>
+</body>
+</html>
+`;
+}
+
+function front(s: Summary, L: Labels): string {
+  const meta: [string, string][] = [[L.t('date'), L.date(s.date)]];
+  if (s.place) meta.push([L.t('place'), s.place]);
+  meta.push([L.t('code'), s.code], [L.t('language'), L.t('languageName')]);
+  return `<header>
+<p>${h(L.t('summary'))}</p>
+<h1>${h(s.title)}</h1>
+${s.subtitle ? `<p class="subtitle">${h(s.subtitle)}</p>` : ''}
+<dl class="meta">${meta.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>
+${table(participantsTable(s, L), L.t('participants'))}
+<h2>${h(L.t('method'))}</h2>
+${s.method.map((p) => `<p>${h(p)}</p>`).join('\n')}
+</header>`;
+}
+
+function nav(s: Summary, L: Labels): string {
+  const items = [
+    ['key-points', L.t('keyPoints')],
+    ...s.themes.map((t) => [`theme-${t.number}`, `${t.number}. ${t.title}`]),
+    ['actions', L.t('actionsAndParking')],
+    ['appendix', L.t('appendix')],
+  ];
+  return `<nav aria-label="${h(L.t('contents'))}"><h2>${h(L.t('contents'))}</h2><ol>${items.map(([id, text]) => `<li><a href="#${id}">${h(text!)}</a></li>`).join('')}</ol></nav>`;
+}
+
+function keyPoints(s: Summary, L: Labels): string {
+  const themes = s.keyPoints.map((k, i) => {
+    const points = k.points.map(
+      (p) => `<li><strong>${h(p.number)}</strong> ${h(p.text)} – ${h(p.headline)}${p.gap ? `<br>${h(L.t('largestGap'))}: ${h(p.gap)}` : ''}</li>`,
+    );
+    return `<h3>${i + 1}. ${h(k.title)}</h3><ul>${points.join('')}</ul>`;
+  });
+  return `<section id="key-points"><h2>${h(L.t('keyPoints'))}</h2>${themes.join('\n')}</section>`;
+}
+
+function theme(t: SummaryTheme, L: Labels): string {
+  const parts = [`<section class="theme" id="theme-${t.number}">`, `<h2>${t.number}. ${h(t.title)}</h2>`];
+  if (t.description) parts.push(`<p>${h(t.description)}</p>`);
+  if (t.statements.length) {
+    const items = t.statements.map((st) => `<li>${h(st.text)}${st.details.length ? `<ul>${st.details.map((d) => `<li>${h(d)}</li>`).join('')}</ul>` : ''}</li>`);
+    parts.push(`<h3>${h(L.t('statements'))}</h3><ul>${items.join('')}</ul>`);
+  }
+  for (const [title, list] of [[L.t('notes'), t.notes], [L.t('decisions'), t.decisions]] as const) {
+    if (list?.length) parts.push(`<h3>${h(title)}</h3><ul>${list.map((n) => `<li>${h(n)}</li>`).join('')}</ul>`);
+  }
+  parts.push(...t.questions.map((q) => question(q, L)), '</section>');
+  return parts.join('\n');
+}
+
+function question(q: SummaryQuestion, L: Labels): string {
+  const parts = [
+    `<section class="question" id="q-${h(q.id)}">`,
+    `<div class="question-head"><h3>${h(q.number)} ${h(q.text)}</h3>`,
+    `<p>${h(L.t('type'))}: ${h(typeLine(q, L))}</p>`,
+    `<p class="headline">${h(q.headline)}</p></div>`,
+    `<p class="facts">${factsLine(q, L).map(h).join(' · ')}</p>`,
+    ...roundLine(q, L).map((line) => `<p>${h(line)}</p>`),
+  ];
+  const data = dataTable(q, L);
+  if (q.bars.length && q.n + q.dontKnow > 0 && data) {
+    // The chart, then the same numbers as a table: the table is what a screen reader reads.
+    parts.push(`<figure>${chartSvg(q, L, { id: `chart-${q.id}`, inline: true })}<figcaption>${h(L.t('chart'))}: ${h(q.headline)}</figcaption></figure>`, table(data, L.t('dataTable')));
+  } else if (data && q.n > 0) parts.push(table(data, L.t('dataTable')));
+  const roles = roleTable(q, L);
+  if (roles) parts.push(table(roles, L.t('byRole')));
+  if (q.gap) parts.push(`<p>${h(L.t('largestGap'))}: ${h(gapSentence(q.gap, L.lang))}</p>`);
+  if (q.hidden) parts.push(`<p><em>${h(L.t('hiddenAnswers', { n: q.hidden }))}</em></p>`);
+  if (q.type === 'text' || q.answers.length) {
+    const items = q.answers.map((a) => `<li dir="auto">${h(a.text)}${a.votes === undefined ? '' : ` <small>(${h(L.t('votes').toLowerCase())}: ${h(L.num(a.votes))})</small>`}</li>`);
+    parts.push(`<h4>${h(q.type === 'text' ? L.t('textAnswers') : L.t('other'))}</h4>`, items.length ? `<ul class="answers">${items.join('')}</ul>` : `<p>${h(L.t('noAnswers'))}</p>`);
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+function actions(s: Summary, L: Labels): string {
+  const acts = s.actions.map((a) => `<li>${h(a.text)}${a.owner ? ` – ${h(L.t('owner'))}: ${h(a.owner)}` : ''}${a.due ? ` – ${h(L.t('due'))}: ${h(a.due)}` : ''}</li>`);
+  const parking = s.parkingLot.map((p) => `<li>${h(p.text)}</li>`);
+  return `<section id="actions"><h2>${h(L.t('actionsAndParking'))}</h2>
+<h3>${h(L.t('actions'))}</h3>${acts.length ? `<ul>${acts.join('')}</ul>` : `<p>${h(L.t('noActions'))}</p>`}
+<h3>${h(L.t('parkingLot'))}</h3>${parking.length ? `<ul>${parking.join('')}</ul>` : `<p>${h(L.t('noParking'))}</p>`}
+</section>`;
+}
+
+function appendix(s: Summary, L: Labels): string {
+  const tables = s.themes.flatMap((t) => t.questions).map((q) => `<h3>${h(q.number)} ${h(q.text)}</h3>${hasAnswers(q) ? table(rawTable(q, L), `${q.number} – ${L.t('rawTables')}`) : `<p>${h(L.t('noAnswers'))}</p>`}`);
+  return `<section id="appendix"><h2>${h(L.t('appendix'))}: ${h(L.t('rawTables'))}</h2>${tables.join('\n')}</section>`;
+}
+
+function table(t: Table, caption: string): string {
+  const cls = (i: number) => (t.numeric[i] ? ' class="num"' : '');
+  const head = t.head.map((c, i) => `<th scope="col"${cls(i)}>${h(c)}</th>`).join('');
+  const rows = t.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${h(c)}</th>` : `<td${cls(i)}>${h(c)}</td>`)).join('')}</tr>`);
+  return `<table><caption>${h(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
