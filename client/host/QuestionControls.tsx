@@ -90,6 +90,12 @@ export function QuestionControls({ view, step }: { view: HostView; step: Questio
           {t('moderateQueue')}
         </label>
       )}
+      {type === 'text' && (
+        <label className="inline-check">
+          <input type="checkbox" checked={step.wordCloud} onChange={(e) => void run({ type: 'configureQuestion', questionId, wordCloud: e.target.checked })} />
+          {t('showWordCloud')}
+        </label>
+      )}
       <h3 className="h3">{t('liveResults')}</h3>
       {view.results?.type === 'text' ? (
         <ModerationList questionId={questionId} results={view.results} />

@@ -283,6 +283,8 @@ export const da = {
   applyMethod: 'Tilføj metodens trin',
   methodHint: 'Metoden tilføjer sine trin efter dette spørgsmål, hver med sin tid. 1-2-4-alle slutter med ét svar pr. bord, som alle stemmer om.',
   toActions: 'Gør svarene til handlinger',
+  wordCloud: 'Ordsky',
+  showWordCloud: 'Vis ordsky (fyldord udeladt, bøjningsformer samlet)',
   keepLinkSecret: 'Denne side giver fuld kontrol over workshoppen. Del ikke linket.',
   uploadLabel: 'Upload et eget spørgsmålssæt (.md eller .json)',
   uploadHint: 'Hele filen kontrolleres, før sættet tilføjes; højst {kib} KiB. Formatet er beskrevet i docs/question-sets.md.',

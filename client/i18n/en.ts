@@ -276,6 +276,8 @@ export const en: Record<MessageKey, string> = {
   applyMethod: "Add the method's steps",
   methodHint: "The method adds its steps after this question, each with its own time. 1-2-4-All ends with one answer per table, which everyone votes on.",
   toActions: 'Turn the answers into actions',
+  wordCloud: 'Word cloud',
+  showWordCloud: 'Show word cloud (stop words left out, inflections grouped)',
   keepLinkSecret: 'This page gives full control of the workshop. Do not share its link.',
   uploadLabel: 'Upload your own question set (.md or .json)',
   uploadHint: 'The whole file is checked before the set is added; at most {kib} KiB. The format is described in docs/question-sets.md.',

@@ -3,6 +3,7 @@
 // read from the value→count map, which is bounded by the answer range, never by the number of
 // answers, and only when a view is built (≤ 10 times a second).
 import type { AnswerValue, Role } from '../protocol.ts';
+import { countWords, emptyWords, type WordCounts } from './words.ts';
 
 /**
  * `n` counts respondents with a counted answer ("don't know" apart). `counts` keys by kind:
@@ -12,6 +13,8 @@ import type { AnswerValue, Role } from '../protocol.ts';
 export type Counts = { n: number; dontKnow: number; counts: Record<string, number> };
 export type Tally = Counts & {
   texts: number;
+  /** Word counts of the counted text answers, for the word cloud. */
+  words?: WordCounts;
   byRole: Partial<Record<Role, Counts>>;
   byTable: Record<string, Counts>;
 };
@@ -69,7 +72,10 @@ function bump(c: Counts, answer: AnswerValue, delta: number): void {
 /** Adds (delta > 0) or removes an answer; `delta` > 1 for counts from a show of hands, which have no role. */
 export function addToTally(t: Tally, answer: AnswerValue, role: Role | undefined, table: number | undefined, delta: number): void {
   bump(t, answer, delta);
-  if (answer.kind === 'text') t.texts += delta;
+  if (answer.kind === 'text') {
+    t.texts += delta;
+    countWords((t.words ??= emptyWords()), answer.text, delta);
+  }
   if (role !== undefined) bump((t.byRole[role] ??= emptyCounts()), answer, delta);
   if (table !== undefined) bump((t.byTable[String(table)] ??= emptyCounts()), answer, delta);
 }

@@ -5,6 +5,7 @@ import type { ResponseSpec } from '../question-set.ts';
 import { count, median, quantile, sortedCounts, type Counts } from '../aggregate/tally.ts';
 import type { AnswerEntry, QuestionRun } from './state.ts';
 import { counted, mergedIndex, votesWithMerged } from './moderation.ts';
+import { topWords } from '../aggregate/words.ts';
 import { statementResults, type StatementResult } from './statement-results.ts';
 
 export const MAX_BINS = 8;
@@ -39,7 +40,15 @@ export type TextAnswer = {
   pending?: true;
   authorId?: string;
 };
-export type TextResults = { type: 'text'; n: number; respondents: number; votesShown: boolean; answers: TextAnswer[] };
+export type TextResults = {
+  type: 'text';
+  n: number;
+  respondents: number;
+  votesShown: boolean;
+  answers: TextAnswer[];
+  /** The word cloud, when the facilitator turned it on: commonest words, stop words left out. */
+  words?: { word: string; count: number }[];
+};
 /** Bars sorted by count, largest first; `from` is the option's index. */
 export type ChoiceResults = { type: 'choice'; n: number; bars: Bar[]; other: number };
 export type RankingItem = { index: number; meanRank: number | null; first: number; firstShare: number | null };
@@ -150,7 +159,14 @@ function textResults(run: QuestionRun, options: ResultOptions): TextResults {
   all.reverse();
   all.sort((a, b) => Number(Boolean(b.pinned)) - Number(Boolean(a.pinned)) || (showVotes ? votesOf(b) - votesOf(a) : 0));
   const answers = all.slice(0, options.wallLimit).map((e) => textAnswer(e, run, merged[e.id], showVotes ? votesOf(e) : undefined, options.moderation));
-  return { type: 'text', n: run.tally.texts, respondents: run.respondents, votesShown: showVotes, answers };
+  return {
+    type: 'text',
+    n: run.tally.texts,
+    respondents: run.respondents,
+    votesShown: showVotes,
+    answers,
+    ...(run.wordCloud && run.tally.words ? { words: topWords(run.tally.words) } : {}),
+  };
 }
 
 function textAnswer(e: AnswerEntry, run: QuestionRun, mergedIds: string[] | undefined, votes: number | undefined, moderation = false): TextAnswer {

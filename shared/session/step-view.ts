@@ -19,6 +19,7 @@ export type QuestionStep = {
   perTable: boolean;
   /** Text answers wait for approval before they show. */
   moderate: boolean;
+  wordCloud: boolean;
   /** A server deadline (ms since epoch); clients count down using the clock offset from `hello`. */
   timer: { endsAt: number; autoClose: boolean } | null;
   /** How many have answered; left out of the phones' view so answers don't wake every phone. */
@@ -86,6 +87,7 @@ export function stepView(state: SessionState, step: AgendaStep | undefined): Ste
         split: run.split,
         perTable: run.perTable,
         moderate: run.moderate,
+        wordCloud: run.wordCloud,
         timer: run.timer ? { endsAt: run.timer.endsAt, autoClose: run.timer.autoClose } : null,
         answered: run.respondents,
       };

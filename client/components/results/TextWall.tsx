@@ -8,6 +8,7 @@ export function TextWall({ results, size }: { results: TextResults; size: 'norma
   return (
     <section className={`wall wall--${size}`} aria-label={t('answerWall')}>
       <p className="results__facts">{t('nAnswers', { n: results.n })}</p>
+      {results.words && results.words.length > 0 && <WordCloud words={results.words} />}
       <ul className="wall__list">
         {results.answers.map((a) => (
           <li key={a.id} className="wall__item">
@@ -23,5 +24,20 @@ export function TextWall({ results, size }: { results: TextResults; size: 'norma
       </ul>
       <span className="visually-hidden">{formatNumber(lang, results.respondents)}</span>
     </section>
+  );
+}
+
+/** Size shows frequency, and the count is written too: never size alone. */
+function WordCloud({ words }: { words: { word: string; count: number }[] }) {
+  const { t } = useT();
+  const max = Math.max(...words.map((w) => w.count));
+  return (
+    <ul className="cloud" aria-label={t('wordCloud')}>
+      {words.map((w) => (
+        <li key={w.word} style={{ fontSize: `${1 + (w.count / max) * 1.4}em` }}>
+          <bdi>{w.word}</bdi> <span className="cloud__count">{w.count}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
