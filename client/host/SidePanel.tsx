@@ -35,10 +35,17 @@ export function SidePanel({ view, token }: { view: HostView; token: string }) {
         <p className="hint">{t('keepLinkSecret')}</p>
       </section>
       <SessionSettings view={view} />
-      <section className="card">
-        <button type="button" className="button" onClick={() => void download(view.code, token)}>
-          {t('downloadSummary')}
-        </button>
+      <section className="card stack" aria-labelledby="summary-heading">
+        <h2 id="summary-heading" className="h3">{t('summaryHeading')}</h2>
+        <ul className="downloads">
+          {FORMATS.map((f) => (
+            <li key={f.format}>
+              <button type="button" className="button button--small" onClick={() => void download(view.code, token, f.format)}>
+                {t(f.label)}
+              </button>
+            </li>
+          ))}
+        </ul>
       </section>
     </aside>
   );
@@ -65,13 +72,23 @@ function CopyField({ label, value, shown }: { label: string; value: string; show
   );
 }
 
-async function download(code: string, token: string): Promise<void> {
-  const res = await fetch(`/api/sessions/${code}/summary?format=json`, { headers: { Authorization: `Bearer ${token}` } });
+const FORMATS = [
+  { format: 'docx', label: 'downloadDocx' },
+  { format: 'html', label: 'downloadHtml' },
+  { format: 'xlsx', label: 'downloadXlsx' },
+  { format: 'csv', label: 'downloadCsv' },
+  { format: 'md', label: 'downloadMd' },
+  { format: 'json', label: 'downloadJson' },
+] as const;
+
+/** Fetched with the host token in a header (never in a URL), then saved as a file. */
+async function download(code: string, token: string, format: string): Promise<void> {
+  const res = await fetch(`/api/sessions/${code}/summary?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) return;
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = `raadslag-${code}.json`;
+  a.download = `raadslag-${code}.${format}`;
   a.click();
   URL.revokeObjectURL(url);
 }
