@@ -1,24 +1,59 @@
-// Loads every question set in questions/: a malformed file stops the server with an error
-// naming the file, the field path and what is wrong. Nothing half-valid is loaded.
+// Question sets are files in questions/: JSON or Markdown, all validated at start-up. A malformed
+// file stops the server with an error naming the file, the line or field path and what is wrong.
+// Nothing half-valid is loaded, and an uploaded file is written only once it has been validated.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseQuestionSet, QuestionSetError, type QuestionSet } from '../shared/question-set.ts';
+import { QuestionSetError, type QuestionSet } from '../shared/question-set.ts';
+import { parseQuestionSetFile, questionSetFormat } from '../shared/question-set-md.ts';
 
 export function loadQuestionSets(dir: string): Map<string, QuestionSet> {
   const sets = new Map<string, QuestionSet>();
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((f) => f.isFile() && !f.name.startsWith('.') && questionSetFormat(f.name))
+    .map((f) => f.name)
+    .sort();
   for (const file of files) {
     const full = path.join(dir, file);
-    let data: unknown;
-    try {
-      data = JSON.parse(fs.readFileSync(full, 'utf8'));
-    } catch (e) {
-      throw new QuestionSetError(full, [{ path: '', message: `not valid JSON: ${(e as Error).message}` }]);
-    }
-    const set = parseQuestionSet(data, full);
+    const set = parseQuestionSetFile(fs.readFileSync(full, 'utf8'), full);
     if (sets.has(set.id)) throw new QuestionSetError(full, [{ path: 'id', message: `id "${set.id}" is used by another file` }]);
     sets.set(set.id, set);
   }
   if (sets.size === 0) throw new Error(`no question sets found in ${dir}`);
   return sets;
+}
+
+export type AddResult = { ok: true; set: QuestionSet } | { ok: false; reason: 'duplicate'; id: string };
+
+/**
+ * Validates a file's text and, if it is a new set, saves it as <id>.json / <id>.md in `dir` and
+ * adds it to `sets`. Throws QuestionSetError when invalid. Synchronous on purpose: between the
+ * duplicate check and the write nothing else can run, so two uploads of one id cannot both win.
+ */
+export function addQuestionSet(dir: string, sets: Map<string, QuestionSet>, fileName: string, content: string): AddResult {
+  const set = parseQuestionSetFile(content, fileName);
+  const format = questionSetFormat(fileName)!;
+  if (sets.has(set.id)) return { ok: false, reason: 'duplicate', id: set.id };
+  // The file name comes from the id (a slug), never from the upload, so it cannot leave `dir`.
+  const target = path.join(dir, `${set.id}.${format}`);
+  const temp = path.join(dir, `.${set.id}.${process.pid}.${Date.now()}.tmp`);
+  const fd = fs.openSync(temp, 'wx');
+  try {
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    // link() fails if the target exists: an existing file is never overwritten, and the file
+    // appears whole or not at all (a crash leaves at most a hidden .tmp, which is not loaded).
+    fs.linkSync(temp, target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { ok: false, reason: 'duplicate', id: set.id };
+    throw e;
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  sets.set(set.id, set);
+  return { ok: true, set };
 }

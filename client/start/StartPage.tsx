@@ -7,6 +7,7 @@ import { tokens } from '../net/tokens.ts';
 import { TopBar } from '../components/TopBar.tsx';
 import { L } from '../components/Localized.tsx';
 import { MyWorkshops } from './MyWorkshops.tsx';
+import { QuestionSetUpload } from './QuestionSetUpload.tsx';
 import { facilitatorPassword, passwordRequired } from './password.ts';
 
 type SetInfo = { id: string; title: LocalizedText; subtitle?: LocalizedText; themes: number; questions: number };
@@ -117,6 +118,7 @@ function CreateCard() {
           </label>
         ))}
       </fieldset>
+      <QuestionSetUpload onUploaded={(set) => { setSets((list) => [...(list ?? []), set]); setSetId(set.id); }} />
       <div className="field">
         <label htmlFor="session-lang">{t('sessionLangLabel')}</label>
         <select id="session-lang" value={sessionLang} onChange={(e) => setSessionLang(e.target.value as Lang)}>

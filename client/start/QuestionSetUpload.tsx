@@ -1,0 +1,95 @@
+// Upload an own question set (.md or .json) from the start page. The server validates the whole
+// file; its problems (line or field, and what is wrong) are listed here, and nothing is added
+// until the file is valid. A valid file is offered at once.
+import { useId, useState, type ChangeEvent } from 'react';
+import type { LocalizedText } from '../../shared/question-set.ts';
+import { MAX_QUESTION_SET_BYTES, questionSetFormat } from '../../shared/question-set-md/file-kind.ts';
+import { pick, useT, type MessageKey } from '../i18n/i18n.ts';
+import { facilitatorPassword } from './password.ts';
+
+export type UploadedSet = { id: string; title: LocalizedText; subtitle?: LocalizedText; themes: number; questions: number };
+type Problem = { path: string; message: string };
+type ErrorBody = { error?: { code?: string; message?: string; problems?: Problem[] } };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; set: UploadedSet }
+  | { kind: 'failed'; message: string; problems: Problem[] };
+
+/** Errors the page can say in the reader's language; the rest show the server's message. */
+const KNOWN: Record<string, MessageKey> = {
+  duplicate_id: 'uploadDuplicate',
+  password_required: 'uploadNeedsPassword',
+  too_large: 'uploadTooLarge',
+};
+
+export function QuestionSetUpload({ onUploaded }: { onUploaded: (set: UploadedSet) => void }) {
+  const { t, lang } = useT();
+  const id = useId();
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const kib = MAX_QUESTION_SET_BYTES / 1024;
+
+  async function upload(e: ChangeEvent<HTMLInputElement>) {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file || state.kind === 'busy') return;
+    const fail = (message: string, problems: Problem[] = []) => setState({ kind: 'failed', message, problems });
+    try {
+      if (!questionSetFormat(file.name)) return fail(t('uploadWrongType'));
+      if (file.size > MAX_QUESTION_SET_BYTES) return fail(t('uploadTooLarge', { kib }));
+      setState({ kind: 'busy' });
+      const res = await fetch('/api/question-sets', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...facilitatorPassword.headers() },
+        body: JSON.stringify({ filename: file.name, content: await file.text() }),
+      });
+      const body = (await res.json()) as UploadedSet & ErrorBody;
+      if (res.ok) {
+        setState({ kind: 'done', set: body });
+        onUploaded(body);
+        return;
+      }
+      const known = KNOWN[body.error?.code ?? ''];
+      if (body.error?.code === 'invalid_question_set') fail(t('uploadInvalid', { file: file.name }), body.error.problems ?? []);
+      else fail(known ? t(known, { kib }) : t('uploadFailed', { message: body.error?.message ?? res.statusText }));
+    } catch (err) {
+      fail(t('uploadFailed', { message: (err as Error).message }));
+    } finally {
+      // Choosing the same file again, once fixed, must upload it again.
+      input.value = '';
+    }
+  }
+
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-file`}>{t('uploadLabel')}</label>
+      <input
+        id={`${id}-file`}
+        type="file"
+        accept=".md,.markdown,.json,text/markdown,application/json"
+        onChange={upload}
+        aria-describedby={`${id}-hint`}
+      />
+      <p id={`${id}-hint`} className="hint">{t('uploadHint', { kib })}</p>
+      {state.kind === 'busy' && <p className="muted" role="status">{t('uploading')}</p>}
+      {state.kind === 'done' && <p role="status">{t('uploadDone', { title: pick(state.set.title, lang).text })}</p>}
+      {state.kind === 'failed' && (
+        <div className="error" role="alert">
+          <p>{state.message}</p>
+          {state.problems.length > 0 && (
+            // The server words its problems in English.
+            <ul lang="en">
+              {state.problems.map((p, i) => (
+                <li key={i}>
+                  {p.path && <code>{p.path}</code>}
+                  {p.path && ': '}
+                  {p.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

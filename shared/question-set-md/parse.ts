@@ -1,0 +1,273 @@
+// Markdown → question set. marked's lexer finds the blocks (headings, block quotes, nested
+// lists); the texts are read from each block's raw source, so no Markdown formatting can change
+// a letter. Every part remembers its line, so both our own errors and the schema's name the line.
+// Nothing half-valid comes out: any problem throws a QuestionSetError listing them all.
+import { Lexer, type MarkedToken, type Tokens } from 'marked';
+import { parseQuestionSet, QuestionSetError, type LocalizedText, type QuestionSet } from '../question-set.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { defaultQuestionId, defaultThemeId } from './ids.ts';
+import { locateProblems, type LineProblem } from './problems.ts';
+import { parseSpec, splitSpec } from './spec.ts';
+import { decodeLocalized, protectSeparators, slugify } from './text.ts';
+
+type At<T> = { token: T; line: number };
+type Draft = Record<string, unknown>;
+type DraftTheme = { id: string; title: LocalizedText; statements: Draft[]; note?: LocalizedText; questions: Draft[] };
+type Section = { kind: 'none' } | { kind: 'skip' } | { kind: 'context'; points: Draft[] } | { kind: 'theme'; index: number; theme: DraftTheme };
+
+const THEME_HEADING = 'a heading starts with "Tema:" (a theme) or "Kontekst:" (the context slide), e.g. "# Tema: Færre mål | Fewer goals"';
+
+/** Parses the Markdown form of a question set; `file` names it in errors and gives a default id. */
+export function parseMarkdown(source: string, file: string): QuestionSet {
+  const reader = new Reader(normalize(source), file);
+  const draft = reader.read();
+  if (reader.problems.length) throw reader.error(reader.problems);
+  try {
+    return parseQuestionSet(draft, file);
+  } catch (e) {
+    if (!(e instanceof QuestionSetError)) throw e;
+    throw reader.error(locateProblems(e.problems, reader.lines));
+  }
+}
+
+/** Windows line ends and a byte-order mark are what Notepad writes; neither is content. */
+export function normalize(source: string): string {
+  return protectSeparators(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+}
+
+/** Each token with the line it starts on: siblings' raw sources add up to their parent's. */
+function located<T extends { raw: string }>(tokens: readonly T[], firstLine: number): At<T>[] {
+  let line = firstLine;
+  return tokens.map((token) => {
+    const at = { token, line };
+    line += token.raw.split('\n').length - 1;
+    return at;
+  });
+}
+
+class Reader {
+  readonly problems: LineProblem[] = [];
+  /** Field path (as formatPath writes it) → line, so the schema's errors can name a line. */
+  readonly lines = new Map<string, number>([['', 1]]);
+  private readonly themes: DraftTheme[] = [];
+  private context: Draft | undefined;
+  private section: Section = { kind: 'none' };
+
+  constructor(
+    private readonly source: string,
+    private readonly file: string,
+  ) {}
+
+  read(): Draft {
+    const fm = readFrontMatter(this.source);
+    this.problems.push(...fm.problems);
+    for (const [key, line] of fm.lines) this.lines.set(key, line);
+    const blocks = new Lexer().lex(fm.body) as unknown as MarkedToken[];
+    for (const { token, line } of located(blocks, fm.bodyLine)) this.block(token, line);
+    if (!fm.problems.length && !fm.fields.title) this.problem(1, 'the front matter has no "title: …"');
+    if (!this.themes.length && !this.problems.length) this.problem(fm.bodyLine, 'no themes: add a "# Tema: …" heading with questions under it');
+    const id = fm.fields.id ?? (slugify(baseName(this.file)) || 'question-set');
+    return {
+      id,
+      version: fm.fields.version ?? 1,
+      ...pick(fm.fields, ['title', 'subtitle', 'source']),
+      ...(this.context ? { context: this.context } : {}),
+      themes: this.themes,
+    };
+  }
+
+  error(problems: LineProblem[]): QuestionSetError {
+    const sorted = [...problems].sort((a, b) => a.line - b.line);
+    return new QuestionSetError(this.file, sorted.map((p) => ({ path: `line ${p.line}`, message: p.message })));
+  }
+
+  problem(line: number, message: string): void {
+    this.problems.push({ line, message });
+  }
+
+  private block(token: MarkedToken, line: number): void {
+    switch (token.type) {
+      case 'heading':
+        return this.heading(token, line);
+      case 'blockquote':
+        return this.statements(token, line);
+      case 'list':
+        return this.list(token, line);
+      case 'paragraph':
+        return this.note(token, line);
+      case 'space':
+      case 'hr':
+        return;
+      case 'html':
+        if (token.raw.trimStart().startsWith('<!--')) return; // a comment for whoever edits the file
+        return this.problem(line, 'HTML is not part of a question set (only <!-- comments -->)');
+      default:
+        return this.problem(line, `unexpected ${describe(token.type)}: a question set has headings (#), statements (> - …), questions (- …) and notes`);
+    }
+  }
+
+  private heading(token: Tokens.Heading, line: number): void {
+    this.section = { kind: 'skip' };
+    if (token.depth !== 1) return this.problem(line, `use one # for a heading: ${THEME_HEADING}`);
+    const m = /^(tema|theme|kontekst|context)\s*:\s*/i.exec(token.text);
+    if (!m) return this.problem(line, THEME_HEADING);
+    const rest = token.text.slice(m[0].length);
+    if (/^(kontekst|context)$/i.test(m[1]!)) return this.contextHeading(rest, line);
+    const split = splitSpec(rest);
+    if ('error' in split) return this.problem(line, split.error);
+    let id: string | undefined;
+    if (split.spec !== undefined) {
+      const idMatch = /^\s*#(\S*)\s*$/.exec(split.spec);
+      if (!idMatch) return this.problem(line, 'a theme heading takes only an id in braces, e.g. {#faerre-maal}');
+      id = idMatch[1]!;
+    }
+    const title = this.localized(split.text, line);
+    if (!title) return;
+    const used = new Set(this.themes.map((t) => t.id));
+    const theme: DraftTheme = { id: id ?? defaultThemeId(title.da, used), title, statements: [], questions: [] };
+    const index = this.themes.push(theme) - 1;
+    this.lines.set(`themes[${index}]`, line);
+    this.section = { kind: 'theme', index, theme };
+  }
+
+  private contextHeading(rest: string, line: number): void {
+    if (this.context) return this.problem(line, 'there can be only one "# Kontekst:" section');
+    const title = this.localized(rest, line);
+    if (!title) return;
+    const points: Draft[] = [];
+    this.context = { title, points };
+    this.lines.set('context', line);
+    this.section = { kind: 'context', points };
+  }
+
+  private statements(token: Tokens.Blockquote, line: number): void {
+    const section = this.section;
+    if (section.kind === 'skip') return;
+    if (section.kind !== 'theme') return this.problem(line, 'statements (> - …) outside a theme: put them under a "# Tema: …" heading');
+    for (const { token: inner, line: at } of located(token.tokens as MarkedToken[], line)) {
+      if (inner.type === 'space') continue;
+      if (inner.type !== 'list') {
+        this.problem(at, 'write each statement as a list item in the quote: "> - Udsagn | Statement"');
+        continue;
+      }
+      for (const item of located(inner.items, at)) {
+        const parts = this.itemParts(item);
+        const text = this.localized(parts.raw, item.line);
+        const s = section.theme.statements.length;
+        const path = `themes[${section.index}].statements[${s}]`;
+        this.lines.set(path, item.line);
+        const details = parts.children.map((child, d) => {
+          this.lines.set(`${path}.details[${d}]`, child.line);
+          return this.leaf(child, 'a detail');
+        });
+        section.theme.statements.push({ text, details });
+      }
+    }
+  }
+
+  private list(token: Tokens.List, line: number): void {
+    const section = this.section;
+    switch (section.kind) {
+      case 'skip':
+        return;
+      case 'none':
+        return this.problem(line, 'question outside a theme: put it under a "# Tema: …" heading');
+      case 'context':
+        return located(token.items, line).forEach((item) => this.point(item, section.points));
+      case 'theme':
+        return located(token.items, line).forEach((item) => this.question(item, section.index, section.theme));
+    }
+  }
+
+  private point(item: At<Tokens.ListItem>, points: Draft[]): void {
+    const parts = this.itemParts(item);
+    const p = points.length;
+    this.lines.set(`context.points[${p}]`, item.line);
+    const heading = this.localized(parts.raw, item.line);
+    if (parts.children.length > 1) this.problem(parts.children[1]!.line, 'a context point has at most one indented text under its heading');
+    const child = parts.children[0];
+    if (child) this.lines.set(`context.points[${p}].text`, child.line);
+    const text = child ? this.leaf(child, 'a context text') : undefined;
+    points.push({ heading, ...(text ? { text } : {}) });
+  }
+
+  private question(item: At<Tokens.ListItem>, t: number, theme: DraftTheme): void {
+    const parts = this.itemParts(item);
+    const q = theme.questions.length;
+    const path = `themes[${t}].questions[${q}]`;
+    this.lines.set(path, item.line);
+    theme.questions.push({}); // keeps the numbering of the questions after a broken one
+    const split = splitSpec(parts.raw);
+    if ('error' in split) return this.problem(item.line, split.error);
+    if (split.spec === undefined) {
+      return this.problem(
+        item.line,
+        'this question has no {type} at the end, e.g. {scale 1-5 "Slet ikke" "I meget høj grad"}; if it is an option of the question above, indent it',
+      );
+    }
+    const spec = parseSpec(split.spec);
+    if ('error' in spec) return this.problem(item.line, spec.error);
+    const text = this.localized(split.text, item.line);
+    const field = { choice: 'options', ranking: 'items', statements: 'statements' }[spec.type as string];
+    if (field) {
+      spec.response[field] = parts.children.map((child, k) => {
+        this.lines.set(`${path}.response.${field}[${k}]`, child.line);
+        return this.leaf(child, 'an item');
+      });
+    } else if (parts.children.length) {
+      this.problem(parts.children[0]!.line, `a ${spec.type} question takes no indented items (only choice, ranking and statements do)`);
+    }
+    theme.questions[q] = { id: spec.id ?? defaultQuestionId(t, q), text, response: spec.response };
+  }
+
+  private note(token: Tokens.Paragraph, line: number): void {
+    const section = this.section;
+    if (section.kind === 'skip') return;
+    if (section.kind === 'none') return this.problem(line, 'text before the first heading: start a theme with "# Tema: …"');
+    if (section.kind === 'context') return this.problem(line, 'the Kontekst section takes a list of points: "- Overskrift | Heading"');
+    if (section.theme.note) return this.problem(line, 'a theme has at most one note: join the paragraphs into one');
+    this.lines.set(`themes[${section.index}].note`, line);
+    const note = this.localized(token.raw, line);
+    if (note) section.theme.note = note;
+  }
+
+  /** A list item's own text (raw) and its indented items; anything deeper is a problem. */
+  private itemParts({ token, line }: At<Tokens.ListItem>): { raw: string; children: At<Tokens.ListItem>[] } {
+    const own: string[] = [];
+    const children: At<Tokens.ListItem>[] = [];
+    for (const { token: inner, line: at } of located(token.tokens as MarkedToken[], line)) {
+      if (inner.type === 'space') continue;
+      if (inner.type === 'list') children.push(...located(inner.items, at));
+      else if (children.length) this.problem(at, 'text after the indented items: put it on the item’s own line');
+      else own.push(inner.raw);
+    }
+    return { raw: own.join(''), children };
+  }
+
+  /** An indented item that may not have items of its own. */
+  private leaf(item: At<Tokens.ListItem>, what: string): LocalizedText | undefined {
+    const parts = this.itemParts(item);
+    if (parts.children.length) this.problem(parts.children[0]!.line, `${what} cannot have indented items of its own`);
+    return this.localized(parts.raw, item.line);
+  }
+
+  private localized(raw: string, line: number): LocalizedText | undefined {
+    const text = decodeLocalized(raw);
+    if (text.ok) return text.value;
+    this.problem(line, text.message);
+    return undefined;
+  }
+}
+
+function describe(type: string): string {
+  const names: Record<string, string> = { code: 'code block (indented by 4 spaces or fenced with ```)', table: 'table', def: 'link definition' };
+  return names[type] ?? type;
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '');
+}
+
+function pick(fields: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]]));
+}

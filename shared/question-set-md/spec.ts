@@ -1,0 +1,210 @@
+// The `{…}` at the end of a question line: its type and options, e.g.
+//   {scale 1-5 "Slet ikke | Not at all" "I meget høj grad | To a very high degree"}
+//   {number 0-500 unit "mål | goals"}   {text max 3}   {choice multiple other}   {#q7 ranking}
+// Words are keywords; "quoted" texts are labels; `#id` names the question.
+import { assertNever } from '../aggregate/tally.ts';
+import { TextResponse, type LocalizedText, type ResponseSpec } from '../question-set.ts';
+import { decodeLocalized, encodeLocalized } from './text.ts';
+
+export const RESPONSE_TYPES = ['scale', 'number', 'text', 'choice', 'ranking', 'statements'] as const;
+export type MdResponseType = (typeof RESPONSE_TYPES)[number];
+
+type Token = { kind: 'word'; value: string } | { kind: 'quoted'; raw: string };
+
+/** Splits "text {spec}" into its two raw parts; the spec is the first unescaped `{` to the end. */
+export function splitSpec(raw: string): { text: string; spec?: string } | { error: string } {
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '\\') i++;
+    else if (raw[i] === '{') {
+      const end = closingBrace(raw, i + 1);
+      if (end < 0) return { error: 'the "{" has no closing "}"' };
+      if (raw.slice(end + 1).trim() !== '') {
+        return { error: 'text after "{…}": the {…} goes at the end of the line (write \\{ for a literal brace)' };
+      }
+      return { text: raw.slice(0, i), spec: raw.slice(i + 1, end) };
+    }
+  }
+  return { text: raw };
+}
+
+function closingBrace(raw: string, from: number): number {
+  let quoted = false;
+  for (let i = from; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\') i++;
+    else if (c === '"') quoted = !quoted;
+    else if (c === '}' && !quoted) return i;
+  }
+  return -1;
+}
+
+export function tokenize(spec: string): Token[] | { error: string } {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < spec.length) {
+    if (/\s/.test(spec[i]!)) {
+      i++;
+    } else if (spec[i] === '"') {
+      let j = i + 1;
+      while (j < spec.length && spec[j] !== '"') j += spec[j] === '\\' ? 2 : 1;
+      if (j >= spec.length) return { error: 'a quoted text has no closing "' };
+      tokens.push({ kind: 'quoted', raw: spec.slice(i + 1, j) });
+      i = j + 1;
+    } else {
+      let j = i;
+      while (j < spec.length && !/[\s"]/.test(spec[j]!)) j++;
+      tokens.push({ kind: 'word', value: spec.slice(i, j) });
+      i = j;
+    }
+  }
+  return tokens;
+}
+
+export type ParsedSpec = { id?: string; type: MdResponseType; response: Record<string, unknown> };
+
+/** Reads the tokens of one spec into a response draft; the schema checks the values after. */
+export function parseSpec(spec: string): ParsedSpec | { error: string } {
+  const tokens = tokenize(spec);
+  if ('error' in tokens) return tokens;
+  let id: string | undefined;
+  const rest: Token[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'word' && t.value.startsWith('#')) {
+      if (id !== undefined) return { error: 'more than one #id' };
+      id = t.value.slice(1);
+    } else rest.push(t);
+  }
+  const first = rest.shift();
+  if (!first) return { error: `no type in {}: use one of ${RESPONSE_TYPES.join(', ')}` };
+  if (first.kind !== 'word' || !(RESPONSE_TYPES as readonly string[]).includes(first.value)) {
+    const what = first.kind === 'word' ? `"${first.value}"` : 'a quoted text';
+    return { error: `unknown type ${what}: use one of ${RESPONSE_TYPES.join(', ')}` };
+  }
+  const type = first.value as MdResponseType;
+  const options = readOptions(type, rest);
+  if ('error' in options) return options;
+  return { ...(id !== undefined ? { id } : {}), type, response: { type, ...options.fields } };
+}
+
+/** Keywords each type takes: flags, `key N` numbers, `key "text"` texts, a range `a-b`, labels. */
+const GRAMMAR = {
+  scale: { flags: { dontknow: ['dontKnow', true], 'no-dontknow': ['dontKnow', false] }, numbers: {}, texts: {}, range: 'optional', labels: 2 },
+  number: { flags: {}, numbers: {}, texts: { unit: 'unit' }, range: 'required', labels: 0 },
+  text: { flags: {}, numbers: { max: ['maxAnswers'], length: ['maxLength'], dots: ['voting', 'budget'], 'dots-per-answer': ['voting', 'maxPerAnswer'] }, texts: {}, range: 'none', labels: 0 },
+  choice: { flags: { multiple: ['multiple', true], other: ['other', true] }, numbers: { max: ['maxChoices'] }, texts: {}, range: 'none', labels: 0 },
+  ranking: { flags: {}, numbers: {}, texts: {}, range: 'none', labels: 0 },
+  statements: { flags: {}, numbers: {}, texts: {}, range: 'none', labels: 0 },
+} satisfies Record<MdResponseType, Grammar>;
+type Grammar = {
+  flags: Record<string, [string, boolean]>;
+  numbers: Record<string, string[]>;
+  texts: Record<string, string>;
+  range: 'optional' | 'required' | 'none';
+  labels: number;
+};
+
+function readOptions(type: MdResponseType, tokens: Token[]): { fields: Record<string, unknown> } | { error: string } {
+  const g: Grammar = GRAMMAR[type];
+  const out: Record<string, unknown> = {};
+  const seen = new Set<string>();
+  const labels: unknown[] = [];
+  const once = (key: string) => (seen.has(key) ? `"${key}" is given twice` : (seen.add(key), undefined));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'quoted') {
+      if (labels.length >= g.labels) return { error: g.labels ? `${type} takes ${g.labels} quoted labels, found more` : `${type} takes no quoted text here` };
+      const label = decodeLocalized(t.raw);
+      if (!label.ok) return { error: label.message };
+      labels.push(label.value);
+      continue;
+    }
+    const word = t.value;
+    const range = /^(\d+)[-–](\d+)$/.exec(word);
+    if (range && g.range !== 'none') {
+      const dup = once('range');
+      if (dup) return { error: dup };
+      const [min, max] = [Number(range[1]), Number(range[2])];
+      if (min > max) return { error: `range ${word}: the first number must be the smaller` };
+      Object.assign(out, { min, max });
+    } else if (Object.hasOwn(g.flags, word)) {
+      const [field, value] = g.flags[word]!;
+      const dup = once(field);
+      if (dup) return { error: dup };
+      out[field] = value;
+    } else if (Object.hasOwn(g.numbers, word) || Object.hasOwn(g.texts, word)) {
+      const dup = once(word);
+      if (dup) return { error: dup };
+      const arg = tokens[++i];
+      if (Object.hasOwn(g.numbers, word)) {
+        if (arg?.kind !== 'word' || !/^\d+$/.test(arg.value)) return { error: `"${word}" needs a whole number after it` };
+        setPath(out, g.numbers[word]!, Number(arg.value));
+      } else {
+        if (arg?.kind !== 'quoted') return { error: `"${word}" needs a quoted text after it, e.g. ${word} "mål | goals"` };
+        const text = decodeLocalized(arg.raw);
+        if (!text.ok) return { error: text.message };
+        out[g.texts[word]!] = text.value;
+      }
+    } else {
+      return { error: `unknown option "${word}" for ${type}${expected(g)}` };
+    }
+  }
+  if (g.range === 'required' && !seen.has('range')) return { error: `${type} needs a range, e.g. {${type} 0-100}` };
+  if (type === 'scale') {
+    if (!seen.has('range')) Object.assign(out, { min: 1, max: 5 });
+    if (labels.length < 2) return { error: 'scale needs two quoted labels, for the lowest and the highest value, e.g. {scale 1-5 "Slet ikke" "I meget høj grad"}' };
+    Object.assign(out, { minLabel: labels[0], maxLabel: labels[1] });
+  }
+  return { fields: out };
+}
+
+function expected(g: Grammar): string {
+  const words = [
+    ...(g.range === 'none' ? [] : ['a range like 1-5']),
+    ...Object.keys(g.flags),
+    ...Object.keys(g.numbers).map((k) => `${k} N`),
+    ...Object.keys(g.texts).map((k) => `${k} "…"`),
+  ];
+  return words.length ? `: expected ${words.join(', ')}` : ': it takes no options';
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[path[path.length - 1]!] = value;
+}
+
+const TEXT_DEFAULTS = TextResponse.parse({ type: 'text' });
+
+/** The inverse of parseSpec: writes only what differs from the schema's defaults. */
+export function formatSpec(r: ResponseSpec, id?: string): string {
+  const parts: string[] = id === undefined ? [] : [`#${id}`];
+  parts.push(r.type);
+  const quoted = (t: LocalizedText) => `"${encodeLocalized(t, 'quoted')}"`;
+  switch (r.type) {
+    case 'scale':
+      parts.push(`${r.min}-${r.max}`, quoted(r.minLabel), quoted(r.maxLabel));
+      if (!r.dontKnow) parts.push('no-dontknow');
+      break;
+    case 'number':
+      parts.push(`${r.min}-${r.max}`);
+      if (r.unit) parts.push('unit', quoted(r.unit));
+      break;
+    case 'text':
+      if (r.maxAnswers !== TEXT_DEFAULTS.maxAnswers) parts.push('max', String(r.maxAnswers));
+      if (r.maxLength !== TEXT_DEFAULTS.maxLength) parts.push('length', String(r.maxLength));
+      if (r.voting.budget !== TEXT_DEFAULTS.voting.budget) parts.push('dots', String(r.voting.budget));
+      if (r.voting.maxPerAnswer !== TEXT_DEFAULTS.voting.maxPerAnswer) parts.push('dots-per-answer', String(r.voting.maxPerAnswer));
+      break;
+    case 'choice':
+      if (r.multiple) parts.push('multiple');
+      if (r.other) parts.push('other');
+      if (r.maxChoices !== undefined) parts.push('max', String(r.maxChoices));
+      break;
+    case 'ranking':
+    case 'statements':
+      break;
+    default:
+      assertNever(r);
+  }
+  return `{${parts.join(' ')}}`;
+}
