@@ -46,6 +46,16 @@ export function SidePanel({ view, token }: { view: HostView; token: string }) {
             </li>
           ))}
         </ul>
+        <p className="hint">{t('exportSetHint')}</p>
+        <ul className="downloads">
+          {(['md', 'json'] as const).map((f) => (
+            <li key={f}>
+              <button type="button" className="button button--small" onClick={() => void download(view.code, token, f, 'question-set')}>
+                {t(f === 'md' ? 'exportSetMd' : 'exportSetJson')}
+              </button>
+            </li>
+          ))}
+        </ul>
       </section>
     </aside>
   );
@@ -82,13 +92,13 @@ const FORMATS = [
 ] as const;
 
 /** Fetched with the host token in a header (never in a URL), then saved as a file. */
-async function download(code: string, token: string, format: string): Promise<void> {
-  const res = await fetch(`/api/sessions/${code}/summary?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
+async function download(code: string, token: string, format: string, what: 'summary' | 'question-set' = 'summary'): Promise<void> {
+  const res = await fetch(`/api/sessions/${code}/${what}?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) return;
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = `raadslag-${code}.${format}`;
+  a.download = what === 'summary' ? `raadslag-${code}.${format}` : `raadslag-${code}-spoergsmaal.${format}`;
   a.click();
   URL.revokeObjectURL(url);
 }
