@@ -13,7 +13,7 @@ export function Agenda({ view }: { view: HostView }) {
       <div className="agenda__head">
         <h2 id="agenda-heading" className="h3">{t('agenda')}</h2>
         {!view.ended && (
-          <button type="button" className="button button--small" aria-pressed={editing} onClick={() => setEditing((e) => !e)}>
+          <button type="button" className="button button--small" onClick={() => setEditing((e) => !e)}>
             {editing ? t('doneEditing') : t('editAgenda')}
           </button>
         )}

@@ -47,7 +47,6 @@ export function QuestionControls({ view, step }: { view: HostView; step: Questio
         <button
           type="button"
           className="button"
-          aria-pressed={step.resultsVisible}
           onClick={() => void run({ type: 'setResultsVisible', questionId, visible: !step.resultsVisible })}
         >
           {step.resultsVisible ? t('hideResults') : t('showResults')}

@@ -1,10 +1,17 @@
+import { useState } from 'react';
 import type { HostView } from '../../shared/session/views.ts';
+import { SHORTCUTS_KEY, shortcutsOn } from './use-console-keys.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useHostCommand } from './use-host-command.ts';
 
 /** Session-wide controls: undo, blank screen, lock joining, end the workshop. */
 export function SessionToolbar({ view }: { view: HostView }) {
   const { t } = useT();
+  const [shortcuts, setShortcuts] = useState(shortcutsOn());
+  const setShortcutsOn = (on: boolean) => {
+    setShortcuts(on);
+    localStorage.setItem(SHORTCUTS_KEY, on ? '1' : '0');
+  };
   const { run, error } = useHostCommand();
   if (view.ended) return <p className="card" role="status">{t('sessionEndedHost')}</p>;
   return (
@@ -13,10 +20,10 @@ export function SessionToolbar({ view }: { view: HostView }) {
         <button type="button" className="button button--small" disabled={!view.canUndo} onClick={() => void run({ type: 'undo' })}>
           ↶ {t('undo')}
         </button>
-        <button type="button" className="button button--small" aria-pressed={view.screenBlank} onClick={() => void run({ type: 'setScreenBlank', blank: !view.screenBlank })}>
+        <button type="button" className="button button--small" onClick={() => void run({ type: 'setScreenBlank', blank: !view.screenBlank })}>
           {view.screenBlank ? t('unblankScreen') : t('blankScreen')}
         </button>
-        <button type="button" className="button button--small" aria-pressed={view.joinLocked} onClick={() => void run({ type: 'setJoiningLocked', locked: !view.joinLocked })}>
+        <button type="button" className="button button--small" onClick={() => void run({ type: 'setJoiningLocked', locked: !view.joinLocked })}>
           {view.joinLocked ? t('unlockJoining') : t('lockJoining')}
         </button>
         <button
@@ -31,7 +38,11 @@ export function SessionToolbar({ view }: { view: HostView }) {
       </div>
       {view.joinLocked && <p className="hint">{t('joiningLockedNote')}</p>}
       {error && <p className="error" role="alert">{error}</p>}
-      <p className="hint">{t('keyboardHelp')}</p>
+      <label className="inline-check">
+        <input type="checkbox" checked={shortcuts} onChange={(e) => setShortcutsOn(e.target.checked)} />
+        {t('shortcuts')}
+      </label>
+      {shortcuts && <p className="hint">{t('keyboardHelp')}</p>}
     </div>
   );
 }

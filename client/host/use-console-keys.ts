@@ -4,6 +4,10 @@ import { useEffect, useRef } from 'react';
 import type { HostView } from '../../shared/session/views.ts';
 import { send } from '../net/connection.ts';
 
+/** Single-key shortcuts can be turned off (WCAG 2.1.4), remembered in this browser. */
+export const SHORTCUTS_KEY = 'raadslag:shortcuts';
+export const shortcutsOn = () => localStorage.getItem(SHORTCUTS_KEY) !== '0';
+
 export function useConsoleKeys(view: HostView | null): void {
   const latest = useRef(view);
   latest.current = view;
@@ -11,7 +15,7 @@ export function useConsoleKeys(view: HostView | null): void {
     const onKey = (e: KeyboardEvent) => {
       const v = latest.current;
       const target = e.target as HTMLElement | null;
-      if (!v || v.ended || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (!v || v.ended || e.altKey || e.ctrlKey || e.metaKey || !shortcutsOn()) return;
       // Typing in a field, or a control that uses the key itself, wins over the shortcut.
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
       if (e.key === ' ' && target?.closest('button, a, summary')) return;

@@ -6,7 +6,7 @@ import { en } from './en.ts';
 import { translate } from './i18n.ts';
 
 /** Keys whose text is the same in both languages on purpose. */
-const SAME_IN_BOTH = new Set<string>(['appName', 'median', 'links', 'send', 'minutes', 'noteKind_note', 'workshop', 'status']);
+const SAME_IN_BOTH = new Set<string>(['appName', 'downloadDocx', 'downloadMd', 'downloadJson', 'median', 'links', 'send', 'minutes', 'noteKind_note', 'workshop', 'status']);
 /** A text with no words of its own ("{name}") has nothing to translate. */
 const wordless = (s: string) => !/\p{L}/u.test(s.replace(/\{\w+\}/g, ''));
 

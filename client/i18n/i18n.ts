@@ -11,7 +11,9 @@ export const dictionaries: Record<Lang, Record<MessageKey, string>> = { da, en }
 export type { MessageKey };
 
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = dictionaries[lang][key];
+  // Singular forms live beside the plural as `<key>_one`: "1 deltager", "2 deltagere".
+  const one = `${key}_one` as MessageKey;
+  const template = params?.n === 1 && one in dictionaries[lang] ? dictionaries[lang][one] : dictionaries[lang][key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];

@@ -1,67 +1,106 @@
 // The one socket of a page, set up once outside React. Components call send(); listeners feed
-// the store. Every command gets a client id and stays in the outbox until acknowledged, so a
-// retry after a lost ack is applied once by the server.
+// the store. Every command gets a client id and stays in the outbox until acknowledged; the
+// outbox is sent in order, one command at a time, whenever the socket is (back) online – so a
+// retry after a lost ack is applied once by the server, and a join always lands before the
+// answers that depend on it.
 import { io, type Socket } from 'socket.io-client';
 import { nanoid } from 'nanoid';
-import type { Ack, Audience, Command, JoinResult } from '../../shared/protocol.ts';
+import type { Ack, Audience, Command, ErrorCode, JoinResult } from '../../shared/protocol.ts';
 import type { MeView } from '../../shared/session/views.ts';
 import { useStore, type AnyView } from '../store.ts';
 import { Outbox, type Envelope } from './outbox.ts';
 import { tokens } from './tokens.ts';
 
 const ACK_TIMEOUT_MS = 8000;
+const RETRY_MS = 1000;
+/** Refusals that pass by themselves: try again later, with the same id. */
+const TRANSIENT = new Set<ErrorCode>(['rate_limited', 'internal', 'too_many_connections']);
 
 let socket: Socket | null = null;
 let outbox = new Outbox(null);
 const waiting = new Map<string, ((ack: Ack) => void)[]>();
-const inFlight = new Set<string>();
-let current: { code: string; as: Audience; token: () => string | undefined } | null = null;
+let pumping = false;
+let current: { code: string; as: Audience } | null = null;
+let hostToken: string | undefined;
+/** While the console link is being rotated, a server disconnect waits for the new token. */
+let rotating: Promise<unknown> | null = null;
 
-export function connect(as: Audience, code: string, hostToken?: string): void {
+export function connect(as: Audience, code: string, token?: string): void {
   if (socket) return;
   const store = useStore.getState();
   store.started(as, code);
   // Phones keep unsent commands across reloads; a console resends from memory only.
   outbox = new Outbox(as === 'participant' ? `raadslag:outbox:${code}` : null);
-  current = {
-    code,
-    as,
-    token: () => (as === 'host' ? hostToken : as === 'participant' ? tokens.participant(code) : undefined),
-  };
-  socket = io({
+  store.pendingChanged(outbox.size);
+  current = { code, as };
+  hostToken = token;
+  const s: Socket = io({
     transports: ['websocket', 'polling'],
     auth: (cb) => {
-      const token = current?.token();
-      cb({ code, as, ...(token ? { token } : {}) });
+      const t = as === 'host' ? hostToken : as === 'participant' ? tokens.participant(code) : undefined;
+      cb({ code, as, ...(t ? { token: t } : {}) });
     },
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });
-  socket.on('connect', () => {
+  socket = s;
+  s.on('connect', () => {
     useStore.getState().connectionChanged('online', null);
-    inFlight.clear();
-    for (const e of outbox.all()) attempt(e);
+    void pump();
   });
-  socket.on('disconnect', () => useStore.getState().connectionChanged('offline'));
-  socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
-    const code = err.data?.code;
-    if (code === 'no_such_session' || code === 'forbidden') {
-      // Retrying will not help: stop, and say why.
-      socket?.disconnect();
-      useStore.getState().connectionChanged('offline', code);
-    } else {
-      useStore.getState().connectionChanged('offline');
+  s.on('disconnect', (reason) => {
+    useStore.getState().connectionChanged('offline');
+    // The server let this socket go on purpose (the console link was rotated): socket.io does
+    // not reconnect by itself then. Try once more: with a stale token that ends in "forbidden".
+    if (reason === 'io server disconnect') {
+      const settled = rotating ? rotating.catch(() => undefined) : Promise.resolve();
+      void settled.then(() => reconnect(s));
     }
   });
-  socket.on('hello', (h: { serverNow: number }) => useStore.getState().receivedHello(h.serverNow));
-  socket.on('view', (view: AnyView) => useStore.getState().receivedView(view));
-  socket.on('me', (me: MeView | null) => {
+  s.on('connect_error', (err: Error & { data?: { code?: string } }) => onConnectError(s, err.data?.code));
+  s.on('hello', (h: { serverNow: number }) => useStore.getState().receivedHello(h.serverNow));
+  s.on('view', (view: AnyView) => useStore.getState().receivedView(view));
+  // The server says retrying will not help (e.g. the facilitator removed this phone).
+  s.on('fatal', (error: { code: string }) => useStore.getState().connectionChanged('offline', error.code));
+  s.on('me', (me: MeView | null) => {
     if (me === null && as === 'participant' && tokens.participant(code)) {
       // The server does not know this token (a deleted session's, or a reset): join afresh.
       tokens.clearParticipant(code);
     }
     useStore.getState().receivedMe(me);
   });
+  watchNetwork(s);
+}
+
+let refusals = 0;
+function onConnectError(s: Socket, code: string | undefined): void {
+  if (code === 'no_such_session' || code === 'forbidden') {
+    // Retrying will not help: stop, and say why.
+    s.disconnect();
+    useStore.getState().connectionChanged('offline', code);
+    return;
+  }
+  useStore.getState().connectionChanged('offline');
+  // A refusal by the server's guards stops socket.io's own retries: retry later, with jitter so
+  // that a room full of phones does not come back at the same moment.
+  if (code && TRANSIENT.has(code as ErrorCode)) {
+    const delay = Math.min(30_000, 2000 * 2 ** Math.min(refusals++, 4)) * (0.5 + Math.random());
+    setTimeout(() => reconnect(s), delay);
+  }
+}
+
+/** The browser knows before socket.io does: drop at once when offline, retry at once when back. */
+function watchNetwork(s: Socket): void {
+  if (typeof window === 'undefined') return;
+  window.addEventListener('offline', () => {
+    useStore.getState().connectionChanged('offline');
+    s.io.engine?.close();
+  });
+  window.addEventListener('online', () => {
+    // disconnect() ends socket.io's back-off wait; connect() tries now.
+    if (s.active && !s.connected) s.disconnect().connect();
+  });
+  s.on('connect', () => (refusals = 0));
 }
 
 /** Sends a command; resolves with its ack once the server has it on disk (or refused it). */
@@ -70,31 +109,45 @@ export function send(command: Command): Promise<Ack> {
   outbox.add(envelope);
   useStore.getState().pendingChanged(outbox.size);
   const done = new Promise<Ack>((resolve) => waiting.set(envelope.id, [resolve]));
-  attempt(envelope);
+  void pump();
   return done;
 }
 
-function attempt(envelope: Envelope): void {
-  if (!socket?.connected || inFlight.has(envelope.id)) return;
-  inFlight.add(envelope.id);
-  socket
-    .timeout(ACK_TIMEOUT_MS)
-    .emitWithAck('command', envelope)
-    .then(
-      (ack: Ack) => settle(envelope, ack),
-      () => {
-        // No ack in time: keep it in the outbox; it goes again on the next connect.
-        inFlight.delete(envelope.id);
-      },
-    );
+/** Sends the outbox in order, one command at a time, for as long as the socket is connected. */
+async function pump(): Promise<void> {
+  if (pumping) return;
+  pumping = true;
+  try {
+    for (;;) {
+      const s = socket;
+      const next = outbox.all()[0];
+      if (!s?.connected || !next) return;
+      const ack = await deliver(s, next);
+      if (ack === null || (!ack.ok && TRANSIENT.has(ack.error.code))) {
+        // Lost (a dropped connection, no ack in time) or refused for now: same id, again later.
+        if (s.connected) await sleep(RETRY_MS);
+        continue;
+      }
+      settle(next, ack);
+    }
+  } finally {
+    pumping = false;
+  }
+}
+
+/** One try: the ack, or null if the connection dropped or no ack came in time. */
+function deliver(s: Socket, envelope: Envelope): Promise<Ack | null> {
+  return new Promise((resolve) => {
+    const dropped = () => resolve(null);
+    s.once('disconnect', dropped);
+    s.timeout(ACK_TIMEOUT_MS).emit('command', envelope, (err: Error | null, ack: Ack) => {
+      s.off('disconnect', dropped);
+      resolve(err ? null : ack);
+    });
+  });
 }
 
 function settle(envelope: Envelope, ack: Ack): void {
-  inFlight.delete(envelope.id);
-  if (!ack.ok && (ack.error.code === 'rate_limited' || ack.error.code === 'internal')) {
-    setTimeout(() => attempt(envelope), 1000);
-    return;
-  }
   if (ack.ok && envelope.command.type === 'join' && current) {
     tokens.setParticipant(current.code, (ack.data as JoinResult).token);
   }
@@ -104,7 +157,44 @@ function settle(envelope: Envelope, ack: Ack): void {
   waiting.delete(envelope.id);
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /** Commands of this page still waiting for the server (for "sending…" / "not saved yet"). */
 export function pendingCommands(): readonly Envelope[] {
   return outbox.all();
+}
+
+/** The console's current host token (it changes when the link is rotated). */
+export function currentHostToken(): string | undefined {
+  return hostToken;
+}
+
+/**
+ * Console only: replaces the console link. The server makes a new host token, forgets the old
+ * one and disconnects every console using it; this console then reconnects with the new one,
+ * remembers it and puts it in the address bar. Resolves with the new link (to copy).
+ */
+export function rotateHostToken(): Promise<{ hostToken: string; hostUrl: string }> {
+  const c = current;
+  if (!c || c.as !== 'host' || !hostToken) return Promise.reject(new Error('only a connected console can change its link'));
+  const job = fetch(`/api/sessions/${c.code}/rotate-host-token`, { method: 'POST', headers: { Authorization: `Bearer ${hostToken}` } }).then(
+    async (res) => {
+      const body = (await res.json()) as { hostToken: string; hostUrl: string; error?: { message: string } };
+      if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+      hostToken = body.hostToken;
+      tokens.setHost(c.code, body.hostToken);
+      history.replaceState(history.state, '', `${location.pathname}${location.search}#${body.hostToken}`);
+      return { hostToken: body.hostToken, hostUrl: body.hostUrl };
+    },
+  );
+  rotating = job;
+  return job.finally(() => {
+    if (rotating === job) rotating = null;
+    if (socket) reconnect(socket);
+  });
+}
+
+/** Connects a socket that socket.io will not reconnect by itself (once: connect() twice would send two handshakes). */
+function reconnect(s: Socket): void {
+  if (!s.connected && !s.active) s.connect();
 }
