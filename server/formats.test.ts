@@ -3,7 +3,7 @@
 // the phones follow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostView, ParticipantView, ScreenView } from '../shared/session/views.ts';
-import type { ChoiceResults, RankingResults, StatementsResults, TextResults } from '../shared/session/results.ts';
+import type { ChoiceResults, RankingResults, Results, StatementsResults, TextResults } from '../shared/session/results.ts';
 import type { Role } from '../shared/protocol.ts';
 import { Harness, type Created, type TestClient } from './testing/harness.ts';
 
@@ -76,7 +76,7 @@ describe('response types over sockets', () => {
     for (const p of r.phones) await p.must({ type: 'submitAnswer', questionId: 'u1', answer: { kind: 'statements', votes: Array.from({ length: count }, (_, i) => (i === 0 ? 'agree' : 'disagree')) } });
     await r.host.must({ type: 'setResultsVisible', questionId: 'u1', visible: true });
     const view = await r.screen.waitForView((v) => (v.results as StatementsResults | null)?.n === 6);
-    const res = view.results as StatementsResults;
+    const res = view.results as Results & StatementsResults;
     expect(res.statements.find((s) => s.index === 0)).toMatchObject({ agree: 6, label: 'consensus' });
     // Groups come in the order of the roles (politician first).
     expect(res.groups).toEqual([
