@@ -1,3 +1,5 @@
+// First: no eval under the CSP (see net/no-eval.ts).
+import './net/no-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/ibm-plex-sans/latin-400.css';

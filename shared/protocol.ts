@@ -158,6 +158,9 @@ export const HostCommand = z.discriminatedUnion('type', [
     type: z.literal('configureSession'),
     minGroupSize: z.number().int().min(1).max(50).optional(),
     tables: z.number().int().min(0).max(LIMITS.tables).optional(),
+    /** How the projector looks: a high-contrast theme and a zoom for big rooms. */
+    screenTheme: z.enum(['standard', 'contrast']).optional(),
+    screenZoom: z.number().min(1).max(2).optional(),
   }),
 ]);
 export type HostCommand = z.infer<typeof HostCommand>;

@@ -29,6 +29,20 @@ export function SessionSettings({ view }: { view: HostView }) {
         <button type="submit" className="button">{t('save')}</button>
         {error && <p className="error" role="alert">{error}</p>}
       </form>
+      <div className="controls" role="group" aria-label={t('screenLook')}>
+        <label className="inline-check">
+          <input type="checkbox" checked={view.screenTheme === 'contrast'} onChange={(e) => void run({ type: 'configureSession', screenTheme: e.target.checked ? 'contrast' : 'standard' })} />
+          {t('highContrast')}
+        </label>
+        <label className="inline-field">
+          <span>{t('roomSize')}</span>
+          <select value={String(view.screenZoom)} onChange={(e) => void run({ type: 'configureSession', screenZoom: Number(e.target.value) })}>
+            <option value="1">{t('roomSmall')}</option>
+            <option value="1.25">{t('roomMedium')}</option>
+            <option value="1.5">{t('roomLarge')}</option>
+          </select>
+        </label>
+      </div>
       {view.tables > 0 && (
         <details>
           <summary>{t('tableQrs')}</summary>

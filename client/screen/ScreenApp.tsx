@@ -31,7 +31,7 @@ export function ScreenApp({ code }: { code: string }) {
     );
   }
   return (
-    <div className="screen">
+    <div className={`screen screen--${view.theme}`} style={{ fontSize: `calc(var(--screen-font) * ${view.zoom})` }}>
       <div className="screen__tools">
         <ConnectionStatus />
         <LangSwitch />

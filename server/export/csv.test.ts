@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { emptyWorld, fixtureWorld, TRICKY_TEXTS } from '../../shared/summary/fixture.ts';
+import { emptyWorld, fixtureWorld, TRICKY_TEXTS, UNSHOWN_TEXTS } from '../../shared/summary/fixture.ts';
 import { expectGolden } from '../../shared/summary/golden.ts';
 import { buildSummary } from '../../shared/summary/summary.ts';
 import { csvCell, neutralise, renderCsv } from './csv.ts';
@@ -16,14 +16,14 @@ describe('CSV of the answers', () => {
   });
 
   it('is UTF-8 with a BOM, CRLF line ends, one row per answer under a header', () => {
-    expect(csv.startsWith('\uFEFFTema,Nr.,Spørgsmål-id,Spørgsmål,Type,Rolle,Svar,Tidspunkt\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFTema,Nr.,Spørgsmål-id,Spørgsmål,Type,Rolle,Svar,Tidspunkt,Runde,Sent\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     // Outside quoted cells every line break is CRLF.
     const unquoted = csv.replace(/"(?:[^"]|"")*"/g, '');
     expect(unquoted).not.toMatch(/[^\r]\n/);
     const parsed = rows(csv);
     expect(parsed).toHaveLength(summary.answers.length + 1);
-    expect(new Set(parsed.map((r) => r.length))).toEqual(new Set([8]));
+    expect(new Set(parsed.map((r) => r.length))).toEqual(new Set([10]));
   });
 
   it('round-trips commas, quotes, newlines, æøå and emoji', () => {
@@ -40,6 +40,17 @@ describe('CSV of the answers', () => {
       expect(answers).toContain(`'${t}`);
       expect(answers).not.toContain(t);
     }
+  });
+
+  it('marks the late answer and the round of a re-voted question; hidden answers are not there', () => {
+    const parsed = rows(csv).slice(1);
+    expect(parsed.filter((r) => r[9] === 'ja').map((r) => [r[2], r[5], r[6]])).toEqual([['q1-2', 'Direktion/topledelse', '14']]);
+    expect(new Set(parsed.filter((r) => r[9] !== 'ja').map((r) => r[9]))).toEqual(new Set(['']));
+    const q31 = parsed.filter((r) => r[2] === 'q3-1').map((r) => r[8]);
+    expect(q31).toEqual([...Array(11).fill('1'), ...Array(11).fill('2')]);
+    expect(new Set(parsed.filter((r) => r[2] !== 'q3-1').map((r) => r[8]))).toEqual(new Set(['1']));
+    for (const t of UNSHOWN_TEXTS) expect(csv).not.toContain(t);
+    expect(parsed.map((r) => r[6])).toContain('Mere tid til kerneopgaven!');
   });
 
   it.each([

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyWorld, fixtureWorld } from '../../shared/summary/fixture.ts';
+import { emptyWorld, fixtureWorld, UNSHOWN_TEXTS } from '../../shared/summary/fixture.ts';
 import { escapeXml } from '../../shared/summary/escape.ts';
 import { buildSummary } from '../../shared/summary/summary.ts';
 import { renderDocx } from './docx.ts';
@@ -47,7 +47,9 @@ describe('DOCX', () => {
   });
 
   it('has each chart as SVG with a PNG fallback and alt text', () => {
-    const charted = summary.themes.flatMap((t) => t.questions).filter((q) => q.bars.length && q.n + q.dontKnow > 0);
+    const questions = summary.themes.flatMap((t) => t.questions);
+    // Every round of a re-vote has its chart.
+    const charted = [...questions, ...questions.flatMap((q) => q.rounds?.slice(0, -1) ?? [])].filter((q) => q.bars.length && q.n + q.dontKnow > 0);
     const drawings = [...doc.matchAll(/<wp:docPr [^>]*descr="([^"]+)"/g)].map((m) => m[1]!);
     expect(drawings).toHaveLength(charted.length);
     expect(drawings[0]).toContain('Fordeling af svar – 1.1 Virker din resultatstyring som ønsket? 1 – Slet ikke: 1 (8 %)');
@@ -57,6 +59,34 @@ describe('DOCX', () => {
     const png = files.get(media.find((m) => m.endsWith('.png'))!)!;
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(doc.includes('asvg:svgBlip')).toBe(true);
+  });
+
+  it('holds the notes, decisions, actions and parking lot, hidden counts, merges, analog answers, rounds and tables', () => {
+    const has = (text: string) => doc.includes(escapeXml(text));
+    for (const t of [
+      'Noter for hele workshoppen',
+      'Workshoppen blev holdt i byrådssalen',
+      'Resultatstyringen forenkles til tre mål pr. område – Spørgsmål 1.1',
+      'Målene drøftes igen i <b>juni</b> (Ansvarlig: Udvalget)',
+      'Lav et udkast til færre mål (Ansvarlig: Direktionen, Frist: 2025-05-01)',
+      'Alle handlinger',
+      'Hvem ejer data? Tages op i direktionen (Tema 2)',
+      '3 skjulte svar er hverken vist eller talt med.',
+      'Mere tid til kerneopgaven (stemmer: 2)',
+      'Slået sammen med: Mere tid til kerneopgaven!',
+      'Færre, men klarere mål (stemmer: 0; fastgjort)',
+      'n: 22 (heraf 5 analoge)',
+      'Før og efter genafstemning',
+      'Runde 1 – Tabel over fordelingen',
+      'Runde 2 – Tabel over fordelingen',
+      'Før genafstemning (runde 1): median 2 af 5, n=11, enighed',
+      'Svar fordelt på borde',
+      'Deltagere pr. bord',
+    ]) {
+      expect(has(t), t).toBe(true);
+    }
+    for (const t of UNSHOWN_TEXTS) expect(doc.includes(t), t).toBe(false);
+    expect(doc.includes('slettes igen')).toBe(false);
   });
 
   it('sets the document language and puts page numbers in the footer', () => {

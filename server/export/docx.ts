@@ -10,8 +10,11 @@ import {
 import { CHART, chartAlt, chartHeight, chartSvg } from '../../shared/summary/chart.ts';
 import { labels, type Labels } from '../../shared/summary/labels.ts';
 import { gapSentence } from '../../shared/summary/phrases.ts';
-import type { Summary, SummaryQuestion, SummaryTheme } from '../../shared/summary/summary.ts';
-import { dataTable, factsLine, hasAnswers, participantsTable, rawTable, roleTable, roundLine, typeLine, type Table as TableModel } from '../../shared/summary/tables.ts';
+import type { Summary, SummaryNote, SummaryQuestion, SummaryTheme } from '../../shared/summary/summary.ts';
+import {
+  actionsTable, answerLine, dataTable, factsLine, hasAnswers, noteGroups, noteLine, participantsTable, participantTablesTable, rawTable,
+  roleTable, roundViews, roundsTable, scopeLabel, tableSplitTable, typeLine, type Table as TableModel,
+} from '../../shared/summary/tables.ts';
 import { barsPng } from './png.ts';
 
 /** A4 with 2.5 cm margins leaves 16 cm: the chart is drawn 580 px (15.3 cm) wide. */
@@ -23,6 +26,7 @@ export async function renderDocx(s: Summary): Promise<Buffer> {
     ...front(s, L),
     new TableOfContents(L.t('contents'), { hyperlink: true, headingStyleRange: '1-2' }),
     ...keyPoints(s, L),
+    ...(s.notes.length ? [heading(L.t('sessionNotes'), 1, true), ...notes(s.notes, L, 2)] : []),
     ...s.themes.flatMap((t) => theme(t, L)),
     ...actions(s, L),
     ...appendix(s, L),
@@ -64,6 +68,7 @@ function front(s: Summary, L: Labels): FileChild[] {
     ...meta.map((m) => p(m)),
     heading(L.t('participants'), 1),
     table(participantsTable(s, L)),
+    ...captioned(participantTablesTable(s, L), L.t('participantsByTable')),
     heading(L.t('method'), 1),
     ...s.method.map((m) => p(m)),
   ];
@@ -76,8 +81,10 @@ function keyPoints(s: Summary, L: Labels): FileChild[] {
     out.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: `${i + 1}. ${k.title}`, bold: true })] }));
     for (const pt of k.points) {
       out.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${pt.number} `, bold: true }), new TextRun(`${pt.text} – ${pt.headline}`)] }));
+      if (pt.previous) out.push(bullet(`${L.t('previousRound', { n: pt.previous.round })}: ${pt.previous.headline}`, 1));
       if (pt.gap) out.push(bullet(`${L.t('largestGap')}: ${pt.gap}`, 1));
     }
+    if (k.decisions.length) out.push(caption(L.t('decisions')), ...k.decisions.map((d) => bullet(`${noteLine(d, L)} – ${scopeLabel(d.scope, L)}`)));
   }
   return out;
 }
@@ -89,9 +96,7 @@ function theme(t: SummaryTheme, L: Labels): FileChild[] {
     out.push(heading(L.t('statements'), 2));
     for (const st of t.statements) out.push(bullet(st.text), ...st.details.map((d) => bullet(d, 1)));
   }
-  for (const [title, list] of [[L.t('notes'), t.notes], [L.t('decisions'), t.decisions]] as const) {
-    if (list?.length) out.push(heading(title, 3), ...list.map((n) => bullet(n)));
-  }
+  out.push(...notes(t.notes, L, 3));
   for (const q of t.questions) out.push(...question(q, L));
   return out;
 }
@@ -102,21 +107,37 @@ function question(q: SummaryQuestion, L: Labels): FileChild[] {
     p(`${L.t('type')}: ${typeLine(q, L)}`),
     p(q.headline, { bold: true }),
     p(factsLine(q, L).join(' · ')),
-    ...roundLine(q, L).map((line) => p(line)),
+    ...captioned(roundsTable(q, L), L.t('rounds')),
+    ...roundViews(q, L).flatMap((v) => figure(v.q, L, v.prefix)),
+    ...captioned(roleTable(q, L), L.t('byRole')),
+    ...captioned(tableSplitTable(q, L), L.t('byTable')),
   ];
-  const data = dataTable(q, L);
-  if (q.bars.length && q.n + q.dontKnow > 0) out.push(chart(q, L));
-  if (data && (q.n > 0 || q.dontKnow > 0)) out.push(caption(L.t('dataTable')), table(data));
-  const roles = roleTable(q, L);
-  if (roles) out.push(caption(L.t('byRole')), table(roles));
   if (q.gap) out.push(p(`${L.t('largestGap')}: ${gapSentence(q.gap, L.lang)}`));
   if (q.hidden) out.push(p(L.t('hiddenAnswers', { n: q.hidden }), { italics: true }));
   if (q.type === 'text' || q.answers.length) {
     out.push(heading(q.type === 'text' ? L.t('textAnswers') : L.t('other'), 3));
     if (q.answers.length === 0) out.push(p(L.t('noAnswers')));
-    for (const a of q.answers) out.push(bullet(a.votes === undefined ? a.text : `${a.text} (${L.t('votes').toLowerCase()}: ${L.num(a.votes)})`));
+    for (const a of q.answers) out.push(bullet(answerLine(a, L)), ...(a.merged ?? []).map((m) => bullet(`${L.t('merged')}: ${m}`, 1)));
   }
+  out.push(...notes(q.notes, L, 3));
   return out;
+}
+
+/** The chart (when there is one) and its data table. */
+function figure(q: SummaryQuestion, L: Labels, prefix: string): FileChild[] {
+  const data = dataTable(q, L);
+  const out: FileChild[] = [];
+  if (q.bars.length && q.n + q.dontKnow > 0) out.push(chart(q, L));
+  if (data && (q.n > 0 || q.dontKnow > 0)) out.push(caption(prefix + L.t('dataTable')), table(data));
+  return out;
+}
+
+function notes(list: readonly SummaryNote[], L: Labels, level: 2 | 3): FileChild[] {
+  return noteGroups(list, L).flatMap((g) => [heading(g.title, level), ...g.lines.map((l) => bullet(l))]);
+}
+
+function captioned(t: TableModel | null, text: string): FileChild[] {
+  return t ? [caption(text), table(t)] : [];
 }
 
 function chart(q: SummaryQuestion, L: Labels): Paragraph {
@@ -132,12 +153,12 @@ function chart(q: SummaryQuestion, L: Labels): Paragraph {
 }
 
 function actions(s: Summary, L: Labels): FileChild[] {
-  const out: FileChild[] = [heading(L.t('actionsAndParking'), 1, true), heading(L.t('actions'), 2)];
-  if (s.actions.length === 0) out.push(p(L.t('noActions')));
-  for (const a of s.actions) out.push(bullet([a.text, a.owner && `${L.t('owner')}: ${a.owner}`, a.due && `${L.t('due')}: ${a.due}`].filter(Boolean).join(' – ')));
+  const out: FileChild[] = [heading(L.t('actionsAndParking'), 1, true), heading(L.t('allActions'), 2)];
+  const all = actionsTable(s, L);
+  out.push(all ? table(all) : p(L.t('noActions')));
   out.push(heading(L.t('parkingLot'), 2));
   if (s.parkingLot.length === 0) out.push(p(L.t('noParking')));
-  for (const item of s.parkingLot) out.push(bullet(item.text));
+  for (const item of s.parkingLot) out.push(bullet(noteLine(item, L, true)));
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorld, fixtureWorld } from '../../shared/summary/fixture.ts';
+import { emptyWorld, fixtureWorld, UNSHOWN_TEXTS } from '../../shared/summary/fixture.ts';
 import { buildSummary } from '../../shared/summary/summary.ts';
 import { renderHtml } from './html.ts';
 
@@ -21,11 +21,34 @@ describe('HTML', () => {
   });
 
   it('has accessible charts, each followed by its data table', () => {
-    const charts = summary.themes.flatMap((t) => t.questions).filter((q) => q.bars.length && q.n + q.dontKnow > 0);
+    const questions = summary.themes.flatMap((t) => t.questions);
+    // Every round of a re-vote has its chart.
+    const charts = [...questions, ...questions.flatMap((q) => q.rounds?.slice(0, -1) ?? [])].filter((q) => q.bars.length && q.n + q.dontKnow > 0);
     const svgs = [...html.matchAll(/<svg [^>]*role="img" aria-label="([^"]+)"[^>]*>\s*<title[^>]*>([^<]+)<\/title>/g)];
     expect(svgs).toHaveLength(charts.length);
     expect(svgs[0]![1]).toContain('1 – Slet ikke: 1 (8 %)');
     expect(html).toMatch(/<\/svg><figcaption>[^<]+<\/figcaption><\/figure>\n<table><caption>Tabel over fordelingen<\/caption><thead><tr><th scope="col">/);
+  });
+
+  it('shows notes, decisions and actions where made, all actions in one table, the parking lot (escaped)', () => {
+    expect(html).toContain('<section id="session-notes"><h2>Noter for hele workshoppen</h2><h3>Noter</h3><ul class="notes"><li>Workshoppen blev holdt i byrådssalen</li></ul>');
+    expect(html).toContain('<h4>Beslutninger</h4><ul><li>Resultatstyringen forenkles til tre mål pr. område – Spørgsmål 1.1</li><li>Målene drøftes igen i &lt;b&gt;juni&lt;/b&gt; (Ansvarlig: Udvalget) – Tema 1</li></ul>');
+    expect(html).toContain('<h4>Handlinger</h4><ul class="notes"><li>Lav et udkast til færre mål (Ansvarlig: Direktionen, Frist: 2025-05-01)</li></ul>');
+    expect(html).toContain('<table><caption>Alle handlinger</caption><thead><tr><th scope="col">Handling</th><th scope="col">Ansvarlig</th><th scope="col">Frist</th><th scope="col">Hvor</th></tr></thead>');
+    expect(html).toContain('<tr><th scope="row">Lav et udkast til færre mål</th><td>Direktionen</td><td>2025-05-01</td><td>Spørgsmål 1.1</td></tr>');
+    expect(html).toContain('<h3>Parkeringsplads</h3><ul><li>Hvem ejer data? Tages op i direktionen (Tema 2)</li><li>Budgettet for 2026 (Hele workshoppen)</li></ul>');
+    expect(html).not.toContain('<b>juni');
+  });
+
+  it('counts hidden answers, lists merged texts, states analog answers, both rounds and the table split', () => {
+    expect(html).toContain('<p><em>3 skjulte svar er hverken vist eller talt med.</em></p>');
+    for (const t of UNSHOWN_TEXTS) expect(html).not.toContain(t);
+    expect(html).toContain('<li dir="auto">Mere tid til kerneopgaven (stemmer: 2)<ul><li dir="auto">Slået sammen med: Mere tid til kerneopgaven!</li></ul></li>');
+    expect(html).toContain('n: 22 (heraf 5 analoge)');
+    expect(html).toContain('<caption>Før og efter genafstemning</caption><thead><tr><th scope="col"></th><th scope="col" class="num">Runde 1</th><th scope="col" class="num">Runde 2</th></tr></thead>');
+    expect(html).toMatch(/<caption>Runde 1 – Tabel over fordelingen<\/caption>[\s\S]*<caption>Runde 2 – Tabel over fordelingen<\/caption>/);
+    expect(html).toContain('<table><caption>Svar fordelt på borde</caption>');
+    expect(html).toContain('<table><caption>Deltagere pr. bord</caption>');
   });
 
   it('prints on A4 with each theme on a new page', () => {

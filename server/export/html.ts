@@ -5,8 +5,11 @@ import { chartSvg } from '../../shared/summary/chart.ts';
 import { escapeXml as h } from '../../shared/summary/escape.ts';
 import { labels, type Labels } from '../../shared/summary/labels.ts';
 import { gapSentence } from '../../shared/summary/phrases.ts';
-import type { Summary, SummaryQuestion, SummaryTheme } from '../../shared/summary/summary.ts';
-import { dataTable, factsLine, hasAnswers, participantsTable, rawTable, roleTable, roundLine, typeLine, type Table } from '../../shared/summary/tables.ts';
+import type { Summary, SummaryNote, SummaryQuestion, SummaryTheme } from '../../shared/summary/summary.ts';
+import {
+  actionsTable, answerLine, dataTable, factsLine, hasAnswers, noteGroups, noteLine, participantsTable, participantTablesTable, rawTable,
+  roleTable, roundViews, roundsTable, scopeLabel, tableSplitTable, typeLine, type Table,
+} from '../../shared/summary/tables.ts';
 
 const CSS = `
 :root { color: #1a1a1a; background: #fff; font: 16px/1.5 "IBM Plex Sans", Arial, Helvetica, sans-serif; }
@@ -30,7 +33,8 @@ ul.answers li { margin-bottom: .25rem; white-space: pre-wrap; overflow-wrap: any
 
 export function renderHtml(s: Summary): string {
   const L = labels(s.lang);
-  const body = [front(s, L), nav(s, L), '<main>', keyPoints(s, L), ...s.themes.map((t) => theme(t, L)), actions(s, L), appendix(s, L), '</main>'];
+  const session = s.notes.length ? `<section id="session-notes"><h2>${h(L.t('sessionNotes'))}</h2>${notes(s.notes, L, 'h3')}</section>` : '';
+  const body = [front(s, L), nav(s, L), '<main>', keyPoints(s, L), session, ...s.themes.map((t) => theme(t, L)), actions(s, L), appendix(s, L), '</main>'];
   return `<!doctype html>
 <html lang="${s.lang}">
 <head>
@@ -58,6 +62,7 @@ function front(s: Summary, L: Labels): string {
 ${s.subtitle ? `<p class="subtitle">${h(s.subtitle)}</p>` : ''}
 <dl class="meta">${meta.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>
 ${table(participantsTable(s, L), L.t('participants'))}
+${tableOrEmpty(participantTablesTable(s, L), L.t('participantsByTable'))}
 <h2>${h(L.t('method'))}</h2>
 ${s.method.map((p) => `<p>${h(p)}</p>`).join('\n')}
 </header>`;
@@ -66,6 +71,7 @@ ${s.method.map((p) => `<p>${h(p)}</p>`).join('\n')}
 function nav(s: Summary, L: Labels): string {
   const items = [
     ['key-points', L.t('keyPoints')],
+    ...(s.notes.length ? [['session-notes', L.t('sessionNotes')]] : []),
     ...s.themes.map((t) => [`theme-${t.number}`, `${t.number}. ${t.title}`]),
     ['actions', L.t('actionsAndParking')],
     ['appendix', L.t('appendix')],
@@ -76,9 +82,13 @@ function nav(s: Summary, L: Labels): string {
 function keyPoints(s: Summary, L: Labels): string {
   const themes = s.keyPoints.map((k, i) => {
     const points = k.points.map(
-      (p) => `<li><strong>${h(p.number)}</strong> ${h(p.text)} – ${h(p.headline)}${p.gap ? `<br>${h(L.t('largestGap'))}: ${h(p.gap)}` : ''}</li>`,
+      (p) =>
+        `<li><strong>${h(p.number)}</strong> ${h(p.text)} – ${h(p.headline)}` +
+        `${p.previous ? `<br>${h(L.t('previousRound', { n: p.previous.round }))}: ${h(p.previous.headline)}` : ''}` +
+        `${p.gap ? `<br>${h(L.t('largestGap'))}: ${h(p.gap)}` : ''}</li>`,
     );
-    return `<h3>${i + 1}. ${h(k.title)}</h3><ul>${points.join('')}</ul>`;
+    const decisions = k.decisions.map((d) => `<li>${h(noteLine(d, L))} – ${h(scopeLabel(d.scope, L))}</li>`);
+    return `<h3>${i + 1}. ${h(k.title)}</h3><ul>${points.join('')}</ul>${decisions.length ? `<h4>${h(L.t('decisions'))}</h4><ul>${decisions.join('')}</ul>` : ''}`;
   });
   return `<section id="key-points"><h2>${h(L.t('keyPoints'))}</h2>${themes.join('\n')}</section>`;
 }
@@ -90,9 +100,7 @@ function theme(t: SummaryTheme, L: Labels): string {
     const items = t.statements.map((st) => `<li>${h(st.text)}${st.details.length ? `<ul>${st.details.map((d) => `<li>${h(d)}</li>`).join('')}</ul>` : ''}</li>`);
     parts.push(`<h3>${h(L.t('statements'))}</h3><ul>${items.join('')}</ul>`);
   }
-  for (const [title, list] of [[L.t('notes'), t.notes], [L.t('decisions'), t.decisions]] as const) {
-    if (list?.length) parts.push(`<h3>${h(title)}</h3><ul>${list.map((n) => `<li>${h(n)}</li>`).join('')}</ul>`);
-  }
+  if (t.notes.length) parts.push(notes(t.notes, L, 'h3'));
   parts.push(...t.questions.map((q) => question(q, L)), '</section>');
   return parts.join('\n');
 }
@@ -104,30 +112,45 @@ function question(q: SummaryQuestion, L: Labels): string {
     `<p>${h(L.t('type'))}: ${h(typeLine(q, L))}</p>`,
     `<p class="headline">${h(q.headline)}</p></div>`,
     `<p class="facts">${factsLine(q, L).map(h).join(' · ')}</p>`,
-    ...roundLine(q, L).map((line) => `<p>${h(line)}</p>`),
+    tableOrEmpty(roundsTable(q, L), L.t('rounds')),
+    ...roundViews(q, L).map((v) => figure(v.q, L, v.prefix)),
+    tableOrEmpty(roleTable(q, L), L.t('byRole')),
+    tableOrEmpty(tableSplitTable(q, L), L.t('byTable')),
   ];
-  const data = dataTable(q, L);
-  if (q.bars.length && q.n + q.dontKnow > 0 && data) {
-    // The chart, then the same numbers as a table: the table is what a screen reader reads.
-    parts.push(`<figure>${chartSvg(q, L, { id: `chart-${q.id}`, inline: true })}<figcaption>${h(L.t('chart'))}: ${h(q.headline)}</figcaption></figure>`, table(data, L.t('dataTable')));
-  } else if (data && q.n > 0) parts.push(table(data, L.t('dataTable')));
-  const roles = roleTable(q, L);
-  if (roles) parts.push(table(roles, L.t('byRole')));
   if (q.gap) parts.push(`<p>${h(L.t('largestGap'))}: ${h(gapSentence(q.gap, L.lang))}</p>`);
   if (q.hidden) parts.push(`<p><em>${h(L.t('hiddenAnswers', { n: q.hidden }))}</em></p>`);
   if (q.type === 'text' || q.answers.length) {
-    const items = q.answers.map((a) => `<li dir="auto">${h(a.text)}${a.votes === undefined ? '' : ` <small>(${h(L.t('votes').toLowerCase())}: ${h(L.num(a.votes))})</small>`}</li>`);
+    const items = q.answers.map((a) => {
+      const merged = a.merged?.length ? `<ul>${a.merged.map((m) => `<li dir="auto">${h(L.t('merged'))}: ${h(m)}</li>`).join('')}</ul>` : '';
+      return `<li dir="auto">${h(answerLine(a, L))}${merged}</li>`;
+    });
     parts.push(`<h4>${h(q.type === 'text' ? L.t('textAnswers') : L.t('other'))}</h4>`, items.length ? `<ul class="answers">${items.join('')}</ul>` : `<p>${h(L.t('noAnswers'))}</p>`);
   }
+  if (q.notes.length) parts.push(notes(q.notes, L, 'h4'));
   parts.push('</section>');
-  return parts.join('\n');
+  return parts.filter(Boolean).join('\n');
+}
+
+/** The chart, then the same numbers as a table: the table is what a screen reader reads. */
+function figure(q: SummaryQuestion, L: Labels, prefix: string): string {
+  const data = dataTable(q, L);
+  if (q.bars.length && q.n + q.dontKnow > 0 && data) {
+    return `<figure>${chartSvg(q, L, { id: `chart-${q.id}`, inline: true })}<figcaption>${h(prefix + L.t('chart'))}: ${h(q.headline)}</figcaption></figure>\n${table(data, prefix + L.t('dataTable'))}`;
+  }
+  return data && q.n > 0 ? table(data, prefix + L.t('dataTable')) : '';
+}
+
+function notes(list: readonly SummaryNote[], L: Labels, tag: 'h3' | 'h4'): string {
+  return noteGroups(list, L)
+    .map((g) => `<${tag}>${h(g.title)}</${tag}><ul class="notes">${g.lines.map((l) => `<li>${h(l)}</li>`).join('')}</ul>`)
+    .join('\n');
 }
 
 function actions(s: Summary, L: Labels): string {
-  const acts = s.actions.map((a) => `<li>${h(a.text)}${a.owner ? ` – ${h(L.t('owner'))}: ${h(a.owner)}` : ''}${a.due ? ` – ${h(L.t('due'))}: ${h(a.due)}` : ''}</li>`);
-  const parking = s.parkingLot.map((p) => `<li>${h(p.text)}</li>`);
+  const acts = actionsTable(s, L);
+  const parking = s.parkingLot.map((p) => `<li>${h(noteLine(p, L, true))}</li>`);
   return `<section id="actions"><h2>${h(L.t('actionsAndParking'))}</h2>
-<h3>${h(L.t('actions'))}</h3>${acts.length ? `<ul>${acts.join('')}</ul>` : `<p>${h(L.t('noActions'))}</p>`}
+<h3>${h(L.t('allActions'))}</h3>${acts ? table(acts, L.t('allActions')) : `<p>${h(L.t('noActions'))}</p>`}
 <h3>${h(L.t('parkingLot'))}</h3>${parking.length ? `<ul>${parking.join('')}</ul>` : `<p>${h(L.t('noParking'))}</p>`}
 </section>`;
 }
@@ -135,6 +158,10 @@ function actions(s: Summary, L: Labels): string {
 function appendix(s: Summary, L: Labels): string {
   const tables = s.themes.flatMap((t) => t.questions).map((q) => `<h3>${h(q.number)} ${h(q.text)}</h3>${hasAnswers(q) ? table(rawTable(q, L), `${q.number} – ${L.t('rawTables')}`) : `<p>${h(L.t('noAnswers'))}</p>`}`);
   return `<section id="appendix"><h2>${h(L.t('appendix'))}: ${h(L.t('rawTables'))}</h2>${tables.join('\n')}</section>`;
+}
+
+function tableOrEmpty(t: Table | null, caption: string): string {
+  return t ? table(t, caption) : '';
 }
 
 function table(t: Table, caption: string): string {

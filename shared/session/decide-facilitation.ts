@@ -97,7 +97,8 @@ export function decideAnswers(state: SessionState, run: QuestionRun, spec: Respo
       if (spec.type !== 'text') return reject('wrong_answer_type', 'only open-text answers are merged');
       if (!has(command.targetId) || run.entries[command.targetId]!.hidden) return reject('unknown_answer', 'no such answer to merge into');
       const sources = [...new Set(command.sourceIds)].filter((id) => id !== command.targetId);
-      if (sources.length === 0 || !sources.every(has)) return reject('unknown_answer', 'no such answer to merge');
+      // Only answers the room can see are merged: a hidden one stays hidden, not shown under another.
+      if (sources.length === 0 || !sources.every((id) => has(id) && !run.entries[id]!.hidden)) return reject('unknown_answer', 'no such answer to merge');
       return accept({ type: 'answersMerged', questionId, targetId: command.targetId, sourceIds: sources, at });
     }
     case 'changeQuestionType':

@@ -143,6 +143,8 @@ function decideHost(state: SessionState, command: HostCommand, ctx: Context): De
         type: 'sessionConfigured',
         ...(command.minGroupSize !== undefined ? { minGroupSize: command.minGroupSize } : {}),
         ...(command.tables !== undefined ? { tables: command.tables } : {}),
+        ...(command.screenTheme !== undefined ? { screenTheme: command.screenTheme } : {}),
+        ...(command.screenZoom !== undefined ? { screenZoom: command.screenZoom } : {}),
         at,
       });
     case 'removeParticipant':

@@ -10,7 +10,7 @@ type Undoable = { undo?: true };
 
 export type SessionEvent =
   | { type: 'sessionCreated'; code: string; set: QuestionSet; lang: Lang; at: number }
-  | { type: 'sessionConfigured'; minGroupSize?: number; tables?: number; at: number }
+  | { type: 'sessionConfigured'; minGroupSize?: number; tables?: number; screenTheme?: 'standard' | 'contrast'; screenZoom?: number; at: number }
   | { type: 'participantJoined'; participantId: string; token: string; name?: string; role: Role; table?: number; at: number }
   | {
       type: 'answerSubmitted';

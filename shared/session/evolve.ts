@@ -58,6 +58,8 @@ function fold(state: SessionState, event: SessionEvent): SessionState {
     case 'sessionConfigured':
       if (event.minGroupSize !== undefined) state.minGroupSize = event.minGroupSize;
       if (event.tables !== undefined) state.tables = event.tables;
+      if (event.screenTheme !== undefined) state.screenTheme = event.screenTheme;
+      if (event.screenZoom !== undefined) state.screenZoom = event.screenZoom;
       return state;
     case 'participantJoined': {
       state.participants[event.participantId] = {
@@ -136,7 +138,7 @@ function fold(state: SessionState, event: SessionEvent): SessionState {
           tally: run.tally,
           ...(run.closedAt !== undefined ? { closedAt: run.closedAt } : {}),
         });
-        Object.assign(run, { entries: {}, byParticipant: {}, order: [], respondents: 0, tally: emptyTally() });
+        Object.assign(run, { entries: {}, byParticipant: {}, order: [], respondents: 0, tally: emptyTally(), analog: 0 });
         run.round += 1;
         run.phase = 'open';
         delete run.closedAt;

@@ -128,6 +128,8 @@ export type SessionState = {
   /** Tables 1…n a participant may sit at; 0: no tables. */
   tables: number;
   joinLocked: boolean;
+  screenTheme?: 'standard' | 'contrast';
+  screenZoom?: number;
   ended: boolean;
   endedAt?: number;
   screenBlank: boolean;

@@ -41,6 +41,8 @@ export type HostView = Common & {
   overview: OverviewItem[] | null;
   joinLocked: boolean;
   screenBlank: boolean;
+  screenTheme: 'standard' | 'contrast';
+  screenZoom: number;
   canUndo: boolean;
   notes: Note[];
 };
@@ -48,6 +50,8 @@ export type ScreenView = Common & {
   audience: 'screen';
   results: Results | null;
   blank: boolean;
+  theme: 'standard' | 'contrast';
+  zoom: number;
   /** Notes the facilitator chose to show, for this step or the whole session. */
   notes: Note[];
 };
@@ -81,13 +85,23 @@ export function hostView(state: SessionState): HostView {
     overview: step?.kind === 'theme' ? themeOverview(state, step.themeId) : null,
     joinLocked: state.joinLocked,
     screenBlank: state.screenBlank,
+    screenTheme: state.screenTheme ?? 'standard',
+    screenZoom: state.screenZoom ?? 1,
     canUndo: state.undo.length > 0,
     notes: state.noteOrder.flatMap((id) => (state.notes[id] ? [state.notes[id]!] : [])),
   };
 }
 
 export function screenView(state: SessionState): ScreenView {
-  return { ...common(state), audience: 'screen', results: currentResults(state, 'screen'), blank: state.screenBlank, notes: screenNotes(state) };
+  return {
+    ...common(state),
+    audience: 'screen',
+    results: currentResults(state, 'screen'),
+    blank: state.screenBlank,
+    theme: state.screenTheme ?? 'standard',
+    zoom: state.screenZoom ?? 1,
+    notes: screenNotes(state),
+  };
 }
 
 function screenNotes(state: SessionState): Note[] {

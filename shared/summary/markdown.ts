@@ -3,14 +3,21 @@
 import { escapeMd as e } from './escape.ts';
 import { labels, type Labels } from './labels.ts';
 import { gapSentence } from './phrases.ts';
-import type { Summary, SummaryQuestion, SummaryTheme } from './summary.ts';
-import { dataTable, factsLine, hasAnswers, participantsTable, rawTable, roleTable, roundLine, typeLine, type Table } from './tables.ts';
+import type { Summary, SummaryNote, SummaryQuestion, SummaryTheme } from './summary.ts';
+import {
+  actionsTable, answerLine, dataTable, factsLine, hasAnswers, noteGroups, noteLine, participantsTable, participantTablesTable, rawTable,
+  roleTable, roundViews, roundsTable, scopeLabel, tableSplitTable, typeLine, type Table,
+} from './tables.ts';
 
 export function renderMarkdown(s: Summary): string {
   const L = labels(s.lang);
   const out: string[] = [];
   front(s, L, out);
   keyPoints(s, L, out);
+  if (s.notes.length) {
+    out.push(`## ${L.t('sessionNotes')}`, '');
+    notes(s.notes, L, out, '###');
+  }
   for (const theme of s.themes) themeSection(theme, L, out);
   actions(s, L, out);
   appendix(s, L, out);
@@ -24,6 +31,8 @@ function front(s: Summary, L: Labels, out: string[]): void {
   if (s.place) facts.push(`${L.t('place')}: ${e(s.place)}`);
   facts.push(`${L.t('code')}: ${s.code}`, `${L.t('language')}: ${L.t('languageName')}`);
   out.push(facts.join(' · '), '', `## ${L.t('participants')}`, '', ...table(participantsTable(s, L)), '');
+  const tables = participantTablesTable(s, L);
+  if (tables) out.push(`${L.t('participantsByTable')}:`, '', ...table(tables), '');
   out.push(`## ${L.t('method')}`, '', ...s.method.flatMap((p) => [e(p), '']));
 }
 
@@ -34,9 +43,11 @@ function keyPoints(s: Summary, L: Labels, out: string[]): void {
     out.push(`### ${n}. ${e(theme.title)}`, '');
     for (const p of theme.points) {
       out.push(`- **${p.number}** ${e(p.text)} – ${e(p.headline)}`);
+      if (p.previous) out.push(`  ${L.t('previousRound', { n: p.previous.round })}: ${e(p.previous.headline)}`);
       if (p.gap) out.push(`  ${L.t('largestGap')}: ${e(p.gap)}`);
     }
     out.push('');
+    if (theme.decisions.length) out.push(`${L.t('decisions')}:`, '', ...theme.decisions.map((d) => `- ${e(noteLine(d, L))} – ${e(scopeLabel(d.scope, L))}`), '');
   }
 }
 
@@ -50,40 +61,44 @@ function themeSection(theme: SummaryTheme, L: Labels, out: string[]): void {
     }
     out.push('');
   }
-  list(L.t('notes'), theme.notes, out);
-  list(L.t('decisions'), theme.decisions, out);
+  notes(theme.notes, L, out, '###');
   for (const q of theme.questions) question(q, L, out);
 }
 
 function question(q: SummaryQuestion, L: Labels, out: string[]): void {
   out.push(`### ${q.number} ${e(q.text)}`, '', `${L.t('type')}: ${e(typeLine(q, L))}`, '', `**${e(q.headline)}**`, '');
   out.push(factsLine(q, L).map(e).join(' · '), '');
-  for (const line of roundLine(q, L)) out.push(`${e(line)}  `);
-  if (q.previous) out.push('');
-  const data = dataTable(q, L);
-  if (data && q.n + q.dontKnow > 0) out.push(`${q.bars.length ? L.t('chart') : L.t('dataTable')}:`, '', ...table(data), '');
+  const rounds = roundsTable(q, L);
+  if (rounds) out.push(`${L.t('rounds')}:`, '', ...table(rounds), '');
+  // Before/after a re-vote: every round's distribution, first to last.
+  for (const v of roundViews(q, L)) distribution(v.q, L, out, v.prefix);
   const roles = roleTable(q, L);
   if (roles) out.push(`${L.t('byRole')}:`, '', ...table(roles), '');
+  const tables = tableSplitTable(q, L);
+  if (tables) out.push(`${L.t('byTable')}:`, '', ...table(tables), '');
   if (q.gap) out.push(`${L.t('largestGap')}: ${e(gapSentence(q.gap, L.lang))}`, '');
   if (q.hidden) out.push(`*${L.t('hiddenAnswers', { n: q.hidden })}*`, '');
   if (q.type === 'text' || q.answers.length > 0) {
     out.push(`${q.type === 'text' ? L.t('textAnswers') : L.t('other')}:`, '');
     if (q.answers.length === 0) out.push(L.t('noAnswers'));
-    for (const a of q.answers) out.push(`- ${e(a.text)}${a.votes === undefined ? '' : ` (${L.t('votes').toLowerCase()}: ${L.num(a.votes)})`}`);
+    for (const a of q.answers) out.push(`- ${e(answerLine(a, L))}`, ...(a.merged ?? []).map((m) => `  - ${L.t('merged')}: ${e(m)}`));
     out.push('');
   }
+  for (const g of noteGroups(q.notes, L)) out.push(`${g.title}:`, '', ...g.lines.map((l) => `- ${e(l)}`), '');
+}
+
+function distribution(q: SummaryQuestion, L: Labels, out: string[], prefix: string): void {
+  const data = dataTable(q, L);
+  if (data && q.n + q.dontKnow > 0) out.push(`${prefix}${q.bars.length ? L.t('chart') : L.t('dataTable')}:`, '', ...table(data), '');
 }
 
 function actions(s: Summary, L: Labels, out: string[]): void {
-  out.push(`## ${L.t('actionsAndParking')}`, '', `### ${L.t('actions')}`, '');
-  if (s.actions.length === 0) out.push(L.t('noActions'));
-  for (const a of s.actions) {
-    const extra = [a.owner && `${L.t('owner')}: ${e(a.owner)}`, a.due && `${L.t('due')}: ${e(a.due)}`].filter(Boolean);
-    out.push(`- ${e(a.text)}${extra.length ? ` (${extra.join(', ')})` : ''}`);
-  }
+  out.push(`## ${L.t('actionsAndParking')}`, '', `### ${L.t('allActions')}`, '');
+  const all = actionsTable(s, L);
+  out.push(...(all ? table(all) : [L.t('noActions')]));
   out.push('', `### ${L.t('parkingLot')}`, '');
   if (s.parkingLot.length === 0) out.push(L.t('noParking'));
-  for (const p of s.parkingLot) out.push(`- ${e(p.text)}`);
+  for (const p of s.parkingLot) out.push(`- ${e(noteLine(p, L, true))}`);
   out.push('');
 }
 
@@ -94,9 +109,8 @@ function appendix(s: Summary, L: Labels, out: string[]): void {
   }
 }
 
-function list(title: string, items: string[] | undefined, out: string[]): void {
-  if (!items?.length) return;
-  out.push(`### ${title}`, '', ...items.map((i) => `- ${e(i)}`), '');
+function notes(list: readonly SummaryNote[], L: Labels, out: string[], level: string): void {
+  for (const g of noteGroups(list, L)) out.push(`${level} ${g.title}`, '', ...g.lines.map((l) => `- ${e(l)}`), '');
 }
 
 function table(t: Table): string[] {

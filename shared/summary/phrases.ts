@@ -3,9 +3,13 @@
 import type { Lang } from '../protocol.ts';
 import { formatNumber, labels } from './labels.ts';
 import type { Gap } from './stats.ts';
-import type { SummaryQuestion, TextAnswer } from './summary.ts';
+import type { SummaryQuestion, TextAnswer } from './model.ts';
 
-type HeadlineInput = Omit<SummaryQuestion, 'headline' | 'previous'>;
+type HeadlineInput = Pick<SummaryQuestion, 'type' | 'n' | 'respondents' | 'dontKnow' | 'figures' | 'bars' | 'answers' | 'ranking' | 'statements'> & {
+  /** The scale's top ("median 4 af 5"), or the number's unit. */
+  scaleMax?: number | undefined;
+  unit?: string | undefined;
+};
 
 /** One line per question: what a reader of the key points needs first. */
 export function headline(q: HeadlineInput, lang: Lang): string {
@@ -46,7 +50,7 @@ export function headline(q: HeadlineInput, lang: Lang): string {
     case 'number': {
       const dk = q.dontKnow > 0 ? ` (+${L.num(q.dontKnow)} ${L.t('dontKnow').toLowerCase()})` : '';
       if (!q.figures) return q.dontKnow > 0 ? `n=0${dk}` : none;
-      const of = q.scale ? ` ${da ? 'af' : 'of'} ${L.num(q.scale.max)}` : q.unit ? ` ${q.unit}` : '';
+      const of = q.scaleMax !== undefined ? ` ${da ? 'af' : 'of'} ${L.num(q.scaleMax)}` : q.unit ? ` ${q.unit}` : '';
       const agreement = q.figures.agreement ? `, ${L.t(`agreement_${q.figures.agreement}`).toLowerCase()}` : '';
       return `median ${L.num(q.figures.median)}${of}, n=${L.num(q.n)}${dk}${agreement}`;
     }
@@ -69,7 +73,8 @@ export function methodNote(lang: Lang, minGroup: number): string[] {
         `The median is the middle value; "Don't know" is left out of n, the median and the quartiles and is counted on its own.`,
       'Spread is the interquartile range (upper minus lower quartile, computed as Excel’s QUARTILE.INC). On a scale, answers are called “consensus” when the middle half lies within a quarter of the scale (on 1–5: an interquartile range of at most 1), “divided” when it spans half the scale or more (on 1–5: 2 or more), and “mixed” in between. ' +
         `Agreement is not judged with fewer than ${k} answers.`,
-      `Role splits with fewer than ${k} answers are shown as “too few answers”. When the hidden roles together hold fewer than ${k} answers, the smallest shown role is hidden as well, so that the hidden answers cannot be worked out from the total.`,
+      `Role splits with fewer than ${k} answers are shown as “too few answers”. When the hidden roles together hold fewer than ${k} answers, the smallest shown role is hidden as well, so that the hidden answers cannot be worked out from the total. Splits by table follow the same rule.`,
+      'Answers hidden by the facilitator, not yet approved, or from a participant the facilitator removed are neither shown nor counted; their number is given with the question. Analog answers (a show of hands or paper slips, entered by the facilitator) count in the figures but have no role or table. After a re-vote, every round is shown; the figures of the question are those of the last round.',
     ];
   }
   return [
@@ -78,6 +83,7 @@ export function methodNote(lang: Lang, minGroup: number): string[] {
       'Medianen er den midterste værdi; “Ved ikke” indgår ikke i n, median og kvartiler, men tælles for sig.',
     'Spredningen er kvartilafstanden (øvre minus nedre kvartil, beregnet som Excels KVARTIL.MEDTAG). På en skala kaldes svarene “enighed”, når den midterste halvdel ligger inden for en fjerdedel af skalaen (på 1–5: en kvartilafstand på højst 1), “uenighed”, når den spænder over halvdelen af skalaen eller mere (på 1–5: 2 eller mere), og ellers “blandet”. ' +
       `Enighed vurderes ikke med færre end ${k} svar.`,
-    `Fordelinger på roller med færre end ${k} svar vises som “for få svar”. Har de skjulte roller tilsammen færre end ${k} svar, skjules også den mindste viste rolle, så de skjulte svar ikke kan regnes ud fra totalen.`,
+    `Fordelinger på roller med færre end ${k} svar vises som “for få svar”. Har de skjulte roller tilsammen færre end ${k} svar, skjules også den mindste viste rolle, så de skjulte svar ikke kan regnes ud fra totalen. Fordelinger på borde følger samme regel.`,
+    'Svar, som facilitator har skjult, som endnu ikke er godkendt, eller som kommer fra en deltager, facilitator har fjernet, vises ikke og tælles ikke med; antallet står ved spørgsmålet. Analoge svar (håndsoprækning eller papirsedler, indtastet af facilitator) tælles med i tallene, men har ingen rolle eller bord. Efter en genafstemning vises alle runder; spørgsmålets tal er den sidste rundes.',
   ];
 }

@@ -1,58 +1,104 @@
 // One question of the summary, for each response type, from the run's tallies. The bars are
-// the screen's (fromCounts), with option texts put in for the option numbers.
+// the screen's (fromCounts), with option texts put in for the option numbers. A question that
+// was re-voted carries every round, the current one last.
 import { ROLES, type Lang, type Role } from '../protocol.ts';
 import { localize, type ResponseSpec } from '../question-set.ts';
 import type { Counts } from '../aggregate/tally.ts';
 import { fromCounts, type Bar } from '../session/results.ts';
 import { statementResults } from '../session/statement-results.ts';
 import type { QuestionRun } from '../session/state.ts';
+import type { GroupFigures, RoleSplit, SummaryNote, SummaryQuestion, SummaryRound, TableSplit } from './model.ts';
 import { headline } from './phrases.ts';
+import { analogOf, openAnswers, visibleCounts, type Removed, type RoundInput, type Visible } from './shown.ts';
 import { largestGap, spreadOf, summaryAgreement, suppress } from './stats.ts';
-import type { RoleSplit, SummaryQuestion, TextAnswer } from './summary.ts';
 
-type Ctx = { lang: Lang; minGroup: number };
+export type QuestionCtx = {
+  lang: Lang;
+  minGroup: number;
+  /** The session uses tables: give the per-table split. */
+  tables: boolean;
+  removed: Removed;
+  iso: (ms: number) => string;
+};
 
-export function summarizeQuestion(id: string, number: string, text: string, spec: ResponseSpec, run: QuestionRun, ctx: Ctx): SummaryQuestion {
-  const loc = (t: Parameters<typeof localize>[0]) => localize(t, ctx.lang);
-  const isText = spec.type === 'text';
-  const bars = barsOf(spec, run.tally, loc);
-  const n = isText ? run.tally.texts : run.tally.n;
-  const spread = spec.type === 'scale' || spec.type === 'number' ? spreadOf(run.tally) : null;
+type Head = { id: string; number: string; text: string; spec: ResponseSpec; notes: SummaryNote[] };
+type Loc = (t: Parameters<typeof localize>[0]) => string;
+
+export function summarizeQuestion(head: Head, run: QuestionRun, ctx: QuestionCtx): SummaryQuestion {
+  const { spec } = head;
+  const loc: Loc = (t) => localize(t, ctx.lang);
+  const input: RoundInput = { entries: run.entries, order: run.order, tally: run.tally };
+  const votes = run.voting !== undefined ? run.votes : undefined;
+  const { base, seen } = roundOf(spec, input, votes, ctx, loc);
+  const byRole = splits(ROLES, seen.byRole, (r) => run.tally.byRole[r], spec, base.bars, ctx.minGroup).map(([role, s]): RoleSplit => ({ role, ...s }));
+  const tables = Object.keys(seen.byTable).sort((a, b) => Number(a) - Number(b));
+  const byTable = ctx.tables
+    ? splits(tables, seen.byTable, (t) => run.tally.byTable[t], spec, base.bars, ctx.minGroup).map(([t, s]): TableSplit => ({ table: Number(t), ...s }))
+    : undefined;
+  const shown = byRole.flatMap((r) => (r.suppressed ? [] : [{ role: r.role, median: r.median }]));
+  const q: SummaryQuestion = {
+    id: head.id,
+    number: head.number,
+    text: head.text,
+    type: spec.type,
+    ...(spec.type === 'scale' ? { scale: { min: spec.min, max: spec.max, minLabel: loc(spec.minLabel), maxLabel: loc(spec.maxLabel) } } : {}),
+    ...(spec.type === 'number' && spec.unit ? { unit: loc(spec.unit) } : {}),
+    respondents: base.respondents,
+    n: base.n,
+    dontKnow: base.dontKnow,
+    analog: base.analog,
+    hidden: base.hidden,
+    figures: base.figures,
+    bars: base.bars,
+    byRole,
+    ...(byTable ? { byTable } : {}),
+    gap: base.figures ? largestGap(shown) : null,
+    headline: base.headline,
+    answers: base.answers,
+    ...typeDetails(spec, run.tally, loc),
+    notes: head.notes,
+  };
+  if (run.history.length > 0) {
+    // Before/after a re-vote: every finished round from its kept tally, then the current one.
+    const before = run.history.map((h): SummaryRound => {
+      const order = Object.values(h.entries).flatMap((e) => (e.answer.kind === 'text' ? [e.id] : []));
+      const { base: r } = roundOf(spec, { entries: h.entries, order, tally: h.tally }, votes, ctx, loc);
+      return roundRecord(h.round, h.closedAt, r, spec, h.tally, loc, ctx);
+    });
+    q.round = run.round;
+    q.rounds = [...before, roundRecord(run.round, run.phase === 'closed' ? run.closedAt : undefined, base, spec, run.tally, loc, ctx)];
+  }
+  return q;
+}
+
+type RoundBase = Pick<SummaryQuestion, 'respondents' | 'n' | 'dontKnow' | 'analog' | 'hidden' | 'figures' | 'bars' | 'headline' | 'answers'>;
+
+/** The figures of one round, with its headline. */
+function roundOf(spec: ResponseSpec, input: RoundInput, votes: Record<string, number> | undefined, ctx: QuestionCtx, loc: Loc): { base: RoundBase; seen: Visible } {
+  const tally = input.tally;
+  const bars = barsOf(spec, tally, loc);
+  const n = spec.type === 'text' ? tally.texts : tally.n;
+  const spread = spec.type === 'scale' || spec.type === 'number' ? spreadOf(tally) : null;
   const figures = spread && {
     ...spread,
     agreement: spec.type === 'scale' ? summaryAgreement(spread.iqr, spec.min, spec.max, n, ctx.minGroup) : null,
   };
-  const byRole = roleSplits(spec, run, bars, ctx.minGroup);
-  const shown = byRole.filter((r): r is Extract<RoleSplit, { suppressed: false }> => !r.suppressed);
-  const q: Omit<SummaryQuestion, 'headline'> = {
-    id,
-    number,
-    text,
-    type: spec.type,
-    ...(spec.type === 'scale' ? { scale: { min: spec.min, max: spec.max, minLabel: loc(spec.minLabel), maxLabel: loc(spec.maxLabel) } } : {}),
-    ...(spec.type === 'number' && spec.unit ? { unit: loc(spec.unit) } : {}),
-    respondents: run.respondents,
-    n,
-    dontKnow: run.tally.dontKnow,
-    figures,
-    bars,
-    byRole,
-    gap: figures ? largestGap(shown) : null,
-    answers: openAnswers(run),
-    ...typeDetails(spec, run.tally, loc),
-    ...(run.round > 1 ? { round: run.round } : {}),
-  };
-  const summary: SummaryQuestion = { ...q, headline: headline(q, ctx.lang) };
-  const last = run.history[run.history.length - 1];
-  if (last) {
-    // Before a re-vote: the last finished round, in one line, for before/after.
-    const before = summarizeQuestion(id, number, text, spec, { ...run, tally: last.tally, respondents: last.respondents, round: last.round, history: [], order: [], entries: {} }, ctx);
-    summary.previous = { round: last.round, headline: before.headline };
-  }
-  return summary;
+  const seen = visibleCounts(input, ctx.removed);
+  const analog = analogOf(tally);
+  const answers = openAnswers(input, votes, ctx.removed);
+  const details = typeDetails(spec, tally, loc);
+  const respondents = seen.respondents + analog;
+  const line = headline({ type: spec.type, n, respondents, dontKnow: tally.dontKnow, figures, bars, answers, scaleMax: spec.type === 'scale' ? spec.max : undefined, unit: spec.type === 'number' && spec.unit ? loc(spec.unit) : undefined, ...details }, ctx.lang);
+  return { base: { respondents, n, dontKnow: tally.dontKnow, analog, hidden: seen.hidden, figures, bars, headline: line, answers }, seen };
 }
 
-function barsOf(spec: ResponseSpec, c: Counts, loc: (t: Parameters<typeof localize>[0]) => string): Bar[] {
+function roundRecord(round: number, closedAt: number | undefined, r: RoundBase, spec: ResponseSpec, c: Counts, loc: Loc, ctx: QuestionCtx): SummaryRound {
+  const { answers: _answers, ...figures } = r;
+  const { options: _options, multiple: _multiple, ...details } = typeDetails(spec, c, loc);
+  return { round, ...(closedAt !== undefined ? { closedAt: ctx.iso(closedAt) } : {}), ...figures, ...details };
+}
+
+function barsOf(spec: ResponseSpec, c: Counts, loc: Loc): Bar[] {
   switch (spec.type) {
     case 'scale':
     case 'number': {
@@ -68,7 +114,7 @@ function barsOf(spec: ResponseSpec, c: Counts, loc: (t: Parameters<typeof locali
   }
 }
 
-function typeDetails(spec: ResponseSpec, c: Counts, loc: (t: Parameters<typeof localize>[0]) => string): Partial<SummaryQuestion> {
+function typeDetails(spec: ResponseSpec, c: Counts, loc: Loc): Pick<SummaryQuestion, 'options' | 'other' | 'multiple' | 'ranking' | 'statements'> {
   switch (spec.type) {
     case 'choice':
       return { options: spec.options.map(loc), other: c.counts.other ?? 0, multiple: spec.multiple };
@@ -94,41 +140,28 @@ function typeDetails(spec: ResponseSpec, c: Counts, loc: (t: Parameters<typeof l
   }
 }
 
-function roleSplits(spec: ResponseSpec, run: QuestionRun, bars: Bar[], minGroup: number): RoleSplit[] {
-  const people = respondentsByRole(run);
+/**
+ * The split by role or by table: groups with an answer shown, in the given order; a group with
+ * too few people (or one that would give a small group away) is suppressed.
+ */
+function splits<K extends string>(
+  keys: readonly K[],
+  people: Partial<Record<K, number>>,
+  countsOf: (key: K) => Counts | undefined,
+  spec: ResponseSpec,
+  bars: Bar[],
+  minGroup: number,
+): [K, { suppressed: true } | GroupFigures][] {
   const hidden = suppress(people, minGroup);
-  return ROLES.filter((r) => (people[r] ?? 0) > 0).map((role): RoleSplit => {
-    if (hidden.has(role)) return { role, suppressed: true };
-    const c = run.tally.byRole[role] ?? { n: 0, dontKnow: 0, counts: {} };
+  return keys.filter((k) => (people[k] ?? 0) > 0).map((key) => {
+    if (hidden.has(key)) return [key, { suppressed: true }];
+    const c = countsOf(key) ?? { n: 0, dontKnow: 0, counts: {} };
     const valued = spec.type === 'scale' || spec.type === 'number';
-    return {
-      role,
-      suppressed: false,
-      respondents: people[role]!,
-      n: c.n,
-      dontKnow: c.dontKnow,
-      median: valued ? (spreadOf(c)?.median ?? null) : null,
-      counts: binCounts(spec, c, bars),
-    };
+    return [key, { suppressed: false, respondents: people[key]!, n: c.n, dontKnow: c.dontKnow, median: valued ? (spreadOf(c)?.median ?? null) : null, counts: binCounts(spec, c, bars) }];
   });
 }
 
-/**
- * People per role with an answer standing ("Ved ikke" included): the group size that decides
- * suppression. One pass over the entries; a summary is made rarely, so O(answers) is fine here.
- */
-function respondentsByRole(run: QuestionRun): Partial<Record<Role, number>> {
-  const seen = new Set<string>();
-  const out: Partial<Record<Role, number>> = {};
-  for (const e of Object.values(run.entries)) {
-    if (seen.has(e.participantId)) continue;
-    seen.add(e.participantId);
-    out[e.role] = (out[e.role] ?? 0) + 1;
-  }
-  return out;
-}
-
-/** A role's counts in the question's own bars, so role columns line up with the chart. */
+/** A group's counts in the question's own bars, so group columns line up with the chart. */
 function binCounts(spec: ResponseSpec, c: Counts, bars: Bar[]): number[] {
   if (spec.type === 'choice') return bars.map((b) => c.counts[`o${b.from}`] ?? 0);
   if (spec.type !== 'scale' && spec.type !== 'number') return [];
@@ -139,18 +172,4 @@ function binCounts(spec: ResponseSpec, c: Counts, bars: Bar[]): number[] {
     if (i >= 0) counts[i]! += k;
   }
   return counts;
-}
-
-/** Text answers, or the "Andet" texts of a choice; oldest first, with dots when voted on. */
-function openAnswers(run: QuestionRun): TextAnswer[] {
-  const out: TextAnswer[] = [];
-  const voted = run.voting !== undefined;
-  for (const e of Object.values(run.entries)) {
-    if (e.answer.kind === 'choice' && e.answer.other) out.push({ text: e.answer.other });
-  }
-  for (const id of run.order) {
-    const e = Object.hasOwn(run.entries, id) ? run.entries[id] : undefined;
-    if (e?.answer.kind === 'text') out.push({ text: e.answer.text, ...(voted ? { votes: run.votes[id] ?? 0 } : {}) });
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 // The Markdown and JSON renderers against checked-in golden files (UPDATE_GOLDEN=1 rewrites them).
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { emptyWorld, fixtureWorld } from './fixture.ts';
+import { emptyWorld, fixtureWorld, UNSHOWN_TEXTS } from './fixture.ts';
 import { expectGolden } from './golden.ts';
 import { renderJson } from './json.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -38,10 +38,40 @@ describe('Markdown', () => {
     expect(md).toContain('| Leder | for få svar |');
   });
 
+  it('shows notes, decisions and actions where they were made, every action in one table, and the parking lot', () => {
+    expect(md).toContain('## Noter for hele workshoppen\n\n### Noter\n\n- Workshoppen blev holdt i byrådssalen');
+    expect(md).toContain('Beslutninger:\n\n- Resultatstyringen forenkles til tre mål pr. område – Spørgsmål 1.1\n- Målene drøftes igen i \\<b\\>juni\\</b\\> (Ansvarlig: Udvalget) – Tema 1');
+    expect(md).toContain('Handlinger:\n\n- Lav et udkast til færre mål (Ansvarlig: Direktionen, Frist: 2025-05-01)');
+    expect(md).toContain('| Handling | Ansvarlig | Frist | Hvor |');
+    expect(md).toContain('| Lav et udkast til færre mål | Direktionen | 2025-05-01 | Spørgsmål 1.1 |');
+    expect(md).toContain('| \\=Indkald til møde | Sekretariatet |   | Tema 1 |');
+    expect(md).toContain('### Parkeringsplads\n\n- Hvem ejer data? Tages op i direktionen (Tema 2)\n- Budgettet for 2026 (Hele workshoppen)');
+    expect(md).not.toContain('slettes igen');
+  });
+
+  it('counts hidden answers without showing them, lists merged texts, marks the pinned one', () => {
+    expect(md).toContain('*3 skjulte svar er hverken vist eller talt med.*');
+    for (const t of UNSHOWN_TEXTS) expect(md).not.toContain(t);
+    expect(md).toContain('- Mere tid til kerneopgaven (stemmer: 2)\n  - Slået sammen med: Mere tid til kerneopgaven!');
+    expect(md).toContain('- Færre, men klarere mål (stemmer: 0; fastgjort)');
+  });
+
+  it('states the analog answers, both rounds of a re-vote and the table split', () => {
+    expect(md).toContain('n: 22 (heraf 5 analoge)');
+    expect(md).toContain('Før og efter genafstemning:\n\n|   | Runde 1 | Runde 2 |');
+    expect(md).toContain('| Median | 2 | 4 |');
+    expect(md).toMatch(/Runde 1 – Fordeling af svar:[\s\S]*Runde 2 – Fordeling af svar:/);
+    expect(md).toContain('  Før genafstemning (runde 1): median 2 af 5, n=11, enighed');
+    expect(md).toContain('Svar fordelt på borde:\n\n| Bord | n | Ved ikke | Median |');
+    expect(md).toContain('| Bord 2 | for få svar |');
+  });
+
   it('renders a session with no answers', () => {
     const empty = renderMarkdown(buildSummary(emptyWorld().state));
     expect(empty).toContain('ingen svar');
     expect(empty).toContain('Ingen handlinger registreret.');
+    expect(empty).toContain('Intet på parkeringspladsen.');
+    expect(empty).not.toMatch(/Noter for hele workshoppen|Svar fordelt på borde|\d skjulte svar|genafstemning:/);
   });
 });
 
@@ -49,6 +79,6 @@ describe('JSON', () => {
   it('parses back to the model, with a schema version', () => {
     const s = buildSummary(fixtureWorld().state);
     expect(JSON.parse(renderJson(s))).toEqual(s);
-    expect(JSON.parse(renderJson(s)).schemaVersion).toBe(1);
+    expect(JSON.parse(renderJson(s)).schemaVersion).toBe(2);
   });
 });

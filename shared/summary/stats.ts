@@ -33,13 +33,13 @@ export function summaryAgreement(iqr: number, scaleMin: number, scaleMax: number
 }
 
 /**
- * Which roles' splits to hide. First every role with 1 to minGroup−1 answers; then, while the
+ * Which roles' (or tables') splits to hide. First every role with 1 to minGroup−1 answers; then, while the
  * hidden ones together hold 1 to minGroup−1 answers, also the smallest shown role – otherwise "total minus the shown
  * roles" would give the hidden role's answers exactly (secondary suppression, as statistics
  * offices do it).
  */
-export function suppress(sizes: Partial<Record<Role, number>>, minGroup: number): Set<Role> {
-  const present = (Object.entries(sizes) as [Role, number][]).filter(([, n]) => n > 0).sort((a, b) => a[1] - b[1]);
+export function suppress<K extends string = Role>(sizes: Partial<Record<K, number>>, minGroup: number): Set<K> {
+  const present = (Object.entries(sizes) as [K, number][]).filter(([, n]) => n > 0).sort((a, b) => a[1] - b[1]);
   const hidden = new Set(present.filter(([, n]) => n < minGroup).map(([r]) => r));
   let hiddenTotal = present.filter(([r]) => hidden.has(r)).reduce((s, [, n]) => s + n, 0);
   for (const [role, n] of present) {

@@ -26,13 +26,17 @@ describe('buildSummary', () => {
       timeZone: 'Europe/Copenhagen',
       minGroup: 5,
       participants: { total: 0 },
+      notes: [],
       actions: [],
       parkingLot: [],
       answers: [],
     });
+    expect(s.participants.byTable).toBeUndefined();
+    expect(s.keyPoints.every((k) => k.decisions.length === 0)).toBe(true);
     expect(s.themes.map((t) => [t.id, t.questions.length])).toEqual(SET.themes.map((t) => [t.id, t.questions.length]));
     for (const q of s.themes.flatMap((t) => t.questions)) {
-      expect(q).toMatchObject({ respondents: 0, n: 0, byRole: [], figures: null, gap: null, answers: [], headline: 'ingen svar' });
+      expect(q).toMatchObject({ respondents: 0, n: 0, analog: 0, hidden: 0, byRole: [], figures: null, gap: null, answers: [], notes: [], headline: 'ingen svar' });
+      expect(q.rounds).toBeUndefined();
     }
   });
 
@@ -50,7 +54,7 @@ describe('buildSummary', () => {
     expect(q11.gap).toEqual({ high: { role: 'politician', median: 4.5 }, low: { role: 'employee', median: 2 }, difference: 2.5 });
     expect(q11.headline).toBe('median 3,5 af 5, n=12 (+1 ved ikke), uenighed');
     expect(s.keyPoints[0]!.points[0]!.gap).toBe('Politiker 4,5 mod Medarbejder/fagprofessionel 2 (forskel 2,5)');
-    expect(question(s, 'q1-2')).toMatchObject({ n: 14, figures: { median: 20, min: 8, max: 120, agreement: null }, headline: 'median 20 mål, n=14' });
+    expect(question(s, 'q1-2')).toMatchObject({ n: 14, analog: 0, figures: { median: 20, min: 8, max: 120, agreement: null }, headline: 'median 20 mål, n=14' });
     expect(question(s, 'q2-1').figures).toMatchObject({ iqr: 1, agreement: 'consensus' });
     expect(question(s, 'q2-2')).toMatchObject({ n: 0, dontKnow: 3, figures: null, headline: 'n=0 (+3 ved ikke)' });
   });
@@ -92,10 +96,11 @@ describe('buildSummary', () => {
   it('lists every visible text answer, oldest first, with dots, without the withdrawn one', () => {
     const s = buildSummary(fixtureWorld().state);
     const q = question(s, 'q1-4');
-    expect(q.n).toBe(10);
+    expect(q.n).toBe(11);
     expect(q.answers.map((a) => a.text)).not.toContain('Dette svar trækkes tilbage');
     expect(q.answers[0]).toEqual({ text: 'Evidens, data og "dialog" – med kommaer', votes: 4 });
-    expect(q.answers.reduce((sum, a) => sum + (a.votes ?? 0), 0)).toBe(8);
+    // 4 + 4 from citizens and managers, 1 + 1 on the two answers merged into one.
+    expect(q.answers.reduce((sum, a) => sum + (a.votes ?? 0), 0)).toBe(10);
     expect(q.headline).toContain('flest stemmer');
   });
 
@@ -119,7 +124,9 @@ describe('buildSummary', () => {
       expect(json).not.toContain(`"${p.id}"`);
     }
     expect(json).not.toMatch(/participantId|SECRET/);
-    expect(s.answers).toHaveLength(Object.values(w.state.runs).reduce((n, r) => n + Object.keys(r.entries).length, 0));
+    // Every answer of every round, but the three that are not shown (hidden, pending, removed).
+    const all = Object.values(w.state.runs).reduce((n, r) => n + Object.keys(r.entries).length + r.history.reduce((k, h) => k + Object.keys(h.entries).length, 0), 0);
+    expect(s.answers).toHaveLength(all - 3);
   });
 
   it('speaks the session’s language', () => {

@@ -2,7 +2,7 @@
 // the same rows, so a number cannot differ between formats.
 import type { Labels } from './labels.ts';
 import { chartRows } from './chart.ts';
-import type { Summary, SummaryQuestion } from './summary.ts';
+import type { NoteScope, Summary, SummaryNote, SummaryQuestion, SummaryRound, TableSplit, TextAnswer } from './model.ts';
 
 export type Table = { head: string[]; rows: string[][]; /** true: right-aligned (numbers) */ numeric: boolean[] };
 
@@ -42,21 +42,32 @@ export function dataTable(q: SummaryQuestion, L: Labels): Table | null {
 
 /** Per role: answers, and for scales and numbers "Ved ikke" and the median; a suppressed role says "for få svar". */
 export function roleTable(q: SummaryQuestion, L: Labels): Table | null {
-  if (q.byRole.length === 0) return null;
+  return splitTable(q, L.t('role'), q.byRole.map((r) => [L.role(r.role), r]), L);
+}
+
+/** The same per table, where the session uses tables. */
+export function tableSplitTable(q: SummaryQuestion, L: Labels): Table | null {
+  return splitTable(q, L.t('table'), (q.byTable ?? []).map((r): [string, TableSplit] => [L.t('tableN', { n: r.table }), r]), L);
+}
+
+function splitTable(q: SummaryQuestion, first: string, groups: [string, SummaryQuestion['byRole'][number] | TableSplit][], L: Labels): Table | null {
+  if (groups.length === 0) return null;
   const valued = q.type === 'scale' || q.type === 'number';
   const text = q.type === 'text';
-  const head = valued
-    ? [L.t('role'), L.t('n'), L.t('dontKnow'), L.t('median')]
-    : text
-      ? [L.t('role'), L.t('respondents'), L.t('answers')]
-      : [L.t('role'), L.t('n')];
-  const rows = q.byRole.map((r) => {
-    if (r.suppressed) return [L.role(r.role), L.t('tooFew'), ...head.slice(2).map(() => '')];
-    if (valued) return [L.role(r.role), L.num(r.n), L.num(r.dontKnow), r.median === null ? '–' : L.num(r.median)];
-    if (text) return [L.role(r.role), L.num(r.respondents), L.num(r.n)];
-    return [L.role(r.role), L.num(r.n)];
+  const head = valued ? [first, L.t('n'), L.t('dontKnow'), L.t('median')] : text ? [first, L.t('respondents'), L.t('answers')] : [first, L.t('n')];
+  const rows = groups.map(([name, r]) => {
+    if (r.suppressed) return [name, L.t('tooFew'), ...head.slice(2).map(() => '')];
+    if (valued) return [name, L.num(r.n), L.num(r.dontKnow), r.median === null ? '–' : L.num(r.median)];
+    if (text) return [name, L.num(r.respondents), L.num(r.n)];
+    return [name, L.num(r.n)];
   });
   return { head, rows, numeric: head.map((_, i) => i > 0) };
+}
+
+/** Participants per table, when the session uses tables. */
+export function participantTablesTable(s: Summary, L: Labels): Table | null {
+  if (!s.participants.byTable) return null;
+  return { head: [L.t('table'), L.t('count')], rows: s.participants.byTable.map((t) => [L.t('tableN', { n: t.table }), L.num(t.count)]), numeric: [false, true] };
 }
 
 export function hasAnswers(q: SummaryQuestion): boolean {
@@ -86,7 +97,7 @@ export function typeLine(q: SummaryQuestion, L: Labels): string {
 /** The figures in words: median, quartiles, spread, extremes, agreement. */
 export function factsLine(q: SummaryQuestion, L: Labels): string[] {
   const f = q.figures;
-  const facts = [`${L.t('respondents')}: ${L.num(q.respondents)}`, `n: ${L.num(q.n)}`];
+  const facts = [`${L.t('respondents')}: ${L.num(q.respondents)}`, `n: ${L.num(q.n)}${q.analog > 0 ? ` (${L.t('analogOf', { n: q.analog })})` : ''}`];
   if (q.type !== 'text' && q.dontKnow > 0) facts.push(`${L.t('dontKnow')}: ${L.num(q.dontKnow)}`);
   if (!f) return facts;
   facts.push(
@@ -100,8 +111,72 @@ export function factsLine(q: SummaryQuestion, L: Labels): string[] {
   return facts;
 }
 
-/** Before/after a re-vote: this round and the one before, in words; empty without a re-vote. */
-export function roundLine(q: SummaryQuestion, L: Labels): string[] {
-  if (!q.previous) return [];
-  return [`${L.t('round', { n: q.round ?? q.previous.round + 1 })}: ${q.headline}`, `${L.t('previousRound', { n: q.previous.round })}: ${q.previous.headline}`];
+/** Before/after a re-vote: one column per round, the figures down the side; null without a re-vote. */
+export function roundsTable(q: SummaryQuestion, L: Labels): Table | null {
+  const rounds = q.rounds;
+  if (!rounds) return null;
+  const row = (label: string, cell: (r: SummaryRound) => string) => [label, ...rounds.map(cell)];
+  const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : L.num(v));
+  const rows = [row(L.t('respondents'), (r) => num(r.respondents)), row(L.t('n'), (r) => num(r.n))];
+  if (rounds.some((r) => r.dontKnow > 0)) rows.push(row(L.t('dontKnow'), (r) => num(r.dontKnow)));
+  if (rounds.some((r) => r.analog > 0)) rows.push(row(L.t('analog'), (r) => num(r.analog)));
+  if (rounds.some((r) => r.figures)) {
+    rows.push(
+      row(L.t('median'), (r) => num(r.figures?.median)),
+      row(L.t('q1'), (r) => num(r.figures?.q1)),
+      row(L.t('q3'), (r) => num(r.figures?.q3)),
+      row(L.t('iqr'), (r) => num(r.figures?.iqr)),
+    );
+    if (q.type === 'scale') rows.push(row(L.t('agreement'), (r) => (r.figures?.agreement ? L.t(`agreement_${r.figures.agreement}`) : '–')));
+  }
+  rows.push(row(L.t('headline'), (r) => r.headline));
+  const head = ['', ...rounds.map((r) => L.t('round', { n: r.round }))];
+  return { head, rows, numeric: head.map((_, i) => i > 0) };
+}
+
+/**
+ * The distributions to draw, first to last: without a re-vote the question itself; after one,
+ * each round as a question of its own (figures of the round, "(Runde 1)" after the text, a unique
+ * id), with the prefix for its captions.
+ */
+export function roundViews(q: SummaryQuestion, L: Labels): { q: SummaryQuestion; prefix: string }[] {
+  if (!q.rounds) return [{ q, prefix: '' }];
+  return q.rounds.map((r) => {
+    const { round: _round, closedAt: _closedAt, ...figures } = r;
+    const name = L.t('round', { n: r.round });
+    return { q: { ...q, ...figures, id: `${q.id}-round-${r.round}`, text: `${q.text} (${name})`, answers: [] }, prefix: `${name} – ` };
+  });
+}
+
+export function scopeLabel(scope: NoteScope, L: Labels): string {
+  if (scope.kind === 'session') return L.t('wholeSession');
+  return scope.kind === 'theme' ? `${L.t('theme')} ${scope.number}` : `${L.t('question')} ${scope.number}`;
+}
+
+/** "Text (Ansvarlig: X, Frist: Y)"; with `where`, the place it was noted too. */
+export function noteLine(n: SummaryNote, L: Labels, where = false): string {
+  const extra = [n.who && `${L.t('owner')}: ${n.who}`, n.due && `${L.t('due')}: ${n.due}`, where && scopeLabel(n.scope, L)].filter(Boolean);
+  return extra.length ? `${n.text} (${extra.join(', ')})` : n.text;
+}
+
+/** Notes, decisions and actions of one place, each kind under its own title; empty kinds left out. */
+export function noteGroups(notes: readonly SummaryNote[], L: Labels): { title: string; lines: string[] }[] {
+  const kinds = [['note', L.t('notes')], ['decision', L.t('decisions')], ['action', L.t('actions')]] as const;
+  return kinds.flatMap(([kind, title]) => {
+    const lines = notes.filter((n) => n.kind === kind).map((n) => noteLine(n, L));
+    return lines.length ? [{ title, lines }] : [];
+  });
+}
+
+/** Every action: what, who, when, where. */
+export function actionsTable(s: Summary, L: Labels): Table | null {
+  if (s.actions.length === 0) return null;
+  const rows = s.actions.map((a) => [a.text, a.who ?? '', a.due ?? '', scopeLabel(a.scope, L)]);
+  return { head: [L.t('noteKind_action'), L.t('owner'), L.t('due'), L.t('where')], rows, numeric: [false, false, false, false] };
+}
+
+/** "Text (stemmer: 4; fastgjort)" for a text answer on a wall. */
+export function answerLine(a: TextAnswer, L: Labels): string {
+  const extra = [a.votes === undefined ? '' : `${L.t('votes').toLowerCase()}: ${L.num(a.votes)}`, a.pinned ? L.t('pinned') : ''].filter(Boolean);
+  return extra.length ? `${a.text} (${extra.join('; ')})` : a.text;
 }

@@ -13,6 +13,9 @@ export function TextWall({ results, size }: { results: TextResults; size: 'norma
         {results.answers.map((a) => (
           <li key={a.id} className="wall__item">
             <bdi className="wall__text">{a.text}</bdi>
+            {a.merged && a.merged.length > 0 && (
+              <span className="wall__merged">{t('mergedFrom', { texts: a.merged.join(' · ') })}</span>
+            )}
             {(results.votesShown || a.late) && (
               <span className="wall__meta">
                 {results.votesShown && <span className="wall__votes">{t('nVotes', { n: a.votes ?? 0 })}</span>}
