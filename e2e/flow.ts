@@ -82,3 +82,91 @@ export async function enterCode(page: Page, code: string, labels = { code: 'Kode
   await page.getByRole('button', { name: labels.join, exact: true }).click();
   await page.waitForURL(`**/join/${code}`);
 }
+
+// ---- Response types, the facilitator's toolkit and methods (formats, toolkit and method tests) ----
+// Imports are hoisted: these sit here so that the steps above stay as they were.
+import { TestClient } from '../server/testing/harness.ts';
+import type { Role } from '../shared/protocol.ts';
+import type { ParticipantView } from '../shared/session/views.ts';
+
+/** The n-th agenda step with this label (each theme ends with the same statements question). */
+export async function goToNthStep(host: Page, label: string, n: number): Promise<void> {
+  const agenda = host.getByRole('navigation', { name: 'Dagsorden', exact: true });
+  await agenda.getByRole('button', { name: label }).nth(n).click();
+  await shown(host.getByRole('main').getByRole('heading', { name: label }));
+}
+
+/** Opens a disclosure (<details>) by its summary's text, unless it is open already. */
+export async function expand(scope: Page | Locator, summary: string): Promise<void> {
+  const s = scope.locator('summary').filter({ hasText: summary }).first();
+  if (!(await s.evaluate((el) => (el.parentElement as HTMLDetailsElement).open))) await s.click();
+}
+
+const LINES_LABEL: Record<string, string> = {
+  Valg: 'Svarmuligheder (én pr. linje)',
+  Rangordning: 'Punkter (ét pr. linje)',
+  Udsagn: 'Udsagn (ét pr. linje)',
+};
+
+/** The console gives the current, unanswered question another response type ("Skift svartype"). */
+export async function changeType(host: Page, type: 'Valg' | 'Rangordning' | 'Udsagn', lines: string[]): Promise<void> {
+  await expand(host, 'Skift svartype');
+  // The "add a question" form has a "Svartype" too, folded away: take the one in view.
+  await host.getByLabel('Svartype', { exact: true }).filter({ visible: true }).selectOption({ label: type });
+  await host.getByLabel(LINES_LABEL[type]!, { exact: true }).fill(lines.join('\n'));
+  await host.getByRole('button', { name: 'Skift svartype', exact: true }).click();
+}
+
+export async function answerChoice(phone: Page, option: string): Promise<void> {
+  await phone.getByRole('radio', { name: option, exact: true }).check();
+  await phone.getByRole('button', { name: 'Send', exact: true }).click();
+  await shown(phone.getByText('Svar modtaget'));
+}
+
+/** Takes a stand on one statement (each tap is sent at once). */
+export async function answerStatement(phone: Page, statement: string, vote: 'Enig' | 'Uenig' | 'Spring over'): Promise<void> {
+  const radio = phone.getByRole('group', { name: statement, exact: true }).getByRole('radio', { name: vote, exact: true });
+  await radio.check();
+  await shown(phone.getByText('Svar modtaget'));
+}
+
+/** Moves a ranking item one place with its ↑ / ↓ button. */
+export async function moveItem(phone: Page, item: string, direction: 'op' | 'ned'): Promise<void> {
+  await phone.getByRole('button', { name: `Flyt ${direction}: ${item}` }).click();
+}
+
+/** The ranking's items as the phone lists them, top first. */
+export function rankingItems(phone: Page): Locator {
+  return phone.getByRole('listitem').filter({ has: phone.getByRole('button', { name: /Flyt op:/ }) });
+}
+
+/** Gives an answer in the voting window `times` dots, one at a time, each confirmed by the server. */
+export async function vote(phone: Page, text: string, times = 1): Promise<void> {
+  const item = phone.getByRole('listitem').filter({ hasText: text });
+  for (let i = 0; i < times; i++) {
+    const mine = Number(/\d+/.exec((await item.getByText(/^Dine stemmer:/).textContent()) ?? '')?.[0]);
+    await item.getByRole('button', { name: new RegExp(`Stem: ${text}$`) }).click();
+    await shown(item.getByText(`Dine stemmer: ${mine + 1}`, { exact: true }));
+  }
+}
+
+/** Accepts the next confirm() the page shows (ending the workshop, removing a participant). */
+export function acceptNextDialog(page: Page): void {
+  page.once('dialog', (d) => void d.accept());
+}
+
+/** A participant without a browser: a plain socket.io client that joins with a role (and table). */
+export async function joinOverSocket(origin: string, code: string, role: Role, table?: number): Promise<TestClient<ParticipantView>> {
+  const client = await TestClient.connect<ParticipantView>(origin, { code, as: 'participant' }, 10_000);
+  await client.must({ type: 'join', role, ...(table ? { table } : {}) });
+  await client.waitForMe(() => true, 'its own view after joining', 10_000);
+  return client;
+}
+
+/** Joins at a table chosen in the join form's "Dit bord" (null: leaves what the link chose). */
+export async function joinAtTable(page: Page, role: string, table: number | null): Promise<void> {
+  const select = page.getByRole('combobox', { name: 'Dit bord', exact: true });
+  await shown(select);
+  if (table !== null) await select.selectOption({ label: `Bord ${table}` });
+  await join(page, role);
+}

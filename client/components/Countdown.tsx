@@ -17,7 +17,6 @@ export function Countdown({ endsAt, size = 'normal' }: { endsAt: number; size?: 
   const announce = left === 0 || left <= 10 || left % 60 === 0 ? text : null;
   return (
     <p className={`countdown countdown--${size}${left <= 10 ? ' countdown--ending' : ''}`}>
-      <span aria-hidden="true">⏱ </span>
       <span aria-hidden="true">{text}</span>
       <span className="visually-hidden" role="timer" aria-live="polite">{announce ?? ''}</span>
     </p>

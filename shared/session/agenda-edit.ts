@@ -16,7 +16,9 @@ export function moveStep(state: SessionState, index: number, to: number): void {
 export function addQuestion(state: SessionState, themeId: string, question: Question, agendaIndex: number): void {
   const theme = state.set.themes.find((t) => t.id === themeId);
   if (!theme) return;
-  theme.questions.push(question);
+  // Keep the theme's question order the agenda's order, so "question n of m" reads right.
+  const before = state.agenda.slice(0, agendaIndex).filter((s) => s.kind === 'question' && s.themeId === themeId).length;
+  theme.questions.splice(Math.min(before, theme.questions.length), 0, question);
   const run = emptyRun();
   // A method's table step is answered per table from the start.
   if (question.method?.perTable && question.response.type === 'text') run.perTable = true;

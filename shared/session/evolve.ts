@@ -236,7 +236,8 @@ function foldFacilitation(state: SessionState, event: FacilitationEvent): Sessio
       return withRun(state, event.questionId, (run) => {
         for (const { answer, count } of event.entries) {
           addToTally(run.tally, answer, undefined, undefined, sign * count);
-          run.analog += sign * count;
+          // "Don't know" is not an answer counted in n, so it is not counted as analog either.
+          if (answer.kind !== 'dontKnow') run.analog += sign * count;
         }
       });
     }

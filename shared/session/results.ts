@@ -39,6 +39,8 @@ export type TextAnswer = {
   hidden?: true;
   pending?: true;
   authorId?: string;
+  /** The table that wrote it, when the question is answered per table. */
+  table?: number;
 };
 export type TextResults = {
   type: 'text';
@@ -182,6 +184,7 @@ function textAnswer(e: AnswerEntry, run: QuestionRun, mergedIds: string[] | unde
     ...(moderation && e.hidden ? { hidden: true as const } : {}),
     ...(moderation && e.pending ? { pending: true as const } : {}),
     ...(moderation && !e.analog ? { authorId: e.participantId } : {}),
+    ...(run.perTable && e.table !== undefined ? { table: e.table } : {}),
   };
 }
 

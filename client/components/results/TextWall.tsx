@@ -16,8 +16,9 @@ export function TextWall({ results, size }: { results: TextResults; size: 'norma
             {a.merged && a.merged.length > 0 && (
               <span className="wall__merged">{t('mergedFrom', { texts: a.merged.join(' · ') })}</span>
             )}
-            {(results.votesShown || a.late) && (
+            {(results.votesShown || a.late || a.table !== undefined) && (
               <span className="wall__meta">
+                {a.table !== undefined && <span>{t('groupTable', { n: a.table })}</span>}
                 {results.votesShown && <span className="wall__votes">{t('nVotes', { n: a.votes ?? 0 })}</span>}
                 {a.late && <span className="tag">{t('late')}</span>}
               </span>
