@@ -47,7 +47,7 @@ test('every view and state in Danish has no axe violations', async () => {
   await view(phone, 'phone-join-error');
 
   await join(phone, 'Leder', 'Anna');
-  await shown(screen.getByText('1 deltagere'));
+  await shown(screen.getByText('1 deltager'));
   await view(phone, 'phone-waiting');
 
   // A theme step: the screen shows its statements, the phone says "look at the screen".

@@ -36,6 +36,10 @@ export function audiencesOf(event: SessionEvent, resultsVisible: (questionId: st
   switch (event.type) {
     case 'participantJoined':
       return { host: true, screen: true, participants: false };
+    case 'voteCast':
+    case 'voteRetracted':
+      // Others' votes stay hidden until voting closes: only the console shows them live.
+      return { host: true, screen: false, participants: false };
     case 'noteAdded':
     case 'noteUpdated':
     case 'noteDeleted':

@@ -28,6 +28,8 @@ export type Config = {
   facilitatorPassword?: string;
   /** Sessions older than this are deleted automatically; 0 keeps them. */
   retentionDays?: number;
+  /** SQLite durability: 'full' (default) survives a power cut; 'normal' only a process crash. */
+  synchronous?: 'full' | 'normal';
 };
 
 export const DEFAULTS = {
@@ -56,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     pingTimeoutMs: count(env, 'PING_TIMEOUT_MS', DEFAULTS.pingTimeoutMs, 1),
     ...(env.FACILITATOR_PASSWORD ? { facilitatorPassword: env.FACILITATOR_PASSWORD } : {}),
     retentionDays: count(env, 'RETENTION_DAYS', DEFAULTS.retentionDays),
+    synchronous: synchronousOf(env.SQLITE_SYNCHRONOUS),
   };
 }
 
@@ -84,4 +87,11 @@ function origins(raw: string | undefined): string[] {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`ALLOWED_ORIGINS: "${s}" must start with http:// or https://`);
       return url.origin;
     });
+}
+
+function synchronousOf(raw: string | undefined): 'full' | 'normal' {
+  if (!raw) return 'full';
+  const v = raw.toLowerCase();
+  if (v !== 'full' && v !== 'normal') throw new Error(`SQLITE_SYNCHRONOUS must be "full" or "normal", got "${raw}"`);
+  return v;
 }

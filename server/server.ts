@@ -25,7 +25,7 @@ export type RunningServer = {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const sets = loadQuestionSets(config.questionsDir);
-  const store = openSqliteStore(config.dataDir);
+  const store = openSqliteStore(config.dataDir, undefined, config.synchronous ?? 'full');
   const sessions = new SessionManager(store, Date.now, (error) => {
     // State in memory is ahead of the disk: stop, and let a restart rebuild from the log.
     console.error('fatal: could not write to the database:', error);

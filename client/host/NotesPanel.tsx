@@ -1,6 +1,6 @@
 // Notes, decisions and actions (what / who / when) for the current question, its theme or the
 // whole workshop, plus the parking lot: the workshop's minutes, kept as it happens.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { NOTE_KINDS, type NoteKind, type NoteScope } from '../../shared/protocol.ts';
 import type { HostView } from '../../shared/session/views.ts';
 import { useT, type MessageKey } from '../i18n/i18n.ts';
@@ -90,10 +90,7 @@ export function NotesPanel({ view }: { view: HostView }) {
               <span className="tag">{t(`noteKind_${n.kind}` as MessageKey)}</span> <bdi>{n.text}</bdi>
               {(n.who || n.due) && <span className="hint"> – {[n.who, n.due].filter(Boolean).join(', ')}</span>}
               <span className="note__actions">
-                <label className="inline-check">
-                  <input type="checkbox" checked={n.onScreen} onChange={(e) => void run({ type: 'updateNote', noteId: n.id, onScreen: e.target.checked })} />
-                  {t('showOnScreen')}
-                </label>
+                <OnScreenToggle noteId={n.id} onScreen={n.onScreen} run={run} label={t('showOnScreen')} />
                 <button type="button" className="button button--small" onClick={() => void run({ type: 'deleteNote', noteId: n.id })}>
                   {t('deleteNote')}<span className="visually-hidden">: {n.text.slice(0, 40)}</span>
                 </button>
@@ -103,5 +100,30 @@ export function NotesPanel({ view }: { view: HostView }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** Ticks at once (the server's view follows), so the box never lags behind the click. */
+function OnScreenToggle({ noteId, onScreen, run, label }: { noteId: string; onScreen: boolean; run: ReturnType<typeof useHostCommand>['run']; label: string }) {
+  const [pending, setPending] = useState<boolean | null>(null);
+  // The server's view has caught up: follow it again.
+  useEffect(() => {
+    if (pending !== null && pending === onScreen) setPending(null);
+  }, [onScreen, pending]);
+  return (
+    <label className="inline-check">
+      <input
+        type="checkbox"
+        checked={pending ?? onScreen}
+        onChange={(e) => {
+          const next = e.target.checked;
+          setPending(next);
+          void run({ type: 'updateNote', noteId, onScreen: next }).then((ok) => {
+            if (!ok) setPending(null);
+          });
+        }}
+      />
+      {label}
+    </label>
   );
 }

@@ -1,6 +1,8 @@
-// SQLite store (better-sqlite3, WAL). Durability: synchronous=FULL, so a committed transaction
-// survives a power cut as well as a crash; the cost of the fsync is shared by grouping the
-// events of one event-loop turn into one transaction (see commit-queue.ts).
+// SQLite store (better-sqlite3, WAL). Durability by default: synchronous=FULL, so a committed
+// transaction survives a power cut as well as a crash; the cost of the fsync is shared by
+// grouping the events of one event-loop turn into one transaction (see commit-queue.ts).
+// synchronous=NORMAL (SQLITE_SYNCHRONOUS=normal) still survives a crash of the process, but a
+// power cut may lose what was committed since the last checkpoint: for very large rooms.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,11 +26,11 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE UNIQUE INDEX IF NOT EXISTS events_client_key ON events(code, client_key) WHERE client_key IS NOT NULL;
 `;
 
-export function openSqliteStore(dataDir: string, file = 'raadslag.db'): Store {
+export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchronous: 'full' | 'normal' = 'full'): Store {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, file));
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
   db.exec(SCHEMA);
