@@ -1,0 +1,138 @@
+// Fan-out does not grow with answers: a real server, 200 real socket.io participants, a screen
+// and a host. While results are hidden an answer wakes no phone but its sender (one `me`), and
+// the screen gets at most one view per FLUSH_MS however many answers arrive.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLUSH_MS } from './broadcast.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const PARTICIPANTS = 200;
+const WINDOW_MS = 1000;
+const QUESTION = 'q1-1'; // a 1–5 scale: a new answer replaces the previous one
+
+type Phone = { socket: Socket; views: number; mes: number; sent: number; seq: number };
+type Tally = { phoneViews: number; phoneMes: number; screenViews: number; answers: number; elapsedMs: number; phonesSent: number };
+
+let server: RunningServer;
+let dataDir: string;
+let host: Socket;
+let screen: Socket;
+let screenViews: { answered?: number }[] = [];
+const phones: Phone[] = [];
+
+const open = (auth: Record<string, string>): Socket =>
+  connect(server.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let ids = 0;
+const command = async (socket: Socket, cmd: Record<string, unknown>) => {
+  const ack = (await socket.timeout(10_000).emitWithAck('command', { id: `fanout_${++ids}`, command: cmd })) as { ok: boolean; data?: unknown; error?: unknown };
+  if (!ack.ok) throw new Error(`${String(cmd.type)}: ${JSON.stringify(ack.error)}`);
+  return ack.data;
+};
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadslag-fanout-'));
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    questionsDir: path.join(repo, 'questions'),
+    clientDir: path.join(repo, 'dist', 'client'),
+  });
+  const res = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const { code, hostToken } = (await res.json()) as { code: string; hostToken: string };
+
+  host = open({ code, as: 'host', token: hostToken });
+  const agenda = await new Promise<{ index: number; questionId?: string }[]>((resolve) => host.once('view', (v) => resolve(v.agenda)));
+  screen = open({ code, as: 'screen' });
+  screen.on('view', (v: { step?: { answered?: number } | null }) => screenViews.push({ answered: v.step?.answered }));
+
+  for (let i = 0; i < PARTICIPANTS; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, PARTICIPANTS - i) }, async () => {
+        const phone: Phone = { socket: open({ code, as: 'participant' }), views: 0, mes: 0, sent: 0, seq: 0 };
+        phone.socket.on('view', () => phone.views++);
+        phone.socket.on('me', () => phone.mes++);
+        await command(phone.socket, { type: 'join', role: 'employee' });
+        phones.push(phone);
+      }),
+    );
+  }
+  const index = agenda.find((a) => a.questionId === QUESTION)!.index;
+  await command(host, { type: 'goTo', index });
+  await command(host, { type: 'openAnswering', questionId: QUESTION });
+  await sleep(3 * FLUSH_MS);
+});
+
+afterAll(async () => {
+  for (const p of phones) p.socket.disconnect();
+  host?.disconnect();
+  screen?.disconnect();
+  await server?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Every phone sends `each` answers at random moments within the window; counts what arrives. */
+async function round(each: number): Promise<Tally> {
+  for (const p of phones) {
+    p.views = 0;
+    p.mes = 0;
+    p.sent = 0;
+  }
+  screenViews = [];
+  const phonesSent = server.broadcaster.sent.participants;
+  const started = Date.now();
+  await Promise.all(
+    phones.flatMap((p, i) =>
+      Array.from({ length: each }, (_, k) =>
+        sleep(Math.random() * WINDOW_MS).then(async () => {
+          await command(p.socket, { type: 'submitAnswer', questionId: QUESTION, answer: { kind: 'scale', value: 1 + ((i + k) % 5) } });
+          p.sent++;
+        }),
+      ),
+    ),
+  );
+  await sleep(2 * FLUSH_MS); // the trailing flush
+  return {
+    phoneViews: phones.reduce((n, p) => n + p.views, 0),
+    phoneMes: phones.reduce((n, p) => n + p.mes, 0),
+    screenViews: screenViews.length,
+    answers: phones.reduce((n, p) => n + p.sent, 0),
+    elapsedMs: Date.now() - started,
+    phonesSent: server.broadcaster.sent.participants - phonesSent,
+  };
+}
+
+describe('fan-out under load', () => {
+  it('costs the same whether each participant answers once or five times', async () => {
+    const a = await round(1);
+    const b = await round(5);
+    expect(a.answers).toBe(PARTICIPANTS);
+    expect(b.answers).toBe(5 * PARTICIPANTS);
+
+    // Phones: no view at all while results are hidden; each hears only about its own answers.
+    expect(a.phoneViews).toBe(0);
+    expect(b.phoneViews).toBe(0);
+    expect(a.phonesSent + b.phonesSent).toBe(0);
+    for (const p of phones) expect(p.mes).toBe(p.sent);
+
+    // The screen: bounded by time, not by answers — 1,000 answers may not buy more views than 200.
+    for (const r of [a, b]) expect(r.screenViews).toBeLessThanOrEqual(Math.ceil(r.elapsedMs / FLUSH_MS) + 3);
+    expect(b.screenViews).toBeLessThan(b.answers / 10);
+    expect(screenViews.at(-1)?.answered).toBe(PARTICIPANTS); // a new scale answer replaces the old
+  });
+
+  it('does reach the phones once results are shown, still coalesced (the counters can see views)', async () => {
+    await command(host, { type: 'setResultsVisible', questionId: QUESTION, visible: true });
+    await sleep(3 * FLUSH_MS);
+    const c = await round(1);
+    expect(c.phonesSent).toBeGreaterThan(0);
+    expect(c.phoneViews).toBe(c.phonesSent * PARTICIPANTS);
+    expect(c.phonesSent).toBeLessThanOrEqual(Math.ceil(c.elapsedMs / FLUSH_MS) + 3);
+  });
+});
