@@ -1,28 +1,32 @@
 // The socket gateway: AUTH (handshake → audience and identity), VALIDATE (zod, strict),
 // RESOLVE (session manager → ack). Identity comes from the handshake, never from a payload.
 import type { Server, Socket } from 'socket.io';
-import { HandshakeAuth, PROTOCOL_VERSION, parseCommand, type Ack, type JoinResult } from '../shared/protocol.ts';
+import { PROTOCOL_VERSION, parseCommand, type Ack, type JoinResult } from '../shared/protocol.ts';
 import type { Actor } from '../shared/session/actor.ts';
 import { hostView, meView, participantView, screenView } from '../shared/session/views.ts';
 import { rooms } from './broadcast.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { createGuards, type Guards } from './security/guards.ts';
+import type { Identity } from './security/handshake.ts';
+import { guardHandshakes } from './security/socket-guards.ts';
 import type { SessionManager } from './sessions.ts';
 
-type SocketData = { code: string; audience: 'host' | 'screen' | 'participant'; participantId?: string };
+type SocketData = Identity;
 
-export function attachGateway(io: Server, sessions: SessionManager): void {
-  io.use((socket, next) => {
-    const auth = HandshakeAuth.safeParse(socket.handshake.auth);
-    if (!auth.success) return next(withCode(new Error('invalid handshake'), 'invalid_payload'));
-    const { code, as, token } = auth.data;
-    if (!sessions.get(code)) return next(withCode(new Error('no such session'), 'no_such_session'));
-    if (as === 'host' && !sessions.isHost(code, token)) return next(withCode(new Error('not the facilitator'), 'forbidden'));
-    const data: SocketData = { code, audience: as };
-    const participantId = as === 'participant' ? sessions.participantFor(code, token) : undefined;
-    if (participantId) data.participantId = participantId;
-    socket.data = data;
-    next();
-  });
+export function attachGateway(io: Server, sessions: SessionManager, guards: Guards = createGuards({})): void {
+  guardHandshakes(
+    io,
+    {
+      has: (code) => sessions.get(code) !== undefined,
+      isHost: (code, token) => sessions.isHost(code, token),
+      participantFor: (code, token) => sessions.participantFor(code, token),
+    },
+    guards,
+  );
+  // A rotated console link: consoles still holding the old token are let go. They are told
+  // ("io server disconnect"), so a console that rotated reconnects with its new token and any
+  // other finds its token refused.
+  sessions.onHostTokenRotated((code) => io.in(rooms.host(code)).disconnectSockets());
 
   io.on('connection', (socket: Socket) => {
     const data = socket.data as SocketData;
@@ -32,14 +36,23 @@ export function attachGateway(io: Server, sessions: SessionManager): void {
     socket.emit('hello', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, audience: data.audience });
     sendInitial(socket, data);
 
+    // The join this socket made: once it has, the socket is that participant, and a retry of the
+    // join (its ack was slow or lost) would be refused as already_joined – leaving the phone
+    // without its token. So the socket answers that retry itself, as the duplicate it is.
+    let joined: { id: string; ack: Extract<Ack, { ok: true }> } | undefined;
+
     socket.on('command', (raw: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
       if (!limiter.take()) return reply({ ok: false, error: { code: 'rate_limited', message: 'too many messages; slow down' } });
       const parsed = parseCommand(raw);
       if (!parsed.ok) return reply({ ok: false, error: parsed.error });
+      if (parsed.command.type === 'join' && joined?.id === parsed.id) return reply({ ...joined.ack, duplicate: true });
       sessions.execute(data.code, parsed.id, parsed.command, actorOf(data)).then((result) => {
-        if (result.ok && parsed.command.type === 'join') adoptParticipant(socket, data, (result.data as JoinResult).participantId);
-        else if (result.ok && data.participantId && !result.duplicate) sendMe(io, data.code, data.participantId);
+        if (result.ok && parsed.command.type === 'join') {
+          const { duplicate: _, ...first } = result;
+          joined = { id: parsed.id, ack: first };
+          adoptParticipant(socket, data, (result.data as JoinResult).participantId);
+        } else if (result.ok && data.participantId && !result.duplicate) sendMe(io, data.code, data.participantId);
         reply(result);
       });
     });
@@ -85,8 +98,4 @@ function actorOf(data: SocketData): Actor {
   if (data.audience === 'host') return { kind: 'host' };
   if (data.audience === 'screen') return { kind: 'screen' };
   return data.participantId ? { kind: 'participant', participantId: data.participantId } : { kind: 'guest' };
-}
-
-function withCode(error: Error, code: string): Error {
-  return Object.assign(error, { data: { code } });
 }

@@ -1,0 +1,77 @@
+// HTTP hardening: security headers (helmet) with a strict Content-Security-Policy, the Origin
+// check of state-changing requests, and the wrong-code throttle of /api/sessions/:code.
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
+import type { Guards } from './guards.ts';
+import { originOf } from './origin.ts';
+
+/**
+ * Everything comes from the server itself; nothing runs inline, nothing frames the app.
+ * `style-src-attr 'unsafe-inline'`: React's `style={{ width }}` (bars, progress) is a style
+ * attribute; attributes cannot load anything or run script, so allowing them costs nothing while
+ * <style> elements and stylesheets from anywhere else stay refused. `connect-src 'self'` covers
+ * the socket's ws:/wss: to the same host (CSP Level 3).
+ * No `upgrade-insecure-requests` (helmet's default): on a LAN the server speaks plain http.
+ */
+export const CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  'style-src-attr': ["'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+} as const;
+
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    // HSTS is the business of whatever terminates TLS in front of the server; over plain http
+    // on a LAN browsers ignore it anyway.
+    strictTransportSecurity: false,
+    xFrameOptions: { action: 'deny' },
+    // The host token travels in the URL fragment, which browsers never send; no-referrer keeps
+    // every other URL (join codes included) out of Referer headers too.
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
+
+/** A POST (or any non-GET) from a page on another site is refused: no cross-site request forgery. */
+export function sameOriginWrites(guards: Guards): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    if (guards.origins.allowed(originOf(req), req.headers.host)) return next();
+    res.status(403).json({ error: { code: 'forbidden', message: 'requests from this origin are not allowed' } });
+  };
+}
+
+/**
+ * Lookups under /api/sessions/:code that find nothing (404) count against the address's budget
+ * of unknown codes, shared with socket handshakes; over it, lookups answer 429 until the window
+ * passes – unless they carry the session's host token.
+ */
+export function codeThrottle(guards: Guards, isHost: (code: string, token: string | undefined) => boolean): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const key = guards.keyOf(req);
+    if (guards.codes.blocked(key)) {
+      const code = String(req.params.code ?? '').toUpperCase();
+      if (!isHost(code, bearerToken(req))) {
+        res.setHeader('Retry-After', String(guards.codes.retryAfter(key)));
+        return void res.status(429).json({ error: { code: 'rate_limited', message: 'too many unknown codes from this network; wait a minute' } });
+      }
+    }
+    res.on('finish', () => {
+      if (res.statusCode === 404) guards.codes.miss(key);
+    });
+    next();
+  };
+}
+
+export function bearerToken(req: Request): string | undefined {
+  return /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+}

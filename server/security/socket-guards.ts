@@ -1,0 +1,39 @@
+// The socket handshake's guards, in order: connections per address (counted on the raw
+// engine.io connection, so that half-open handshakes count too), then AUTH (handshake.ts) with
+// the wrong-code throttle. The Origin check runs before both, in socket.io's allowRequest.
+import type { Server } from 'socket.io';
+import { keyOf } from './address.ts';
+import type { Guards } from './guards.ts';
+import { authorize, type Directory } from './handshake.ts';
+
+type EngineConn = { request: import('node:http').IncomingMessage; remoteAddress: string; once: (event: 'close', fn: () => void) => void };
+
+export function guardHandshakes(io: Server, dir: Directory, guards: Guards): void {
+  const keys = new WeakMap<object, string>();
+  // Prepended: it must see the request before server.ts lets go of it to save memory.
+  io.engine.prependListener('connection', (conn: EngineConn) => {
+    const key = guards.keyOf(conn.request);
+    keys.set(conn, key);
+    guards.connections.add(key);
+    conn.once('close', () => guards.connections.remove(key));
+  });
+
+  io.use((socket, next) => {
+    const key = keys.get(socket.conn) ?? keyOf(socket.conn.remoteAddress);
+    if (guards.maxConnectionsPerIp > 0 && guards.connections.count(key) > guards.maxConnectionsPerIp) {
+      next(withCode(new Error('too many connections from this network'), 'too_many_connections'));
+      // socket.io writes the refusal on the next tick; then the connection is let go at once.
+      setImmediate(() => socket.conn.close());
+      return;
+    }
+    const decision = authorize(socket.handshake.auth, dir, guards.codes, key);
+    if (!decision.ok) return next(withCode(new Error(decision.error.message), decision.error.code));
+    socket.data = decision.identity;
+    next();
+  });
+}
+
+/** A handshake refusal the client reads as `connect_error` with `err.data.code`. */
+export function withCode(error: Error, code: string): Error {
+  return Object.assign(error, { data: { code } });
+}
