@@ -4,6 +4,7 @@ import type { HostView } from '../../shared/session/views.ts';
 import { formatNumber, useT } from '../i18n/i18n.ts';
 import { displayUrl, useJoinUrl } from '../components/use-join-url.ts';
 import { SessionSettings } from './SessionSettings.tsx';
+import { currentHostToken, rotateHostToken } from '../net/connection.ts';
 
 export function SidePanel({ view, token }: { view: HostView; token: string }) {
   const { t, lang } = useT();
@@ -33,6 +34,7 @@ export function SidePanel({ view, token }: { view: HostView; token: string }) {
         <CopyField label={t('joinLink')} value={joinUrl} shown={displayUrl(joinUrl)} />
         <CopyField label={t('screenLink')} value={screenUrl} shown={displayUrl(screenUrl)} />
         <p className="hint">{t('keepLinkSecret')}</p>
+        <RotateLink />
       </section>
       <SessionSettings view={view} />
       <section className="card stack" aria-labelledby="summary-heading">
@@ -40,7 +42,7 @@ export function SidePanel({ view, token }: { view: HostView; token: string }) {
         <ul className="downloads">
           {FORMATS.map((f) => (
             <li key={f.format}>
-              <button type="button" className="button button--small" onClick={() => void download(view.code, token, f.format)}>
+              <button type="button" className="button button--small" onClick={() => void download(view.code, currentHostToken() ?? token, f.format)}>
                 {t(f.label)}
               </button>
             </li>
@@ -50,7 +52,7 @@ export function SidePanel({ view, token }: { view: HostView; token: string }) {
         <ul className="downloads">
           {(['md', 'json'] as const).map((f) => (
             <li key={f}>
-              <button type="button" className="button button--small" onClick={() => void download(view.code, token, f, 'question-set')}>
+              <button type="button" className="button button--small" onClick={() => void download(view.code, currentHostToken() ?? token, f, 'question-set')}>
                 {t(f === 'md' ? 'exportSetMd' : 'exportSetJson')}
               </button>
             </li>
@@ -58,6 +60,36 @@ export function SidePanel({ view, token }: { view: HostView; token: string }) {
         </ul>
       </section>
     </aside>
+  );
+}
+
+/** A console link that leaked can be replaced: the old one stops working at once. */
+function RotateLink() {
+  const { t } = useT();
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const rotate = async () => {
+    if (!confirm(t('confirmRotate'))) return;
+    try {
+      setUrl((await rotateHostToken()).hostUrl);
+      setError(null);
+    } catch (e) {
+      setError(t('commandFailed', { message: (e as Error).message }));
+    }
+  };
+  return (
+    <div className="stack">
+      <button type="button" className="button button--small" onClick={() => void rotate()}>
+        {t('rotateLink')}
+      </button>
+      {url && (
+        <>
+          <p role="status">{t('rotatedLink')}</p>
+          <CopyField label={t('consoleLink')} value={url} shown={displayUrl(url)} />
+        </>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
   );
 }
 
