@@ -1,17 +1,15 @@
 // The facilitator's toolkit: moderation, notes, agenda edits, analog counts, undo, lifecycle.
 // Like decide(), it only reads the state and returns events or a rejection.
-import type { CommandError, HostCommand } from '../protocol.ts';
+import type { HostCommand } from '../protocol.ts';
 import { findQuestion, type ResponseSpec } from '../question-set.ts';
 import { assertNever } from '../aggregate/tally.ts';
 import type { Context } from './actor.ts';
 import { checkAnswer } from './answer-rules.ts';
 import type { SessionEvent } from './events.ts';
+import { accept, reject, type Decision } from './decision.ts';
 import { themeForNewQuestion } from './agenda-edit.ts';
 import type { QuestionRun, SessionState } from './state.ts';
 
-type Decision = { ok: true; events: SessionEvent[] } | { ok: false; error: CommandError };
-const reject = (code: CommandError['code'], message: string): Decision => ({ ok: false, error: { code, message } });
-const accept = (...events: SessionEvent[]): Decision => ({ ok: true, events });
 
 export type SessionCommand = Extract<
   HostCommand,

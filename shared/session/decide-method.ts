@@ -1,14 +1,13 @@
 // Facilitation methods: applying a template adds its steps after the question; a "Now what"
 // step's answers become actions in the minutes.
-import type { CommandError, HostCommand } from '../protocol.ts';
+import type { HostCommand } from '../protocol.ts';
 import type { Question, Theme } from '../question-set.ts';
 import type { Context } from './actor.ts';
-import type { SessionEvent } from './events.ts';
+import type { Decision } from './decision.ts';
 import { counted } from './moderation.ts';
 import type { QuestionRun, SessionState } from './state.ts';
 import { templateQuestions } from './templates.ts';
 
-type Decision = { ok: true; events: SessionEvent[] } | { ok: false; error: CommandError };
 type MethodCommand = Extract<HostCommand, { type: 'applyTemplate' | 'answersToActions' }>;
 
 export function decideMethod(

@@ -1,7 +1,7 @@
 // decide(): the rules of a session. Given the state and a validated command from an actor,
 // it returns the events that follow, or a typed rejection. It never changes the state, so a
 // rejected command changes nothing by construction.
-import type { Command, CommandError, HostCommand, ParticipantCommand } from '../protocol.ts';
+import type { Command, HostCommand, ParticipantCommand } from '../protocol.ts';
 import { HOST_COMMANDS } from '../protocol.ts';
 import { findQuestion } from '../question-set.ts';
 import { assertNever } from '../aggregate/tally.ts';
@@ -15,14 +15,13 @@ import { counted } from './moderation.ts';
 import { nextStep } from './agenda-edit.ts';
 import { decideAnswers, decideSession, type SessionCommand } from './decide-facilitation.ts';
 import { decideMethod } from './decide-method.ts';
+import { accept, reject, type Decision } from './decision.ts';
 
-export type Decision = { ok: true; events: SessionEvent[] } | { ok: false; error: CommandError };
+export type { Decision } from './decision.ts';
 
 /** Commands the server gives itself: a timer running out comes back in as a command. */
 export type SystemCommand = { type: 'timerExpired'; questionId: string };
 
-const reject = (code: CommandError['code'], message: string): Decision => ({ ok: false, error: { code, message } });
-const accept = (...events: SessionEvent[]): Decision => ({ ok: true, events });
 
 export function decide(state: SessionState, command: Command | SystemCommand, ctx: Context): Decision {
   if (state.ended) return reject('session_ended', 'the workshop has ended');

@@ -26,7 +26,7 @@ export function moderate(run: QuestionRun, answerId: string, action: ModerationA
     case 'restore':
       return changeEntry(run, e, (x) => {
         delete x.hidden;
-        if (x.mergedInto) unmerge(run, x);
+        delete x.mergedInto;
       });
     case 'approve':
       return changeEntry(run, e, (x) => delete x.pending);
@@ -50,10 +50,6 @@ export function merge(run: QuestionRun, targetId: string, sourceIds: readonly st
       x.mergedInto = targetId;
     });
   }
-}
-
-function unmerge(_run: QuestionRun, e: AnswerEntry): void {
-  delete e.mergedInto;
 }
 
 /** Removing a participant hides every answer of theirs and voids their token. */
