@@ -41,7 +41,7 @@ const roomsM = flags.sessions || flags['per-session'] || !flags.participants ? i
 if (roomsS * roomsM > 20_000) throw new Error('at most 20,000 participants in the rooms scenario');
 
 const scenarios: { name: 'plenary' | 'rooms'; plan: Plan }[] = [];
-if (!['plenary', 'rooms', 'all'].includes(flags.scenario!)) throw new Error('--scenario must be plenary, rooms or all');
+if (!['plenary', 'rooms', 'all'].includes(flags.scenario)) throw new Error('--scenario must be plenary, rooms or all');
 if (flags.scenario !== 'rooms') scenarios.push({ name: 'plenary', plan: { sessions: 1, perSession: plenaryN, windowMs, votes } });
 if (flags.scenario !== 'plenary') scenarios.push({ name: 'rooms', plan: { sessions: roomsS, perSession: roomsM, windowMs, votes } });
 

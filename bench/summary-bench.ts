@@ -42,7 +42,7 @@ function buildWorld() {
   const questions = SET.themes.flatMap((t) => t.questions);
   for (const q of questions) open(w, q.id);
   for (let i = 0; i < PARTICIPANTS; i++) {
-    const p = join(w, ROLES[i % 5]!);
+    const p = join(w, ROLES[i % 5]);
     for (const q of questions) for (const a of answersFor(q.response)) answer(w, p, q.id, a);
   }
   for (const q of questions) must(w, HOST, { type: 'closeAnswering', questionId: q.id });

@@ -31,7 +31,7 @@ export function attachGateway(io: Server, sessions: SessionManager, guards: Guar
   io.on('connection', (socket: Socket) => {
     const data = socket.data as SocketData;
     const limiter = new RateLimiter(20, 40);
-    socket.join(roomOf(data));
+    void socket.join(roomOf(data));
     if (data.participantId) joinOwnRooms(socket, data, data.participantId);
     socket.emit('hello', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, audience: data.audience });
     sendInitial(socket, data);
@@ -47,7 +47,7 @@ export function attachGateway(io: Server, sessions: SessionManager, guards: Guar
       const parsed = parseCommand(raw);
       if (!parsed.ok) return reply({ ok: false, error: parsed.error });
       if (parsed.command.type === 'join' && joined?.id === parsed.id) return reply({ ...joined.ack, duplicate: true });
-      sessions.execute(data.code, parsed.id, parsed.command, actorOf(data)).then((result) => {
+      void sessions.execute(data.code, parsed.id, parsed.command, actorOf(data)).then((result) => {
         if (result.ok && parsed.command.type === 'join') {
           const { duplicate: _, ...first } = result;
           joined = { id: parsed.id, ack: first };
@@ -76,9 +76,9 @@ export function attachGateway(io: Server, sessions: SessionManager, guards: Guar
   }
 
   function joinOwnRooms(socket: Socket, data: SocketData, participantId: string): void {
-    socket.join(rooms.participant(data.code, participantId));
+    void socket.join(rooms.participant(data.code, participantId));
     const table = sessions.get(data.code)?.state.participants[participantId]?.table;
-    if (table !== undefined) socket.join(rooms.table(data.code, table));
+    if (table !== undefined) void socket.join(rooms.table(data.code, table));
   }
 
   function sendMe(server: Server, code: string, participantId: string): void {

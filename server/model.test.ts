@@ -209,7 +209,7 @@ const commands = fc.commands(
     phone.map((p) => new Reconnect(p)),
     phone.map((p) => new ResendLast(p)),
     fc.constant(new Host('openVoting', Q.text)),
-    fc.tuple(fc.constantFrom('open', 'close', 'openVoting', 'next', 'previous') as fc.Arbitrary<Host['action']>, question).map(([a, q]) => new Host(a, q)),
+    fc.tuple(fc.constantFrom<Host['action']>('open', 'close', 'openVoting', 'next', 'previous'), question).map(([a, q]) => new Host(a, q)),
   ],
   { maxCommands: MAX_COMMANDS, size: 'max' },
 );
@@ -268,7 +268,7 @@ async function setup(): Promise<{ model: Model; real: Real }> {
   }
   const model: Model = {
     joined: Array.from({ length: PHONES }, (_, p) => p < PHONES - 1),
-    phase: { [Q.scale]: 'open', [Q.number]: 'open', [Q.text]: 'open' } as Model['phase'],
+    phase: { [Q.scale]: 'open', [Q.number]: 'open', [Q.text]: 'open' },
     scale: new Map(),
     number: new Map(),
     texts,

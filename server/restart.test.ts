@@ -161,8 +161,8 @@ async function spawnServer(dataDir: string): Promise<Child> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  proc.stdout!.on('data', (d) => (output += String(d)));
-  proc.stderr!.on('data', (d) => (output += String(d)));
+  proc.stdout.on('data', (d) => (output += String(d)));
+  proc.stderr.on('data', (d) => (output += String(d)));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

@@ -30,7 +30,7 @@ export function ThemeOverview({ items }: { items: NonNullable<HostView['overview
               </td>
               <td>
                 {q.gap
-                  ? t('gapText', { high: t(`role_${q.gap.high as Role}`), low: t(`role_${q.gap.low as Role}`), diff: fmt(q.gap.diff, q.gap.measure) })
+                  ? t('gapText', { high: t(`role_${q.gap.high}`), low: t(`role_${q.gap.low}`), diff: fmt(q.gap.diff, q.gap.measure) })
                   : t('noGap')}
               </td>
             </tr>

@@ -22,7 +22,7 @@ export function RankingAnswer({ questionId, spec, current, open }: { questionId:
     const next = order.slice();
     [next[pos], next[to]] = [next[to]!, next[pos]!];
     setOrder(next);
-    const item = spec.items[next[to]!]!;
+    const item = spec.items[next[to]]!;
     setAnnounce(`${pick(item, lang).text}: ${t('rankPosition', { n: to + 1 })}`);
     // Keep focus on the same button of the moved item (or its other button at the ends).
     requestAnimationFrame(() => {

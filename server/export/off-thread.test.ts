@@ -39,7 +39,7 @@ describe('DOCX and XLSX render in a worker thread', () => {
     const questions = SET.themes.flatMap((t) => t.questions).filter((q) => q.response.type === 'scale');
     for (const q of questions) open(w, q.id);
     for (let i = 0; i < 400; i++) {
-      const p = join(w, ROLES[i % 5]!);
+      const p = join(w, ROLES[i % 5]);
       for (const q of questions) answer(w, p, q.id, { kind: 'scale', value: 1 + (i % 5) });
     }
     const summary = buildSummary(w.state);

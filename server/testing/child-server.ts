@@ -23,8 +23,8 @@ export async function spawnServer(dataDir: string, port?: number, env: Record<st
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  proc.stdout!.on('data', (d) => (output += String(d)));
-  proc.stderr!.on('data', (d) => (output += String(d)));
+  proc.stdout.on('data', (d) => (output += String(d)));
+  proc.stderr.on('data', (d) => (output += String(d)));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${p}`;
   const deadline = Date.now() + 30_000;

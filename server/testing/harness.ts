@@ -54,7 +54,7 @@ export class Harness {
   /** Connects and waits for the first view (the server sends one to every new socket). */
   async connect<V = unknown>(auth: ClientAuth): Promise<TestClient<V>> {
     const client = await TestClient.connect<V>(this.url, auth);
-    this.clients.add(client as TestClient<unknown>);
+    this.clients.add(client);
     return client;
   }
   host(created: Created): Promise<TestClient<HostView>> {
@@ -184,7 +184,7 @@ export function connectError(url: string, auth: unknown): Promise<Error & { data
     });
     socket.once('connect_error', (e) => {
       socket.close();
-      resolve(e as Error & { data?: { code?: string } });
+      resolve(e);
     });
   });
 }

@@ -133,7 +133,7 @@ export function agreementOf(iqr: number | null, span: number): Agreement | null 
 function groups(spec: ResponseSpec, run: QuestionRun, minGroupSize: number): Group[] {
   const entries: [Group['kind'], string, Counts][] =
     run.split === 'role'
-      ? ROLES.flatMap((r) => (run.tally.byRole[r] ? [['role', r, run.tally.byRole[r]!] as [Group['kind'], string, Counts]] : []))
+      ? ROLES.flatMap((r) => (run.tally.byRole[r] ? [['role', r, run.tally.byRole[r]] as [Group['kind'], string, Counts]] : []))
       : Object.keys(run.tally.byTable)
           .sort((a, b) => Number(a) - Number(b))
           .map((t) => ['table', t, run.tally.byTable[t]!] as [Group['kind'], string, Counts]);

@@ -9,7 +9,7 @@ import {
 /** A busy room: named people of every role, answers to a scale, a number and a text question, all revealed. */
 function busyRoom(): { w: World; people: Joined[] } {
   const w = newWorld();
-  const people = Array.from({ length: 12 }, (_, i) => join(w, ROLES[i % ROLES.length]!, `Navn-Zq${i}-Hemmelig`));
+  const people = Array.from({ length: 12 }, (_, i) => join(w, ROLES[i % ROLES.length], `Navn-Zq${i}-Hemmelig`));
   goToAndOpen(w, 'q1-1');
   people.forEach((p, i) => answer(w, p, 'q1-1', i % 5 === 4 ? dontKnow : scale((i % 5) + 1)));
   goToAndOpen(w, 'q1-2');

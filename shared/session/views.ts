@@ -88,7 +88,7 @@ export function hostView(state: SessionState): HostView {
     screenTheme: state.screenTheme ?? 'standard',
     screenZoom: state.screenZoom ?? 1,
     canUndo: state.undo.length > 0,
-    notes: state.noteOrder.flatMap((id) => (state.notes[id] ? [state.notes[id]!] : [])),
+    notes: state.noteOrder.flatMap((id) => (state.notes[id] ? [state.notes[id]] : [])),
   };
 }
 

@@ -62,5 +62,5 @@ function rawAnswer(questionId: string, spec: ResponseSpec, e: AnswerEntry, lang:
 }
 
 function item(list: readonly LocalizedText[], i: number, lang: Lang): string {
-  return list[i] ? localize(list[i]!, lang) : `#${i + 1}`;
+  return list[i] ? localize(list[i], lang) : `#${i + 1}`;
 }

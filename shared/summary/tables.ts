@@ -76,7 +76,7 @@ export function hasAnswers(q: SummaryQuestion): boolean {
 
 /** Appendix: counts per value for everyone and for each shown role. */
 export function rawTable(q: SummaryQuestion, L: Labels): Table {
-  const shown = q.byRole.filter((r) => !r.suppressed) as Extract<SummaryQuestion['byRole'][number], { suppressed: false }>[];
+  const shown = q.byRole.filter((r): r is Extract<SummaryQuestion['byRole'][number], { suppressed: false }> => !r.suppressed);
   const head = [L.t('value'), L.t('all'), ...shown.map((r) => L.role(r.role))];
   if (q.bars.length === 0) {
     return { head, rows: [[L.t('answers'), L.num(q.n), ...shown.map((r) => L.num(r.n))]], numeric: head.map((_, i) => i > 0) };
