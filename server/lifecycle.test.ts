@@ -155,7 +155,7 @@ describe('the start page list and the facilitator password', () => {
     const again = await TestClient.connect<HostView>(harness.url, { code: created.code, as: 'host', token: created.hostToken });
     const view = await again.waitForView((v) => v.ended === true);
     expect(view.agenda.length).toBeGreaterThan(0);
-    const refused = await again.send({ type: 'next' });
+    const refused = await again.send({ type: 'openAnswering', questionId: 'q1-1' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'session_ended' } });
     again.close();
   });

@@ -179,13 +179,20 @@ class Host implements fc.AsyncCommand<Model, Real> {
       return;
     }
     if (this.action === 'openVoting') {
-      const ack = await expectAck(r, 'host', { type: 'openVoting', questionId: this.q }, this.q === Q.text ? 'ok' : 'wrong_answer_type');
+      // Voting needs an answer to vote on, and does not open twice.
+      const expected = this.q !== Q.text ? 'wrong_answer_type' : m.phase[Q.text] === 'voting' || m.texts.length === 0 ? 'not_allowed_now' : 'ok';
+      const ack = await expectAck(r, 'host', { type: 'openVoting', questionId: this.q }, expected);
       if (ack.ok) m.phase[this.q] = 'voting';
       return;
     }
-    await expectAck(r, 'host', { type: this.action === 'open' ? 'openAnswering' : 'closeAnswering', questionId: this.q }, 'ok');
+    // Opening an open question, or closing one that is not open, is refused: nothing would change.
+    const phase = m.phase[this.q];
+    const live = phase === 'open' || phase === 'voting';
+    const accepted = this.action === 'open' ? phase !== 'open' : live;
+    await expectAck(r, 'host', { type: this.action === 'open' ? 'openAnswering' : 'closeAnswering', questionId: this.q }, accepted ? 'ok' : 'not_allowed_now');
+    if (!accepted) return;
     if (this.action === 'open') m.phase[this.q] = 'open';
-    else if (m.phase[this.q] === 'open' || m.phase[this.q] === 'voting') m.phase[this.q] = 'closed';
+    else m.phase[this.q] = 'closed';
   }
   toString = () => `host ${this.action}(${this.q})`;
 }

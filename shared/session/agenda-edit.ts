@@ -25,6 +25,7 @@ export function addQuestion(state: SessionState, themeId: string, question: Ques
   state.runs[question.id] = run;
   const step: AgendaStep = { kind: 'question', themeId, questionId: question.id };
   state.agenda.splice(Math.min(agendaIndex, state.agenda.length), 0, step);
+  (state.added ??= []).push(question.id);
   if (agendaIndex <= state.cursor) state.cursor += 1;
 }
 
@@ -50,4 +51,16 @@ export function themeForNewQuestion(state: SessionState): string | undefined {
     if (s && (s.kind === 'theme' || s.kind === 'question')) return s.themeId;
   }
   return state.set.themes[state.set.themes.length - 1]?.id;
+}
+
+/** Where a question added live goes: after the current step and the questions added after it, so two added one after the other keep their order. */
+export function placeForNewQuestion(state: SessionState): number {
+  const added = new Set(state.added ?? []);
+  let i = state.cursor + 1;
+  while (i < state.agenda.length) {
+    const s = state.agenda[i]!;
+    if (s.kind !== 'question' || !added.has(s.questionId)) break;
+    i++;
+  }
+  return i;
 }

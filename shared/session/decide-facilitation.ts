@@ -7,7 +7,7 @@ import type { Context } from './actor.ts';
 import { checkAnswer } from './answer-rules.ts';
 import type { SessionEvent } from './events.ts';
 import { accept, reject, type Decision } from './decision.ts';
-import { themeForNewQuestion } from './agenda-edit.ts';
+import { placeForNewQuestion, themeForNewQuestion } from './agenda-edit.ts';
 import type { QuestionRun, SessionState } from './state.ts';
 
 
@@ -63,7 +63,7 @@ export function decideSession(state: SessionState, command: SessionCommand, ctx:
         type: 'questionAdded',
         themeId,
         question: { id, text: { da: command.text }, response: command.response },
-        agendaIndex: state.cursor + 1,
+        agendaIndex: placeForNewQuestion(state),
         at,
       });
     }

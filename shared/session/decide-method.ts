@@ -19,6 +19,7 @@ export function decideMethod(
 ): Decision {
   const at = ctx.now;
   if (command.type === 'applyTemplate') {
+    if (found.question.method) return { ok: false, error: { code: 'not_allowed_now', message: 'this question is already a step of a method' } };
     const index = state.agenda.findIndex((s) => s.kind === 'question' && s.questionId === found.question.id);
     const base = ctx.newId('m').toLowerCase().replace(/[^a-z0-9-]/g, '-');
     const questions = templateQuestions(command.template, found.question, (step) => `${base}-${step}`);

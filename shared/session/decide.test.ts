@@ -209,10 +209,12 @@ describe('host commands', () => {
     expect(r().resultsVisible).toBe(false);
   });
 
-  it('closing a question that was never opened leaves it idle (answers stay refused)', () => {
+  it('closing a question that was never opened is refused, and opening an open one too (the console offers neither)', () => {
     const w = newWorld();
-    must(w, HOST, { type: 'closeAnswering', questionId: 'q2-1' });
+    expect(run(w, HOST, { type: 'closeAnswering', questionId: 'q2-1' })).toMatchObject({ ok: false, error: { code: 'not_allowed_now' } });
     expect(w.state.runs['q2-1']!.phase).toBe('idle');
+    open(w, 'q2-1');
+    expect(run(w, HOST, { type: 'openAnswering', questionId: 'q2-1' })).toMatchObject({ ok: false, error: { code: 'not_allowed_now' } });
   });
 
   it.each<HostCommand['type']>(['openAnswering', 'closeAnswering', 'setResultsVisible'])(

@@ -7,8 +7,9 @@ import { findQuestion } from '../question-set.ts';
 import { assertNever } from '../aggregate/tally.ts';
 import { seededRandom, type Context } from './actor.ts';
 import { checkAnswer, normalize } from './answer-rules.ts';
+import { answerGate, retractProblem, voteProblem, withdrawGate, type VoteRules } from './participant-rules.ts';
 import type { SessionEvent } from './events.ts';
-import { isOwnAnswer, ownerKey } from './owners.ts';
+import { ownerKey } from './owners.ts';
 import type { Participant, QuestionRun, SessionState } from './state.ts';
 import { sampleSize, shuffled } from './voting.ts';
 import { counted } from './moderation.ts';
@@ -23,8 +24,11 @@ export type { Decision } from './decision.ts';
 export type SystemCommand = { type: 'timerExpired'; questionId: string };
 
 
+/** After the end the facilitator may still move between steps to review the results. */
+const REVIEW = new Set<string>(['goTo', 'next', 'previous']);
+
 export function decide(state: SessionState, command: Command | SystemCommand, ctx: Context): Decision {
-  if (state.ended) return reject('session_ended', 'the workshop has ended');
+  if (state.ended && !(REVIEW.has(command.type) && ctx.actor.kind === 'host')) return reject('session_ended', 'the workshop has ended');
   if (command.type === 'timerExpired') {
     return ctx.actor.kind === 'system' ? timerExpired(state, command.questionId, ctx.now) : reject('forbidden', 'only the server may do this');
   }
@@ -68,19 +72,16 @@ function decideParticipant(state: SessionState, command: ParticipantCommand, ctx
   const base = { questionId: command.questionId, participantId: participant.id, at: ctx.now };
   switch (command.type) {
     case 'submitAnswer': {
-      if (run.phase !== 'open') return reject('question_closed', 'this question is not open for answers');
-      if (run.perTable && participant.table === undefined) return reject('unknown_table', 'this question is answered per table: choose a table first');
+      const gate = answerGate(run, participant, spec);
+      if (gate) return { ok: false, error: gate };
       const bad = checkAnswer(spec, command.answer);
       if (bad) return { ok: false, error: bad };
-      const mine = run.byParticipant[ownerKey(run, participant)] ?? [];
-      if (spec.type === 'text' && mine.length >= spec.maxAnswers) {
-        return reject('too_many_answers', `at most ${spec.maxAnswers} answers to this question`);
-      }
       const late = run.timer && !run.timer.autoClose && ctx.now > run.timer.endsAt;
       return accept({ type: 'answerSubmitted', ...base, answerId: ctx.newId('a'), answer: normalize(command.answer), ...(late ? { late: true as const } : {}) });
     }
     case 'withdrawAnswer': {
-      if (run.phase !== 'open') return reject('question_closed', 'this question is not open for answers');
+      const closed = withdrawGate(run);
+      if (closed) return { ok: false, error: closed };
       const mine = run.byParticipant[ownerKey(run, participant)] ?? [];
       if (!mine.includes(command.answerId)) return reject('unknown_answer', 'no such answer of yours');
       return accept({ type: 'answerWithdrawn', ...base, answerId: command.answerId });
@@ -99,20 +100,14 @@ function decideParticipant(state: SessionState, command: ParticipantCommand, ctx
 
 type Base = { questionId: string; participantId: string; at: number };
 
-function castVote(run: QuestionRun, p: Participant, answerId: string, rules: { budget: number; maxPerAnswer: number }, base: Base): Decision {
-  const entry = Object.hasOwn(run.entries, answerId) ? run.entries[answerId] : undefined;
-  if (!entry || !counted(entry)) return reject('unknown_answer', 'no such answer');
-  if (isOwnAnswer(run, p, answerId)) return reject('own_answer', 'you cannot vote for your own answer');
-  if ((run.votesUsed[p.id] ?? 0) >= rules.budget) return reject('vote_budget_exceeded', `you have used all ${rules.budget} votes`);
-  if ((run.votesBy[p.id]?.[answerId] ?? 0) >= rules.maxPerAnswer) {
-    return reject('vote_budget_exceeded', `at most ${rules.maxPerAnswer} votes on one answer`);
-  }
-  return accept({ type: 'voteCast', ...base, answerId });
+function castVote(run: QuestionRun, p: Participant, answerId: string, rules: VoteRules, base: Base): Decision {
+  const bad = voteProblem(run, p, answerId, rules);
+  return bad ? { ok: false, error: bad } : accept({ type: 'voteCast', ...base, answerId });
 }
 
 function retractVote(run: QuestionRun, p: Participant, answerId: string, base: Base): Decision {
-  if ((run.votesBy[p.id]?.[answerId] ?? 0) <= 0) return reject('unknown_answer', 'you have no vote on that answer');
-  return accept({ type: 'voteRetracted', ...base, answerId });
+  const bad = retractProblem(run, p, answerId);
+  return bad ? { ok: false, error: bad } : accept({ type: 'voteRetracted', ...base, answerId });
 }
 
 function timerExpired(state: SessionState, questionId: string, now: number): Decision {
@@ -174,18 +169,22 @@ function decideQuestionControl(state: SessionState, command: QuestionControl, ct
   const type = found.question.response.type;
   switch (command.type) {
     case 'openAnswering': {
+      if (run.phase === 'open') return reject('not_allowed_now', 'answering is already open');
       // A method step comes with its time: the timer starts as answering opens (advisory).
       const seconds = found.question.method?.timerSeconds;
-      const timer: SessionEvent[] = seconds && run.phase !== 'open' ? [{ type: 'timerSet', questionId, endsAt: at + seconds * 1000, autoClose: false, at }] : [];
+      const timer: SessionEvent[] = seconds ? [{ type: 'timerSet', questionId, endsAt: at + seconds * 1000, autoClose: false, at }] : [];
       return accept({ type: 'answeringOpened', questionId, at }, ...timer);
     }
     case 'closeAnswering':
+      if (run.phase !== 'open' && run.phase !== 'voting') return reject('not_allowed_now', 'the question is not open');
       return accept({ type: 'answeringClosed', questionId, at });
     case 'setResultsVisible':
       return accept({ type: 'resultsVisibilityChanged', questionId, visible: command.visible, at });
     case 'openVoting': {
       if (type !== 'text') return reject('wrong_answer_type', 'only open-text questions have a voting phase');
+      if (run.phase === 'voting') return reject('not_allowed_now', 'voting is already open');
       const ids = run.order.filter((id) => Object.hasOwn(run.entries, id));
+      if (!ids.some((id) => counted(run.entries[id]!))) return reject('not_allowed_now', 'there are no answers to vote on yet');
       const order = shuffled(ids, ctx.random ?? seededRandom(ctx.now));
       return accept({ type: 'votingOpened', questionId, order, sampleSize: sampleSize(order.length, state.participantCount), at });
     }
@@ -193,6 +192,7 @@ function decideQuestionControl(state: SessionState, command: QuestionControl, ct
       if (command.seconds > 0 && run.phase !== 'open' && run.phase !== 'voting') {
         return reject('not_allowed_now', 'a timer runs while answering or voting is open');
       }
+      if (command.seconds === 0 && !run.timer) return reject('not_allowed_now', 'there is no timer to clear');
       return accept({
         type: 'timerSet',
         questionId,
@@ -206,6 +206,7 @@ function decideQuestionControl(state: SessionState, command: QuestionControl, ct
       return accept({ type: 'revoteStarted', questionId, at });
     case 'configureQuestion':
       if (command.perTable && type !== 'text') return reject('wrong_answer_type', 'only open-text questions are answered per table');
+      if ((command.perTable || command.split === 'table') && state.tables === 0) return reject('unknown_table', 'set the number of tables first');
       if (command.perTable !== undefined && command.perTable !== run.perTable && run.respondents > 0) {
         return reject('not_allowed_now', 'answers exist: per-table answering is chosen before the first answer');
       }

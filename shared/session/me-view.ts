@@ -6,15 +6,19 @@ import { isOwnAnswer, ownerKey } from './owners.ts';
 import type { Participant, QuestionRun, SessionState } from './state.ts';
 import { windowFor } from './voting.ts';
 import { counted } from './moderation.ts';
+import { answerGate, answersLeft, retractProblem, voteProblem, withdrawGate } from './participant-rules.ts';
 
 export type MyVoting = {
   questionId: string;
   budget: number;
   maxPerAnswer: number;
   used: number;
-  /** The answers this phone is shown, with the dots this participant has put on each. */
-  sample: { id: string; text: string; mine: number }[];
+  /** The answers this phone is shown, with the dots this participant has put on each and whether one more may go on (or come off). */
+  sample: { id: string; text: string; mine: number; canAdd: boolean; canRemove: boolean }[];
 };
+
+/** Per question open for answers: may this phone send an answer, withdraw one, and how many texts are left. */
+export type MyAnswering = { answer: boolean; withdraw: boolean; answersLeft?: number };
 
 export type MeView = {
   participantId: string;
@@ -23,6 +27,8 @@ export type MeView = {
   table?: number;
   answers: Record<string, { id: string; answer: AnswerValue; at: number }[]>;
   voting: MyVoting[];
+  /** Only questions that take answers now; a question not listed takes none from this phone. */
+  answering: Record<string, MyAnswering>;
 };
 
 export function meView(state: SessionState, participantId: string): MeView | null {
@@ -31,7 +37,10 @@ export function meView(state: SessionState, participantId: string): MeView | nul
   if (!p) return null;
   const answers: MeView['answers'] = {};
   const voting: MyVoting[] = [];
+  const answering: MeView['answering'] = {};
   for (const [questionId, run] of Object.entries(state.runs)) {
+    const mayAnswer = myAnswering(state, questionId, run, p);
+    if (mayAnswer) answering[questionId] = mayAnswer;
     const ids = run.byParticipant[ownerKey(run, p)];
     if (ids?.length) {
       answers[questionId] = ids.flatMap((id) => {
@@ -41,7 +50,17 @@ export function meView(state: SessionState, participantId: string): MeView | nul
     }
     if (run.phase === 'voting' && run.voting) voting.push(myVoting(state, questionId, run, p));
   }
-  return { participantId: p.id, ...(p.name ? { name: p.name } : {}), role: p.role, ...(p.table !== undefined ? { table: p.table } : {}), answers, voting };
+  return { participantId: p.id, ...(p.name ? { name: p.name } : {}), role: p.role, ...(p.table !== undefined ? { table: p.table } : {}), answers, voting, answering };
+}
+
+function myAnswering(state: SessionState, questionId: string, run: QuestionRun, p: Participant): MyAnswering | null {
+  const spec = findQuestion(state.set, questionId)?.question.response;
+  if (!spec || state.ended || p.removed || withdrawGate(run)) return null;
+  return {
+    answer: answerGate(run, p, spec) === undefined,
+    withdraw: true,
+    ...(spec.type === 'text' ? { answersLeft: answersLeft(run, p, spec) } : {}),
+  };
 }
 
 function myVoting(state: SessionState, questionId: string, run: QuestionRun, p: Participant): MyVoting {
@@ -59,7 +78,14 @@ function myVoting(state: SessionState, questionId: string, run: QuestionRun, p: 
     used: run.votesUsed[p.id] ?? 0,
     sample: ids.map((id) => {
       const e = run.entries[id]!;
-      return { id, text: e.answer.kind === 'text' ? e.answer.text : '', mine: mine[id] ?? 0 };
+      const open = !state.ended && !p.removed;
+      return {
+        id,
+        text: e.answer.kind === 'text' ? e.answer.text : '',
+        mine: mine[id] ?? 0,
+        canAdd: open && voteProblem(run, p, id, rules) === undefined,
+        canRemove: open && retractProblem(run, p, id) === undefined,
+      };
     }),
   };
 }

@@ -135,6 +135,8 @@ export type SessionState = {
   screenBlank: boolean;
   notes: Record<string, Note>;
   noteOrder: string[];
+  /** Ids of questions added live (ad hoc or by a method), so the next one goes after them. */
+  added?: string[];
   /** Inverse events of the facilitator's last actions, newest last (bounded). */
   undo: SessionEvent[];
   seq: number;

@@ -41,6 +41,8 @@ export type AgendaItem = {
   phase?: QuestionPhase;
   answered?: number;
   skipped?: boolean;
+  /** Facilitator only: which agenda edits decide() accepts for this step now. */
+  can?: { moveUp: boolean; moveDown: boolean; skip: boolean };
 };
 
 export const LOBBY_LABEL: LocalizedText = { da: 'Velkommen – deltag', en: 'Welcome – join' };

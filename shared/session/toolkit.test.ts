@@ -91,7 +91,9 @@ describe('moderation', () => {
     join(w);
     must(w, HOST, { type: 'endSession' });
     expect(participantView(w.state).ended).toBe(true);
-    expect(run(w, HOST, { type: 'next' })).toMatchObject({ ok: false, error: { code: 'session_ended' } });
+    expect(run(w, HOST, { type: 'openAnswering', questionId: 'q1-1' })).toMatchObject({ ok: false, error: { code: 'session_ended' } });
+    // Reviewing stays possible: the facilitator may still move between the steps.
+    expect(run(w, HOST, { type: 'next' })).toMatchObject({ ok: true });
     expect(run(w, GUEST, { type: 'join', role: 'citizen' })).toMatchObject({ ok: false, error: { code: 'session_ended' } });
   });
 });

@@ -8,9 +8,13 @@ import { buildResults, type Results } from './results.ts';
 import type { Note, SessionState } from './state.ts';
 import { agendaItem, findInTheme, stepView, type AgendaItem, type StepView } from './step-view.ts';
 import { themeOverview, type OverviewItem } from './overview.ts';
+import { hostCan, hostMay, type HostCan } from './can.ts';
+import { undoNext, type UndoNext } from './undo.ts';
 
 export type { AgendaItem, StepView, QuestionStep } from './step-view.ts';
-export { meView, type MeView, type MyVoting } from './me-view.ts';
+export { meView, type MeView, type MyVoting, type MyAnswering } from './me-view.ts';
+export type { HostCan, QuestionCan } from './can.ts';
+export type { UndoNext } from './undo.ts';
 
 export const WALL_LIMIT = { host: 200, screen: 40, participant: 20 } as const;
 type Audience = keyof typeof WALL_LIMIT;
@@ -44,6 +48,10 @@ export type HostView = Common & {
   screenTheme: 'standard' | 'contrast';
   screenZoom: number;
   canUndo: boolean;
+  /** What the next undo will put back, so the console can say it before it is pressed. */
+  undoNext: UndoNext | null;
+  /** What the facilitator may do now, by the rules decide() applies. */
+  can: HostCan;
   notes: Note[];
 };
 export type ScreenView = Common & {
@@ -80,7 +88,7 @@ export function hostView(state: SessionState): HostView {
     createdAt: state.createdAt,
     roleCounts: { ...state.roleCounts },
     minGroupSize: state.minGroupSize,
-    agenda: state.agenda.map((s, index) => agendaItem(state, s, index)),
+    agenda: state.agenda.map((s, index) => ({ ...agendaItem(state, s, index), can: agendaCan(state, index, s.skipped === true) })),
     results: currentResults(state, 'host'),
     overview: step?.kind === 'theme' ? themeOverview(state, step.themeId) : null,
     joinLocked: state.joinLocked,
@@ -88,7 +96,17 @@ export function hostView(state: SessionState): HostView {
     screenTheme: state.screenTheme ?? 'standard',
     screenZoom: state.screenZoom ?? 1,
     canUndo: state.undo.length > 0,
+    undoNext: undoNext(state),
+    can: hostCan(state),
     notes: state.noteOrder.flatMap((id) => (state.notes[id] ? [state.notes[id]] : [])),
+  };
+}
+
+function agendaCan(state: SessionState, index: number, skipped: boolean): NonNullable<AgendaItem['can']> {
+  return {
+    moveUp: index > 0 && hostMay(state, { type: 'moveStep', index, to: index - 1 }),
+    moveDown: hostMay(state, { type: 'moveStep', index, to: index + 1 }),
+    skip: hostMay(state, { type: 'setStepSkipped', index, skipped: !skipped }),
   };
 }
 
