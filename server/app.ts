@@ -13,7 +13,10 @@ import { isFormat } from './export/render.ts';
 import { createGuards, type Guards } from './security/guards.ts';
 import { bearerToken, codeThrottle, sameOriginWrites, securityHeaders } from './security/http.ts';
 import type { SessionManager } from './sessions.ts';
-import { facilitatorGuard, lifecycleRoutes } from './lifecycle.ts';
+import { lifecycleRoutes } from './lifecycle.ts';
+import { creationQuota } from './security/capacity.ts';
+import { facilitatorOnly } from './security/facilitator.ts';
+import { budget } from './security/quotas.ts';
 import { questionSetRoutes } from './question-set-routes.ts';
 
 const CreateSession = z.strictObject({ questionSetId: z.string().max(64).optional(), lang: Lang.optional() });
@@ -27,16 +30,21 @@ export function createApp(
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // `/API/Sessions` and `/api/sessions/` are not `/api/sessions`: one spelling per route, so no
+  // other spelling can reach a handler (set before the first route: the router reads them once).
+  app.set('case sensitive routing', true);
+  app.set('strict routing', true);
+  const facilitator = facilitatorOnly(config.facilitatorPassword, guards.keyOf);
+  const creations = budget(config.sessionsPerIpPerMinute, 60);
   // Behind a proxy, req.protocol (for the links we hand out) comes from X-Forwarded-Proto.
   if (config.trustProxy) app.set('trust proxy', 1);
   // Security headers (CSP, Referrer-Policy: no-referrer, nosniff, …): see security/http.ts.
   app.use(securityHeaders());
   app.use(sameOriginWrites(guards));
   app.use('/api/sessions/:code', codeThrottle(guards, (code, token) => sessions.isHost(code, token)));
-  app.use(questionSetRoutes(config, sessions, sets)); // before the 64 kB parser: a set may be 256 KiB
+  app.use(questionSetRoutes(config, sessions, sets, facilitator)); // before the 64 kB parser: a set may be 256 KiB
   app.use(express.json({ limit: '64kb' }));
-  app.use(facilitatorGuard(config));
-  app.use(lifecycleRoutes(config, sessions));
+  app.use(lifecycleRoutes(config, sessions, facilitator));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -60,7 +68,7 @@ export function createApp(
     res.json(set);
   });
 
-  app.post('/api/sessions', (req, res) => {
+  app.post('/api/sessions', facilitator, creationQuota(config, sessions, creations, guards.keyOf), (req, res) => {
     const body = CreateSession.safeParse(req.body ?? {});
     if (!body.success) return void res.status(400).json({ error: { code: 'invalid_payload', message: body.error.issues[0]?.message } });
     const setId = body.data.questionSetId ?? [...sets.keys()][0]!;
@@ -68,6 +76,7 @@ export function createApp(
     if (!set) return void res.status(404).json({ error: { code: 'not_found', message: `no question set "${setId}"` } });
     const { code, hostToken } = sessions.create(set, body.data.lang ?? 'da');
     const base = baseUrl(req, config);
+    res.setHeader('Cache-Control', 'no-store');
     res.status(201).json({
       code,
       hostToken,

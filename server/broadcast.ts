@@ -8,7 +8,7 @@ import type { SessionManager } from './sessions.ts';
 
 export const FLUSH_MS = 100;
 
-type Dirty = { host: boolean; screen: boolean; participants: boolean; meAll?: boolean; meTables?: Set<number> };
+type Dirty = { host: boolean; screen: boolean; participants: boolean; meAll?: boolean; meTables?: Set<number>; meIds?: Set<string> };
 
 export const rooms = {
   host: (code: string) => `${code}:host`,
@@ -66,6 +66,17 @@ export class Broadcaster {
     private readonly sessions: SessionManager,
   ) {}
 
+  /**
+   * A participant's own view changed (their answer was accepted): one `me` at the next flush to
+   * all their sockets, however many commands they sent in between.
+   */
+  meChanged(code: string, participantId: string): void {
+    const d = this.dirty.get(code) ?? { host: false, screen: false, participants: false };
+    (d.meIds ??= new Set()).add(participantId);
+    this.dirty.set(code, d);
+    this.schedule(code);
+  }
+
   changed(code: string, events: readonly SessionEvent[]): void {
     const state = this.sessions.get(code)?.state;
     if (!state) return;
@@ -89,6 +100,10 @@ export class Broadcaster {
       }
     }
     this.dirty.set(code, d);
+    this.schedule(code);
+  }
+
+  private schedule(code: string): void {
     if (this.timers.has(code)) return;
     // Leading edge: an idle session flushes almost at once; a busy one at most every FLUSH_MS.
     const wait = Math.max(5, (this.lastFlush.get(code) ?? 0) + FLUSH_MS - Date.now());
@@ -117,6 +132,10 @@ export class Broadcaster {
     // Personal views differ per phone, so they go one by one – but only on phase changes
     // (phones × phase changes), never on other people's answers.
     const meRooms = d.meAll ? [rooms.participants(code)] : [...(d.meTables ?? [])].map((t) => rooms.table(code, t));
+    // Phones that sent something: only their own sockets, unless everyone's goes out anyway.
+    if (!d.meAll) {
+      for (const id of d.meIds ?? []) this.io.to(rooms.participant(code, id)).emit('me', meView(state, id));
+    }
     for (const room of meRooms) {
       void this.io
         .in(room)

@@ -30,6 +30,24 @@ export type Config = {
   retentionDays?: number;
   /** SQLite durability: 'full' (default) survives a power cut; 'normal' only a process crash. */
   synchronous?: 'full' | 'normal';
+  // Quotas (security/quotas.ts). Absent or 0: no limit – tests and the bench start servers in
+  // code; readConfig gives the documented defaults.
+  /** Workshops one address may create per minute. */
+  sessionsPerIpPerMinute?: number;
+  /** Workshops stored at once (all of them, until deleted or retention removes them). */
+  maxSessions?: number;
+  /** Participants per workshop (joins beyond it get `session_full`). */
+  maxParticipants?: number;
+  /** Joins (new participants) one address may make per minute, over all workshops. */
+  joinsPerIpPerMinute?: number;
+  /** Sockets one participant token may hold open at once (tabs of one phone). */
+  socketsPerParticipant?: number;
+  /** Uploaded question sets kept at once. */
+  maxUploadedSets?: number;
+  /** New workshops and uploads are refused while the data folder's disk has less free space (MB). */
+  minFreeDiskMb?: number;
+  /** A socket whose unsent data passes this many bytes is disconnected (a reader that stopped). */
+  sendBufferLimitBytes?: number;
 };
 
 export const DEFAULTS = {
@@ -38,6 +56,14 @@ export const DEFAULTS = {
   pingIntervalMs: 20_000,
   pingTimeoutMs: 20_000,
   retentionDays: 30,
+  sessionsPerIpPerMinute: 10,
+  maxSessions: 5000,
+  maxParticipants: 5000,
+  joinsPerIpPerMinute: 600,
+  socketsPerParticipant: 5,
+  maxUploadedSets: 50,
+  minFreeDiskMb: 500,
+  sendBufferLimitBytes: 4 * 1024 * 1024,
 } as const;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -59,6 +85,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...(env.FACILITATOR_PASSWORD ? { facilitatorPassword: env.FACILITATOR_PASSWORD } : {}),
     retentionDays: count(env, 'RETENTION_DAYS', DEFAULTS.retentionDays),
     synchronous: synchronousOf(env.SQLITE_SYNCHRONOUS),
+    sessionsPerIpPerMinute: count(env, 'SESSIONS_PER_IP_PER_MINUTE', DEFAULTS.sessionsPerIpPerMinute),
+    maxSessions: count(env, 'MAX_SESSIONS', DEFAULTS.maxSessions),
+    maxParticipants: count(env, 'MAX_PARTICIPANTS', DEFAULTS.maxParticipants),
+    joinsPerIpPerMinute: count(env, 'JOINS_PER_IP_PER_MINUTE', DEFAULTS.joinsPerIpPerMinute),
+    socketsPerParticipant: count(env, 'SOCKETS_PER_PARTICIPANT', DEFAULTS.socketsPerParticipant),
+    maxUploadedSets: count(env, 'MAX_UPLOADED_SETS', DEFAULTS.maxUploadedSets),
+    minFreeDiskMb: count(env, 'MIN_FREE_DISK_MB', DEFAULTS.minFreeDiskMb),
+    sendBufferLimitBytes: count(env, 'SEND_BUFFER_LIMIT_BYTES', DEFAULTS.sendBufferLimitBytes),
   };
 }
 

@@ -115,11 +115,15 @@ describe('fan-out under load', () => {
     expect(a.answers).toBe(PARTICIPANTS);
     expect(b.answers).toBe(5 * PARTICIPANTS);
 
-    // Phones: no view at all while results are hidden; each hears only about its own answers.
+    // Phones: no view at all while results are hidden; each hears only about its own answers,
+    // coalesced like views: at most one `me` per answer, and at least one per round.
     expect(a.phoneViews).toBe(0);
     expect(b.phoneViews).toBe(0);
     expect(a.phonesSent + b.phonesSent).toBe(0);
-    for (const p of phones) expect(p.mes).toBe(p.sent);
+    for (const p of phones) {
+      expect(p.mes).toBeLessThanOrEqual(p.sent);
+      expect(p.mes).toBeGreaterThanOrEqual(1);
+    }
 
     // The screen: bounded by time, not by answers — 1,000 answers may not buy more views than 200.
     for (const r of [a, b]) expect(r.screenViews).toBeLessThanOrEqual(Math.ceil(r.elapsedMs / FLUSH_MS) + 3);

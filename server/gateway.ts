@@ -1,19 +1,30 @@
 // The socket gateway: AUTH (handshake → audience and identity), VALIDATE (zod, strict),
 // RESOLVE (session manager → ack). Identity comes from the handshake, never from a payload.
 import type { Server, Socket } from 'socket.io';
-import { PROTOCOL_VERSION, parseCommand, type Ack, type JoinResult } from '../shared/protocol.ts';
+import { PROTOCOL_VERSION, parseCommand, type Ack, type ErrorCode, type JoinResult } from '../shared/protocol.ts';
 import type { Actor } from '../shared/session/actor.ts';
 import { hostView, meView, participantView, screenView } from '../shared/session/views.ts';
 import { rooms } from './broadcast.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { createGuards, type Guards } from './security/guards.ts';
 import type { Identity } from './security/handshake.ts';
-import { guardHandshakes } from './security/socket-guards.ts';
+import { MESSAGE_RATE, participantLimits, type ParticipantLimits } from './security/participant-limits.ts';
+import { guardHandshakes, withCode } from './security/socket-guards.ts';
 import type { SessionManager } from './sessions.ts';
 
 type SocketData = Identity;
+/** Tells the broadcaster that a participant's own view changed; it sends one coalesced `me`. */
+type MeChanged = (code: string, participantId: string) => void;
 
-export function attachGateway(io: Server, sessions: SessionManager, guards: Guards = createGuards({})): void {
+const refuse = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
+
+export function attachGateway(
+  io: Server,
+  sessions: SessionManager,
+  guards: Guards = createGuards({}),
+  meChanged: MeChanged = () => {},
+  limits: ParticipantLimits = participantLimits({}),
+): void {
   guardHandshakes(
     io,
     {
@@ -27,10 +38,23 @@ export function attachGateway(io: Server, sessions: SessionManager, guards: Guar
   // ("io server disconnect"), so a console that rotated reconnects with its new token and any
   // other finds its token refused.
   sessions.onHostTokenRotated((code) => io.in(rooms.host(code)).disconnectSockets());
+  // A few tabs per participant token, not a hundred (see participant-limits.ts).
+  io.use((socket, next) => {
+    const data = socket.data as SocketData;
+    if (data.participantId && !limits.open(data.code, data.participantId)) {
+      return next(withCode(new Error('this phone has too many tabs open on the workshop; close one'), 'too_many_tabs'));
+    }
+    next();
+  });
 
   io.on('connection', (socket: Socket) => {
     const data = socket.data as SocketData;
-    const limiter = new RateLimiter(20, 40);
+    // Consoles and screens: a budget per socket. Participants: one budget for all their sockets.
+    const own = new RateLimiter(MESSAGE_RATE.rate, MESSAGE_RATE.burst);
+    const limiter = () => (data.participantId ? limits.limiter(data.code, data.participantId) : own);
+    socket.on('disconnect', () => {
+      if (data.participantId) limits.close(data.code, data.participantId);
+    });
     void socket.join(roomOf(data));
     if (data.participantId) joinOwnRooms(socket, data, data.participantId);
     socket.emit('hello', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, audience: data.audience });
@@ -43,20 +67,36 @@ export function attachGateway(io: Server, sessions: SessionManager, guards: Guar
 
     socket.on('command', (raw: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
-      if (!limiter.take()) return reply({ ok: false, error: { code: 'rate_limited', message: 'too many messages; slow down' } });
+      if (!limiter().take()) return reply(refuse('rate_limited', 'too many messages; slow down'));
       const parsed = parseCommand(raw);
       if (!parsed.ok) return reply({ ok: false, error: parsed.error });
-      if (parsed.command.type === 'join' && joined?.id === parsed.id) return reply({ ...joined.ack, duplicate: true });
-      void sessions.execute(data.code, parsed.id, parsed.command, actorOf(data)).then((result) => {
-        if (result.ok && parsed.command.type === 'join') {
-          const { duplicate: _, ...first } = result;
-          joined = { id: parsed.id, ack: first };
-          adoptParticipant(socket, data, (result.data as JoinResult).participantId);
-        } else if (result.ok && data.participantId && !result.duplicate) sendMe(io, data.code, data.participantId);
-        reply(result);
+      const command = parsed.command;
+      if (command.type === 'join' && joined?.id === parsed.id) return reply({ ...joined.ack, duplicate: true });
+      void admit(data, command.type === 'join' && !data.participantId).then((refusal) => {
+        if (refusal) return reply(refusal);
+        return sessions.execute(data.code, parsed.id, command, actorOf(data)).then((result) => {
+          if (result.ok && command.type === 'join') {
+            const { duplicate: _, ...first } = result;
+            joined = { id: parsed.id, ack: first };
+            adoptParticipant(socket, data, (result.data as JoinResult).participantId);
+          } else if (command.type === 'join' && data.address) limits.joins.refund(data.address);
+          else if (result.ok && data.participantId && !result.duplicate) meChanged(data.code, data.participantId);
+          reply(result);
+        });
       });
     });
   });
+
+  /** A new participant: within the address's joins per minute and the workshop's size. */
+  async function admit(data: SocketData, isJoin: boolean): Promise<Ack | undefined> {
+    if (!isJoin) return undefined;
+    const state = sessions.get(data.code)?.state;
+    if (state && state.participantCount >= limits.maxParticipants) {
+      return refuse('session_full', `the workshop has its maximum of ${limits.maxParticipants} participants`);
+    }
+    if (data.address && (await limits.joins.take(data.address))) return refuse('rate_limited', 'too many new participants from this network; wait a minute');
+    return undefined;
+  }
 
   function sendInitial(socket: Socket, data: SocketData): void {
     const state = sessions.get(data.code)?.state;
@@ -71,19 +111,17 @@ export function attachGateway(io: Server, sessions: SessionManager, guards: Guar
 
   function adoptParticipant(socket: Socket, data: SocketData, participantId: string): void {
     data.participantId = participantId;
+    // Counted from now on like a socket that came with the token (a new participant has none open).
+    limits.open(data.code, participantId);
     joinOwnRooms(socket, data, participantId);
-    sendMe(io, data.code, participantId);
+    const state = sessions.get(data.code)?.state;
+    if (state) socket.emit('me', meView(state, participantId));
   }
 
   function joinOwnRooms(socket: Socket, data: SocketData, participantId: string): void {
     void socket.join(rooms.participant(data.code, participantId));
     const table = sessions.get(data.code)?.state.participants[participantId]?.table;
     if (table !== undefined) void socket.join(rooms.table(data.code, table));
-  }
-
-  function sendMe(server: Server, code: string, participantId: string): void {
-    const state = sessions.get(code)?.state;
-    if (state) server.to(rooms.participant(code, participantId)).emit('me', meView(state, participantId));
   }
 
 }

@@ -1,10 +1,10 @@
 // The life of a session beyond the workshop: the start page's list of "my workshops" (status
 // for the host tokens a browser holds), deletion for good, automatic retention, and an
 // optional facilitator password in front of everything that creates or lists sessions.
-import { timingSafeEqual, createHash } from 'node:crypto';
 import express, { type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Config } from './config.ts';
+import { ROUTER_OPTIONS } from './security/facilitator.ts';
 import type { SessionManager } from './sessions.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -12,26 +12,13 @@ const StatusRequest = z.strictObject({
   sessions: z.array(z.strictObject({ code: z.string().max(10), token: z.string().max(128) })).max(100),
 });
 
-/** Requests that create or list sessions or add question sets need the password, when one is set. */
-export function facilitatorGuard(config: Pick<Config, 'facilitatorPassword'>): RequestHandler {
-  const expected = config.facilitatorPassword ? digest(config.facilitatorPassword) : null;
-  const guarded = (method: string, path: string) =>
-    method === 'POST' && (path === '/api/sessions' || path === '/api/sessions/status' || path === '/api/question-sets');
-  return (req, res, next) => {
-    if (!expected || !guarded(req.method, req.path)) return next();
-    const given = req.get('x-facilitator-password');
-    if (given && timingSafeEqual(digest(given), expected)) return next();
-    res.status(401).json({ error: { code: 'password_required', message: 'the facilitator password is required' } });
-  };
-}
-
-export function lifecycleRoutes(config: Pick<Config, 'facilitatorPassword'>, sessions: SessionManager): express.Router {
-  const router = express.Router();
+export function lifecycleRoutes(config: Pick<Config, 'facilitatorPassword'>, sessions: SessionManager, facilitator: RequestHandler): express.Router {
+  const router = express.Router(ROUTER_OPTIONS);
   router.get('/api/config', (_req, res) => {
     res.json({ passwordRequired: Boolean(config.facilitatorPassword) });
   });
 
-  router.post('/api/sessions/status', (req, res) => {
+  router.post('/api/sessions/status', facilitator, (req, res) => {
     const body = StatusRequest.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: { code: 'invalid_payload', message: body.error.issues[0]?.message } });
     res.json(
@@ -72,8 +59,4 @@ export function startRetention(sessions: SessionManager, days: number, clock: ()
   const timer = setInterval(sweep, 60 * 60 * 1000);
   timer.unref();
   return () => clearInterval(timer);
-}
-
-function digest(s: string): Buffer {
-  return createHash('sha256').update(s).digest();
 }

@@ -1,27 +1,31 @@
 // Own question sets over HTTP: upload a file (validated whole, saved to questions/, offered at
 // once) and export a session's agenda back as a file. Mounted before the app's 64 kB JSON parser,
-// since a set may be up to 256 KiB; so this router applies the facilitator guard itself, before
-// it reads the body.
+// since a set may be up to 256 KiB; the facilitator guard runs before the body is read.
 import express from 'express';
 import { z } from 'zod';
 import { QuestionSetError, type QuestionSet } from '../shared/question-set.ts';
 import { formatQuestionSet, MAX_QUESTION_SET_BYTES, questionSetFormat } from '../shared/question-set-md.ts';
 import type { Config } from './config.ts';
-import { facilitatorGuard } from './lifecycle.ts';
 import { addQuestionSet } from './question-sets.ts';
+import { ROUTER_OPTIONS } from './security/facilitator.ts';
 import { bearerToken } from './security/http.ts';
 import type { SessionManager } from './sessions.ts';
 
 const Upload = z.strictObject({ filename: z.string().min(1).max(255), content: z.string() });
 const EXPORT_TYPES = { json: 'application/json; charset=utf-8', md: 'text/markdown; charset=utf-8' } as const;
 
-export function questionSetRoutes(config: Config, sessions: SessionManager, sets: Map<string, QuestionSet>): express.Router {
-  const router = express.Router();
+export function questionSetRoutes(
+  config: Config,
+  sessions: SessionManager,
+  sets: Map<string, QuestionSet>,
+  facilitator: express.RequestHandler,
+): express.Router {
+  const router = express.Router(ROUTER_OPTIONS);
   // JSON escaping can double a text's size (quotes, line breaks); the 256 KiB rule is checked on
   // the content itself below.
   const body = express.json({ limit: 4 * MAX_QUESTION_SET_BYTES });
 
-  router.post('/api/question-sets', facilitatorGuard(config), body, (req, res) => {
+  router.post('/api/question-sets', facilitator, body, (req, res) => {
     const parsed = Upload.safeParse(req.body ?? {});
     if (!parsed.success) {
       return void res.status(400).json({ error: { code: 'invalid_payload', message: 'send {"filename": "…", "content": "…"}' } });

@@ -7,7 +7,9 @@ import { LIMITS } from '../shared/protocol.ts';
 import { createApp } from './app.ts';
 import { Broadcaster, rooms } from './broadcast.ts';
 import { startRetention } from './lifecycle.ts';
-import type { Config } from './config.ts';
+import { DEFAULTS, type Config } from './config.ts';
+import { participantLimits } from './security/participant-limits.ts';
+import { dropSlowConsumers } from './security/slow-consumers.ts';
 import { attachGateway } from './gateway.ts';
 import { createGuards } from './security/guards.ts';
 import { loadQuestionSets } from './question-sets.ts';
@@ -20,6 +22,8 @@ export type RunningServer = {
   io: Server;
   sessions: SessionManager;
   broadcaster: Broadcaster;
+  /** Sockets let go because they stopped reading (security/slow-consumers.ts). */
+  slowDropped: () => number;
   close: () => Promise<void>;
 };
 
@@ -52,7 +56,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const broadcaster = new Broadcaster(io, sessions);
   sessions.onChange((code, events) => broadcaster.changed(code, events));
-  attachGateway(io, sessions, guards);
+  attachGateway(io, sessions, guards, (code, id) => broadcaster.meChanged(code, id), participantLimits(config));
+  let slowDropped = 0;
+  const stopSlowSweep = dropSlowConsumers(io, config.sendBufferLimitBytes ?? DEFAULTS.sendBufferLimitBytes, () => slowDropped++);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -72,8 +78,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     io,
     sessions,
     broadcaster,
+    slowDropped: () => slowDropped,
     close: async () => {
       stopRetention();
+      stopSlowSweep();
       broadcaster.close();
       sessions.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -201,6 +201,11 @@ export class SessionManager {
     return old;
   }
 
+  /** Workshops stored (live or ended, until deleted). */
+  count(): number {
+    return this.sessions.size;
+  }
+
   codes(): string[] {
     return [...this.sessions.keys()];
   }

@@ -212,6 +212,9 @@ export const ERROR_CODES = [
   'session_ended',
   'rate_limited',
   'too_many_connections',
+  // Limits per participant and per workshop (server/security/participant-limits.ts).
+  'too_many_tabs',
+  'session_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,7 +14,7 @@ import { tokens } from './tokens.ts';
 const ACK_TIMEOUT_MS = 8000;
 const RETRY_MS = 1000;
 /** Refusals that pass by themselves: try again later, with the same id. */
-const TRANSIENT = new Set<ErrorCode>(['rate_limited', 'internal', 'too_many_connections']);
+const TRANSIENT = new Set<ErrorCode>(['rate_limited', 'internal', 'too_many_connections', 'too_many_tabs']);
 
 let socket: Socket | null = null;
 let outbox = new Outbox(null);

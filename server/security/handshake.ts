@@ -3,7 +3,8 @@
 import { HandshakeAuth, type Audience, type CommandError } from '../../shared/protocol.ts';
 import type { WrongCodeThrottle } from './ip-limits.ts';
 
-export type Identity = { code: string; audience: Audience; participantId?: string };
+/** `address`: the counting key of the socket's client (never logged, never stored). */
+export type Identity = { code: string; audience: Audience; participantId?: string; address?: string };
 export type HandshakeDecision = { ok: true; identity: Identity } | { ok: false; error: CommandError };
 
 /** The part of the session manager a handshake needs. */

@@ -58,6 +58,12 @@ export class WrongCodeThrottle {
     else this.windows.set(key, { start: now, misses: 1 });
   }
 
+  /** Gives back a miss counted ahead of a lookup that then found its session. */
+  refund(key: string): void {
+    const w = this.current(key);
+    if (w && w.misses > 0) w.misses--;
+  }
+
   /** Seconds until this address may try again (for Retry-After). */
   retryAfter(key: string): number {
     const w = this.windows.get(key);

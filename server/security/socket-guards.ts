@@ -28,7 +28,7 @@ export function guardHandshakes(io: Server, dir: Directory, guards: Guards): voi
     }
     const decision = authorize(socket.handshake.auth, dir, guards.codes, key);
     if (!decision.ok) return next(withCode(new Error(decision.error.message), decision.error.code));
-    socket.data = decision.identity;
+    socket.data = { ...decision.identity, address: key };
     next();
   });
 }

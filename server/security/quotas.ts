@@ -1,0 +1,53 @@
+// Per-address budgets (rate-limiter-flexible, in memory: a restart forgets them, nothing is
+// logged or stored). Every budget is *taken before* the work it guards, so requests in flight
+// count at once: pipelining or parallel requests gain nothing. Work that turns out not to count
+// (a correct password) is given back.
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** 0: allowed; otherwise the seconds until the address may try again. */
+export type Budget = {
+  take: (key: string) => Promise<number>;
+  refund: (key: string) => void;
+};
+
+const UNLIMITED: Budget = { take: () => Promise.resolve(0), refund: () => {} };
+
+/** `points` per `seconds` per key; over it, the key waits `blockSeconds` (default: the window's rest). */
+export function budget(points: number | undefined, seconds: number, blockSeconds = 0): Budget {
+  if (!points || points <= 0) return UNLIMITED;
+  const limiter = new RateLimiterMemory({ points, duration: seconds, blockDuration: blockSeconds });
+  return {
+    take: (key) =>
+      limiter.consume(key).then(
+        () => 0,
+        (res: unknown) => {
+          if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+          throw res;
+        },
+      ),
+    refund: (key) => void limiter.reward(key, 1),
+  };
+}
+
+/**
+ * Password attempts with back-off: 10 a minute per address, then a minute's wait; 30 an hour,
+ * then an hour's wait. Every attempt is taken before the password is compared; a correct one is
+ * given back, so a facilitator who logs in often never runs out.
+ */
+export function passwordBudget(): Budget {
+  const minute = budget(10, 60, 60);
+  const hour = budget(30, 60 * 60, 60 * 60);
+  return {
+    async take(key) {
+      const wait = await minute.take(key);
+      if (wait) return wait;
+      const long = await hour.take(key);
+      if (long) minute.refund(key);
+      return long;
+    },
+    refund(key) {
+      minute.refund(key);
+      hour.refund(key);
+    },
+  };
+}
