@@ -1,11 +1,24 @@
-// Routing by path: four pages, no router library needed.
-import { HostConsole } from './host/HostConsole.tsx';
-import { ParticipantApp } from './participant/ParticipantApp.tsx';
-import { ScreenApp } from './screen/ScreenApp.tsx';
-import { StartPage } from './start/StartPage.tsx';
+// Routing by path: four pages, no router library needed. Each page is its own chunk, loaded
+// when its path is opened: the start page does not carry the console, nor the screen the start
+// page. Phones are served join.html instead (client/join.tsx, a build of its own); the
+// participant route here serves only the dev server, which knows no join.html.
+import { lazy, Suspense } from 'react';
 import { tokens } from './net/tokens.ts';
 
+const HostConsole = lazy(() => import('./host/HostConsole.tsx').then((m) => ({ default: m.HostConsole })));
+const ParticipantApp = lazy(() => import('./participant/ParticipantApp.tsx').then((m) => ({ default: m.ParticipantApp })));
+const ScreenApp = lazy(() => import('./screen/ScreenApp.tsx').then((m) => ({ default: m.ScreenApp })));
+const StartPage = lazy(() => import('./start/StartPage.tsx').then((m) => ({ default: m.StartPage })));
+
 export function App() {
+  return (
+    <Suspense fallback={null}>
+      <Page />
+    </Suspense>
+  );
+}
+
+function Page() {
   const [, page, raw] = location.pathname.split('/');
   const code = (raw ?? '').toUpperCase();
   if (page === 'join' && code) return <ParticipantApp code={code} />;

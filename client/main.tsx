@@ -2,9 +2,7 @@
 import './net/no-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@fontsource/ibm-plex-sans/latin-400.css';
-import '@fontsource/ibm-plex-sans/latin-600.css';
-import '@fontsource/ibm-plex-sans/latin-700.css';
+import './fonts/fonts.css';
 import './styles.css';
 import { App } from './App.tsx';
 import { useStore } from './store.ts';

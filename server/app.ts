@@ -1,7 +1,5 @@
 // HTTP: the built client, /api/* and /healthz. Kept stable: tools and tests rely on it.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -18,6 +16,7 @@ import { creationQuota } from './security/capacity.ts';
 import { facilitatorOnly } from './security/facilitator.ts';
 import { budget } from './security/quotas.ts';
 import { questionSetRoutes } from './question-set-routes.ts';
+import { serveClient } from './static.ts';
 
 const CreateSession = z.strictObject({ questionSetId: z.string().max(64).optional(), lang: Lang.optional() });
 const SUMMARY_FORMATS = ['json', 'md', 'csv', 'html', 'docx', 'xlsx'] as const;
@@ -139,6 +138,7 @@ export function createApp(
     res.status(404).json({ error: { code: 'not_found', message: 'no such endpoint' } });
   });
 
+  // The built client, precompressed and cached (static.ts).
   serveClient(app, config.clientDir);
 
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
@@ -147,16 +147,6 @@ export function createApp(
     res.status(status).json({ error: { code, message: status === 500 ? 'internal error' : err.message } });
   });
   return app;
-}
-
-function serveClient(app: express.Express, dir: string): void {
-  const index = path.join(dir, 'index.html');
-  app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(['/', '/host/:code', '/screen/:code', '/join', '/join/:code'], (_req, res) => {
-    if (!fs.existsSync(index)) return void res.status(503).type('text').send('The client is not built: run "npm start" (it builds first) or "npm run build".');
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
 }
 
 /** The address phones should use: PUBLIC_URL, else the LAN address when the facilitator browses via localhost. */

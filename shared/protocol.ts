@@ -2,21 +2,10 @@
 // strictly (unknown keys rejected), before anything else looks at it: types are not validation.
 import { z } from 'zod';
 import { ResponseSpec } from './question-set.ts';
+import { LIMITS, PROTOCOL_VERSION, ROLES, STATEMENT_VOTES } from './constants.ts';
 
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION, LIMITS, ROLES, STATEMENT_VOTES };
 
-export const LIMITS = {
-  nameLength: 40,
-  textAnswerLength: 500,
-  otherTextLength: 100,
-  noteLength: 1000,
-  questionLength: 300,
-  tables: 50,
-  clientIdLength: 64,
-  maxHttpBufferSize: 64 * 1024,
-} as const;
-
-export const ROLES = ['politician', 'executive', 'manager', 'employee', 'citizen', 'other'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -27,7 +16,6 @@ const QuestionId = z.string().min(1).max(64);
 const AnswerId = z.string().min(1).max(64);
 const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 URL-safe characters');
 
-export const STATEMENT_VOTES = ['agree', 'disagree', 'pass'] as const;
 export const StatementVote = z.enum(STATEMENT_VOTES);
 export type StatementVote = z.infer<typeof StatementVote>;
 

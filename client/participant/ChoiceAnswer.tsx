@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ResponseSpec } from '../../shared/question-set.ts';
-import { LIMITS, type AnswerValue } from '../../shared/protocol.ts';
+import { LIMITS } from '../../shared/constants.ts';
+import type { AnswerValue } from '../../shared/protocol.ts';
 import { useT } from '../i18n/i18n.ts';
 import { L } from '../components/Localized.tsx';
 import { AnswerStatus } from './AnswerStatus.tsx';

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { LIMITS, ROLES, type Role } from '../../shared/protocol.ts';
+import { LIMITS, ROLES } from '../../shared/constants.ts';
+import type { Role } from '../../shared/protocol.ts';
 import { send } from '../net/connection.ts';
 import { useT } from '../i18n/i18n.ts';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ResponseSpec } from '../../shared/question-set.ts';
-import { STATEMENT_VOTES, type AnswerValue, type StatementVote } from '../../shared/protocol.ts';
+import { STATEMENT_VOTES } from '../../shared/constants.ts';
+import type { AnswerValue, StatementVote } from '../../shared/protocol.ts';
 import { useT } from '../i18n/i18n.ts';
 import { L } from '../components/Localized.tsx';
 import { AnswerStatus } from './AnswerStatus.tsx';

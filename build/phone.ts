@@ -1,0 +1,56 @@
+// The phone's own build, run by vite.config.ts after the main one (console, screen, start page):
+// client/join.html → dist/client/join.html with one script, one stylesheet and the fonts, then
+// the service worker that keeps them (build/service-worker.ts). A separate build rather than a
+// second input of the main one, so that no chunk is shared with the console (a shared chunk
+// would carry the console's code to every phone), and so that this build alone can swap React
+// for Preact: react-dom alone is ~57 KB gzipped, over the phone's whole JS budget (60 KB);
+// preact/compat runs the same components for ~4 KB (measured: docs/performance.md).
+import { build, type Plugin, type Rollup } from 'vite';
+import react from '@vitejs/plugin-react';
+import { buildServiceWorker } from './service-worker.ts';
+
+const PREACT_ALIASES = [
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+];
+
+export async function buildPhone(root: string, outDir: string, logLevel: 'info' | 'warn' | 'error' | 'silent'): Promise<string[]> {
+  const output = (await build({
+    configFile: false,
+    root: `${root}client`,
+    logLevel,
+    resolve: { alias: PREACT_ALIASES },
+    plugins: [react(), preloadFonts()],
+    build: {
+      outDir,
+      emptyOutDir: false,
+      sourcemap: false,
+      modulePreload: { polyfill: false }, // one script, nothing to preload
+      rollupOptions: { input: { join: `${root}client/join.html` } },
+    },
+  })) as Rollup.RollupOutput;
+  const assets = output.output.map((o) => `/${o.fileName}`).filter((f) => f.startsWith('/assets/'));
+  await buildServiceWorker(root, outDir, assets, logLevel);
+  return assets;
+}
+
+/** The fonts are known before the stylesheet is parsed: ask for them at once (they are small). */
+function preloadFonts(): Plugin {
+  return {
+    name: 'raadslag:preload-fonts',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const fonts = Object.keys(ctx.bundle ?? {}).filter((f) => f.endsWith('.woff2'));
+        return fonts.map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `/${f}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}

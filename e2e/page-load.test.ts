@@ -1,0 +1,74 @@
+// What a phone downloads when the room scans the code (issue 19, docs/performance.md): the first
+// load, as Chromium receives it over the wire (compressed, headers included), stays within the
+// budget – 120 KB for page, script, stylesheet and fonts, 60 KB of it script – and holds no code
+// of the console, screen or start page; a reload downloads no asset again (the service worker
+// and the HTTP cache serve them: the server sees no request for /assets/).
+import type { IncomingMessage } from 'node:http';
+import { expect, test } from 'vitest';
+import { useHarness, SIZES, type Harness } from './harness.ts';
+import { shown } from './flow.ts';
+
+let h: Harness;
+useHarness((started) => (h = started));
+
+const BUDGET = { total: 120_000, script: 60_000 };
+
+type Got = { url: string; type: string; encoding: string; fromCache: boolean; bytes: number };
+
+test('first load within budget (HTML + JS + CSS + fonts ≤ 120 KB, JS ≤ 60 KB, as served); a reload fetches no asset', async () => {
+  const session = await h.createSession();
+  const hits: string[] = [];
+  const onRequest = (req: IncomingMessage) => hits.push(req.url ?? '');
+  h.server.io.httpServer.on('request', onRequest);
+  const context = await h.browser.newContext({ viewport: SIZES.phone, locale: 'da-DK' });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const got = new Map<string, Got>();
+    await cdp.send('Network.enable');
+    cdp.on('Network.responseReceived', (e) => {
+      const enc = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1] ?? '';
+      const fromCache = Boolean(e.response.fromDiskCache || e.response.fromServiceWorker || e.response.fromPrefetchCache);
+      got.set(e.requestId, { url: e.response.url, type: e.type, encoding: String(enc), fromCache, bytes: 0 });
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const g = got.get(e.requestId);
+      if (g) g.bytes = e.encodedDataLength;
+    });
+    const ready = () => shown(page.getByRole('button', { name: 'Deltag i workshoppen' }));
+
+    await page.goto(session.joinUrl);
+    await ready();
+    await page.waitForLoadState('networkidle');
+    const first = [...got.values()].filter((g) => ['Document', 'Script', 'Stylesheet', 'Font'].includes(g.type));
+    const sum = (list: Got[]) => list.reduce((n, g) => n + g.bytes, 0);
+    const scripts = first.filter((g) => g.type === 'Script');
+    const report = first.map((g) => `${g.type} ${new URL(g.url).pathname} ${g.encoding || 'identity'} ${g.bytes} B`).join('\n');
+    console.log(`[page-load] first load of the phone:\n${report}\ntotal ${sum(first)} B, script ${sum(scripts)} B`);
+    expect(first.map((g) => g.type).sort()).toEqual(['Document', 'Font', 'Font', 'Font', 'Script', 'Stylesheet']);
+    expect(sum(first), report).toBeLessThanOrEqual(BUDGET.total);
+    expect(sum(scripts), report).toBeLessThanOrEqual(BUDGET.script);
+    // Compressed as served: Chromium negotiates br or gzip for the script, the stylesheet, the page.
+    for (const g of first.filter((x) => x.type !== 'Font')) expect(['br', 'gzip'], `${g.url} came uncompressed`).toContain(g.encoding);
+    // The phone's script is its own: nothing of the console, screen or start page.
+    expect(scripts.map((g) => new URL(g.url).pathname)).toEqual([expect.stringMatching(/^\/assets\/join-[\w-]+\.js$/)]);
+    // Each asset went over the wire once: the service worker's precache came from the HTTP cache.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const assetHits = hits.filter((u) => u.startsWith('/assets/'));
+    expect(assetHits.length, assetHits.join('\n')).toBe(new Set(assetHits).size);
+
+    hits.length = 0;
+    got.clear();
+    await page.reload();
+    await ready();
+    await page.waitForLoadState('networkidle');
+    expect(hits.filter((u) => u.startsWith('/assets/')), 'a reload asked the server for assets').toEqual([]);
+    const again = [...got.values()].filter((g) => ['Script', 'Stylesheet', 'Font'].includes(g.type));
+    expect(again.length).toBeGreaterThan(0);
+    for (const g of again) expect(g.fromCache, `${g.url} was downloaded again`).toBe(true);
+  } finally {
+    h.server.io.httpServer.off('request', onRequest);
+    await context.close();
+  }
+});

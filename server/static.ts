@@ -1,0 +1,62 @@
+// The built client: dist/client/. The phone's page (join.html) for /join/:code, index.html for
+// the console, screen and start page. Files are served precompressed (build/compress.ts wrote a
+// .br and a .gz beside each text file) by content negotiation: brotli if the browser accepts it,
+// else gzip, else the file itself – always with `Vary: Accept-Encoding`, so a cache in between
+// keeps them apart. Content-hashed assets (/assets/*) are immutable for a year; the pages and the
+// service worker are revalidated on every load (no-cache), so an update reaches every phone.
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Request, type Response, type NextFunction } from 'express';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const ENCODINGS = [
+  { name: 'br', ext: '.br' },
+  { name: 'gzip', ext: '.gz' },
+] as const;
+
+export function serveClient(app: express.Express, dir: string): void {
+  const root = path.resolve(dir);
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const rel = safePath(req.path);
+    if (!rel || !fs.existsSync(path.join(root, rel)) || !fs.statSync(path.join(root, rel)).isFile()) return next();
+    send(req, res, next, root, rel);
+  });
+  app.get(['/join/:code'], page(root, 'join.html'));
+  app.get(['/', '/host/:code', '/screen/:code', '/join'], page(root, 'index.html'));
+}
+
+function page(root: string, file: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!fs.existsSync(path.join(root, file))) {
+      return void res.status(503).type('text').send('The client is not built: run "npm start" (it builds first) or "npm run build".');
+    }
+    send(req, res, next, root, file);
+  };
+}
+
+/** The file, or its .br/.gz sibling if the browser takes that encoding and the build wrote one. */
+function send(req: Request, res: Response, next: NextFunction, root: string, rel: string): void {
+  const accepted = req.acceptsEncodings('br', 'gzip', 'identity');
+  const encoding = ENCODINGS.find((e) => e.name === accepted && fs.existsSync(path.join(root, rel + e.ext)));
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('Cache-Control', rel.startsWith('assets/') ? IMMUTABLE : 'no-cache');
+  res.type(path.extname(rel));
+  if (encoding) res.setHeader('Content-Encoding', encoding.name);
+  res.sendFile(rel + (encoding?.ext ?? ''), { root, cacheControl: false, dotfiles: 'deny' }, (err) => {
+    if (err && !res.headersSent) next(err); // after the headers: the phone went away mid-file
+  });
+}
+
+/** The request path as a path inside the client folder, or null (outside it, a dot file, compressed twin). */
+function safePath(urlPath: string): string | null {
+  let p: string;
+  try {
+    p = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const rel = path.posix.normalize(p).replace(/^\/+/, '');
+  if (!rel || rel.startsWith('..') || rel.includes('\0') || /(^|\/)\./.test(rel) || /\.(br|gz)$/.test(rel)) return null;
+  return rel;
+}

@@ -1,0 +1,18 @@
+// The protocol's plain constants, without zod: the phone's bundle imports these (client/join.tsx
+// must not pull the validation library in – docs/performance.md). protocol.ts re-exports them.
+export const PROTOCOL_VERSION = 1;
+
+export const LIMITS = {
+  nameLength: 40,
+  textAnswerLength: 500,
+  otherTextLength: 100,
+  noteLength: 1000,
+  questionLength: 300,
+  tables: 50,
+  clientIdLength: 64,
+  maxHttpBufferSize: 64 * 1024,
+} as const;
+
+export const ROLES = ['politician', 'executive', 'manager', 'employee', 'citizen', 'other'] as const;
+
+export const STATEMENT_VOTES = ['agree', 'disagree', 'pass'] as const;
