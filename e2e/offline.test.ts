@@ -78,6 +78,34 @@ test('answered offline, reloaded offline, back online: the outbox is resent afte
   await shown(consoleCount(host, 1, 1));
 });
 
+test('joined, offline, reloaded: the last view and the offline notice at once; the answer is acknowledged once back', async () => {
+  const session = await c.createSession();
+  const host = (await c.open('console', session.hostUrl)).page;
+  const { page: phone, context } = await c.open('phone', session.joinUrl);
+  await join(phone, 'Borger');
+  await goToStep(host, Q.scale);
+  await openAnswering(host);
+  await questionOpen(phone, Q.scale);
+  // The service worker has the page by now (it installs on the first load).
+  await phone.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await context.setOffline(true);
+  const reloaded = await phone.reload();
+  // The page itself came from the service worker's cache, not the (unreachable) server.
+  expect(reloaded?.fromServiceWorker()).toBe(true);
+  await questionOpen(phone, Q.scale);
+  await shown(connection(phone).filter({ hasText: OFFLINE }), 5000);
+  await phone.getByRole('radio', { name: '3', exact: true }).check();
+  await shown(phone.getByText(NOT_SAVED));
+  await shown(consoleCount(host, 0, 1));
+
+  await context.setOffline(false);
+  await shown(phone.getByText('Svar modtaget'), 15_000);
+  await shown(connection(phone).filter({ hasText: 'Forbundet' }));
+  await shown(consoleCount(host, 1, 1));
+  expect(await outbox(phone, session.code)).toHaveLength(0);
+});
+
 test('a working phone answers as before: "Svar modtaget" straight away', async () => {
   const session = await c.createSession();
   const host = (await c.open('console', session.hostUrl)).page;
