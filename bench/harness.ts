@@ -46,7 +46,7 @@ export type RunResult = {
   errors: string[];
 };
 
-type Console = { code: string; host: Socket; screen: Socket; views: ScreenSample[]; agenda: { index: number; questionId?: string }[] };
+export type Console = { code: string; host: Socket; screen: Socket; views: ScreenSample[]; agenda: { index: number; questionId?: string }[] };
 
 /**
  * `starting` is the server under test, started by the caller; `measured` is called once the
@@ -176,7 +176,7 @@ async function votingRound(target: Target, plan: Plan, consoles: Console[], work
   };
 }
 
-async function openConsole(url: string): Promise<Console> {
+export async function openConsole(url: string): Promise<Console> {
   const res = await fetch(`${url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   if (!res.ok) throw new Error(`POST /api/sessions: ${res.status}`);
   const { code, hostToken } = (await res.json()) as { code: string; hostToken: string };
@@ -205,7 +205,7 @@ async function openConsole(url: string): Promise<Console> {
   return c;
 }
 
-async function host(c: Console, command: Record<string, unknown>): Promise<void> {
+export async function host(c: Console, command: Record<string, unknown>): Promise<void> {
   const id = `host_${c.code}_${Math.random().toString(36).slice(2, 12)}`;
   const ack = (await c.host.timeout(ACK_TIMEOUT_MS).emitWithAck('command', { id, command })) as { ok: boolean; error?: unknown };
   if (!ack.ok) throw new Error(`host ${String(command.type)}: ${JSON.stringify(ack.error)}`);

@@ -5,6 +5,7 @@ import { MAX_SOCKETS_PER_WORKER } from './ipc.ts';
 import { runOnce, type Plan, type RunResult } from './harness.ts';
 import { percentile, round } from './metrics.ts';
 import { killAll, ServerProc, Worker } from './procs.ts';
+import { runPageLoad } from './page-load.ts';
 
 const HARD_LIMIT_MS = 30 * 60_000;
 
@@ -17,12 +18,15 @@ const { values: flags } = parseArgs({
     votes: { type: 'string', default: '3' },
     scenario: { type: 'string', default: 'all' },
     'no-floor': { type: 'boolean', default: false },
+    'page-load': { type: 'boolean', default: false },
+    'no-slow-phones': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (flags.help) {
   console.log('npm run bench -- [--scenario plenary|rooms|all] [--participants N] [--sessions S] [--per-session M] [--window MS] [--votes V] [--no-floor]');
+  console.log('npm run bench -- --page-load [--participants N] [--window MS] [--no-slow-phones]');
   process.exit(0);
 }
 
@@ -62,6 +66,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 type Summary = Record<string, unknown>;
 
 async function main(): Promise<void> {
+  if (flags['page-load']) return pageLoad();
   const most = Math.max(...scenarios.map((s) => s.plan.sessions * s.plan.perSession));
   // The runs, in order. The first server starts alongside the client workers, each next one
   // once the previous run's figures are taken (during its teardown): no run shares the machine
@@ -95,6 +100,16 @@ async function main(): Promise<void> {
   killAll();
   for (const s of summaries) console.log(JSON.stringify(s));
   if (summaries.length > 1) console.log(JSON.stringify({ ...summaries[0], rooms: summaries[1] }));
+  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  clearTimeout(hardStop);
+  process.exit(failures ? 1 : 0);
+}
+
+/** The join storm: pages and joins at once, then two throttled Chromium phones (bench/page-load.ts). */
+async function pageLoad(): Promise<void> {
+  const { summary, failures } = await runPageLoad({ participants: plenaryN, windowMs, slowPhones: !flags['no-slow-phones'] }, log);
+  killAll();
+  console.log(JSON.stringify(summary));
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   clearTimeout(hardStop);
   process.exit(failures ? 1 : 0);
