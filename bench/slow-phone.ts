@@ -43,7 +43,6 @@ async function onePhone(browser: import('playwright-core').Browser, url: string,
       page.setDefaultTimeout(60_000);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PRESETS[preset] });
       const t0 = performance.now();
       await page.goto(`${url}/join/${c.code}`, { waitUntil: 'commit' });

@@ -5,7 +5,10 @@
 // would carry the console's code to every phone), and so that this build alone can swap React
 // for Preact: react-dom alone is ~57 KB gzipped, over the phone's whole JS budget (60 KB);
 // preact/compat runs the same components for ~4 KB (measured: docs/performance.md).
-import { build, type Plugin, type Rollup } from 'vite';
+// The fonts are not preloaded: on Slow 3G a preload shares the link with the script and delays
+// the join form by about a second (docs/performance.md); font-display: swap shows the text in
+// the system font until they arrive.
+import { build, type Rollup } from 'vite';
 import react from '@vitejs/plugin-react';
 import { buildServiceWorker } from './service-worker.ts';
 
@@ -23,7 +26,7 @@ export async function buildPhone(root: string, outDir: string, logLevel: 'info' 
     root: `${root}client`,
     logLevel,
     resolve: { alias: PREACT_ALIASES },
-    plugins: [react(), preloadFonts()],
+    plugins: [react()],
     build: {
       outDir,
       emptyOutDir: false,
@@ -35,22 +38,4 @@ export async function buildPhone(root: string, outDir: string, logLevel: 'info' 
   const assets = output.output.map((o) => `/${o.fileName}`).filter((f) => f.startsWith('/assets/'));
   await buildServiceWorker(root, outDir, assets, logLevel);
   return assets;
-}
-
-/** The fonts are known before the stylesheet is parsed: ask for them at once (they are small). */
-function preloadFonts(): Plugin {
-  return {
-    name: 'raadslag:preload-fonts',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const fonts = Object.keys(ctx.bundle ?? {}).filter((f) => f.endsWith('.woff2'));
-        return fonts.map((f) => ({
-          tag: 'link',
-          attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `/${f}` },
-          injectTo: 'head' as const,
-        }));
-      },
-    },
-  };
 }

@@ -9,11 +9,15 @@ import { ParticipantApp } from './participant/ParticipantApp.tsx';
 import { useStore } from './store.ts';
 import { initialLang } from './i18n/i18n.ts';
 import { keepLastView } from './net/last-view.ts';
+import { connect } from './net/connection.ts';
 import { registerServiceWorker } from './net/register-sw.ts';
 
 const code = (location.pathname.split('/')[2] ?? '').toUpperCase();
 useStore.getState().languageChosen(initialLang());
 keepLastView(code);
+// The socket first, the render after: on a slow link every round trip counts (ParticipantApp's
+// own connect() finds it open).
+if (code) connect('participant', code);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ParticipantApp code={code} />
