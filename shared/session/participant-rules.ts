@@ -39,5 +39,8 @@ export function voteProblem(run: QuestionRun, p: Participant, answerId: string, 
 }
 
 export function retractProblem(run: QuestionRun, p: Participant, answerId: string): Problem {
-  return (run.votesBy[p.id]?.[answerId] ?? 0) > 0 ? undefined : problem('unknown_answer', 'you have no vote on that answer');
+  // Own properties only: "__proto__" must not find Object.prototype and pass as a vote (found by the core fuzz).
+  const mine = run.votesBy[p.id];
+  const dots = mine && Object.hasOwn(mine, answerId) ? (mine[answerId] ?? 0) : 0;
+  return dots > 0 ? undefined : problem('unknown_answer', 'you have no vote on that answer');
 }

@@ -112,6 +112,21 @@ describe('dot voting rules (property-based)', () => {
   });
 });
 
+describe('retracting a vote', () => {
+  // Found by the core fuzz (seed 5): "__proto__" found Object.prototype and passed as a vote to retract.
+  it.each(['__proto__', 'constructor', 'a_999'])('refuses to retract a vote on %s, which the voter never cast', (answerId) => {
+    const world = newWorld();
+    const a = join(world);
+    const b = join(world);
+    open(world, Q);
+    const id = answer(world, a, Q, text('et svar'));
+    must(world, HOST, { type: 'openVoting', questionId: Q });
+    must(world, b.actor, { type: 'castVote', questionId: Q, answerId: id });
+    expect(run(world, b.actor, { type: 'retractVote', questionId: Q, answerId })).toMatchObject({ ok: false, error: { code: 'unknown_answer' } });
+    expect(world.state.runs[Q]!.votesUsed[b.participantId]).toBe(1);
+  });
+});
+
 describe('fair samples for big rooms', () => {
   it('with 500 answers and 200 voters: every sample is bounded, every exposure within ±25 % of the mean', () => {
     // 500 answers (at most 3 a person, the question's limit) from 200 participants.
