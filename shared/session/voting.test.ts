@@ -127,6 +127,28 @@ describe('retracting a vote', () => {
   });
 });
 
+describe('per table (1-2-4-All)', () => {
+  // The table's answer is every member's own: nobody at the table may vote for it, others may.
+  it("a table's members cannot vote for the table's answer; the next table can, and the answer is the table's", () => {
+    const world = newWorld();
+    must(world, HOST, { type: 'configureSession', tables: 2 });
+    must(world, HOST, { type: 'configureQuestion', questionId: Q, perTable: true });
+    const [writer, mate, neighbour] = [1, 1, 2].map((table) => {
+      const [e] = must(world, { kind: 'guest' }, { type: 'join', role: 'citizen', table });
+      const id = e!.type === 'participantJoined' ? e!.participantId : '';
+      return { participantId: id, token: '', actor: { kind: 'participant' as const, participantId: id } };
+    });
+    open(world, Q);
+    const id = answer(world, writer!, Q, text('bordets svar'));
+    expect(world.state.runs[Q]!.byParticipant['table:1']).toEqual([id]);
+    // The mate may withdraw the table's answer: it is theirs too.
+    expect(meView(world.state, mate!.participantId)!.answers[Q]?.map((a) => a.id)).toEqual([id]);
+    must(world, HOST, { type: 'openVoting', questionId: Q });
+    expect(run(world, mate!.actor, { type: 'castVote', questionId: Q, answerId: id })).toMatchObject({ ok: false, error: { code: 'own_answer' } });
+    must(world, neighbour!.actor, { type: 'castVote', questionId: Q, answerId: id });
+  });
+});
+
 describe('fair samples for big rooms', () => {
   it('with 500 answers and 200 voters: every sample is bounded, every exposure within ±25 % of the mean', () => {
     // 500 answers (at most 3 a person, the question's limit) from 200 participants.
