@@ -135,7 +135,7 @@ describe('per table (1-2-4-All)', () => {
     must(world, HOST, { type: 'configureQuestion', questionId: Q, perTable: true });
     const [writer, mate, neighbour] = [1, 1, 2].map((table) => {
       const [e] = must(world, { kind: 'guest' }, { type: 'join', role: 'citizen', table });
-      const id = e!.type === 'participantJoined' ? e!.participantId : '';
+      const id = e!.type === 'participantJoined' ? e.participantId : '';
       return { participantId: id, token: '', actor: { kind: 'participant' as const, participantId: id } };
     });
     open(world, Q);
