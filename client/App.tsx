@@ -27,9 +27,16 @@ function Page() {
   return <StartPage />;
 }
 
-/** The console link carries the token in its fragment (never sent to a server); remember it. */
+/**
+ * The console link carries the token in its fragment (never sent to a server); remember it, and
+ * take it out of the address bar and the history at once – a projected console must not show it.
+ * The console's side panel keeps the whole link to copy.
+ */
 function hostToken(code: string): string | undefined {
   const fromLink = decodeURIComponent(location.hash.slice(1));
-  if (fromLink) tokens.setHost(code, fromLink);
+  if (fromLink) {
+    tokens.setHost(code, fromLink);
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  }
   return fromLink || tokens.host(code);
 }

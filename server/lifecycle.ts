@@ -5,9 +5,15 @@ import express, { type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { ROUTER_OPTIONS } from './security/facilitator.ts';
+import type { EraseTarget } from '../shared/session/erase.ts';
 import type { SessionManager } from './sessions.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const EraseRequest = z.union([
+  z.strictObject({ participantId: z.string().min(1).max(64) }),
+  z.strictObject({ answerId: z.string().min(1).max(64) }),
+  z.strictObject({ purge: z.literal(true) }),
+]);
 const StatusRequest = z.strictObject({
   sessions: z.array(z.strictObject({ code: z.string().max(10), token: z.string().max(128) })).max(100),
 });
@@ -34,6 +40,25 @@ export function lifecycleRoutes(config: Pick<Config, 'facilitatorPassword'>, ses
         };
       }),
     );
+  });
+
+  // Erasure for good of one participant, one answer, or everything withdrawn, hidden, removed
+  // or deleted (see shared/session/erase.ts and docs/privacy.md).
+  router.post('/api/sessions/:code/erase', (req, res) => {
+    const code = req.params.code;
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    if (!token) return void res.status(401).json({ error: { code: 'unauthorized', message: 'send the host token as a Bearer token' } });
+    if (!sessions.isHost(code, token)) return void res.status(403).json({ error: { code: 'forbidden', message: 'not the facilitator of this session' } });
+    const body = EraseRequest.safeParse(req.body);
+    if (!body.success) return void res.status(400).json({ error: { code: 'invalid_payload', message: 'send {"participantId"}, {"answerId"} or {"purge": true}' } });
+    const b = body.data;
+    const target: EraseTarget = 'participantId' in b ? { kind: 'participant', participantId: b.participantId } : 'answerId' in b ? { kind: 'answer', answerId: b.answerId } : { kind: 'purge' };
+    void sessions.erase(code, target).then((result) => {
+      if (!result) return void res.status(404).json({ error: { code: 'no_such_session', message: 'no session with that code' } });
+      const { walTruncated, ...erased } = result;
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({ erased, walTruncated });
+    });
   });
 
   router.delete('/api/sessions/:code', (req, res) => {

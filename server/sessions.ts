@@ -10,6 +10,7 @@ import { decide, type SystemCommand } from '../shared/session/decide.ts';
 import type { SessionEvent } from '../shared/session/events.ts';
 import { evolve, initialState } from '../shared/session/evolve.ts';
 import type { SessionState } from '../shared/session/state.ts';
+import { eraseFromLog, type EraseTarget, type Erased } from '../shared/session/erase.ts';
 import { CommitQueue } from './store/commit-queue.ts';
 import type { EventRow, SessionMeta, Store } from './store/store.ts';
 
@@ -170,6 +171,33 @@ export class SessionManager {
   close(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+  }
+
+  /**
+   * Erases a participant, one answer, or the withdrawn/hidden/removed/deleted content of a
+   * session for good: the log is rewritten without it (shared/session/erase.ts) and the state
+   * rebuilt from the new log, so results recount without it. Resolves with the counts, and
+   * whether the WAL was truncated (false: a reader held it; the text is in the WAL until the
+   * next checkpoint).
+   */
+  async erase(code: string, target: EraseTarget): Promise<(Erased & { walTruncated: boolean }) | undefined> {
+    const session = this.sessions.get(code);
+    if (!session) return undefined;
+    this.queue.flush(); // pending events are on disk (and in the log we rewrite) first
+    const at = this.clock();
+    const { rows, erased } = eraseFromLog(this.store.loadEvents(code), target, at, (event) => ({ code, seq: 0, clientKey: null, event }));
+    if (erased.participants + erased.answers + erased.notes === 0) return { ...erased, walTruncated: true };
+    const renumbered = rows.map((r, i) => ({ ...r, seq: i + 1 }));
+    const [first, ...rest] = renumbered;
+    if (first?.event.type !== 'sessionCreated') return undefined;
+    const state = initialState(first.event);
+    for (const row of rest) evolve(state, row.event);
+    const gone = Object.keys(session.state.participants).filter((id) => !Object.hasOwn(state.participants, id));
+    session.state = state;
+    const walTruncated = await this.store.replaceLog(code, renumbered);
+    // Erased phones are let go like removed ones; every audience gets a fresh view.
+    this.listener(code, [...gone.map((participantId): SessionEvent => ({ type: 'participantRemoved', participantId, at })), renumbered.at(-1)!.event]);
+    return { ...erased, walTruncated };
   }
 
   /** Deletes a session for good: from memory, from the database and from the WAL. */

@@ -2,7 +2,8 @@
 // with the moderation actions beside it, and merging of duplicates.
 import { useState } from 'react';
 import type { TextResults } from '../../shared/session/results.ts';
-import { useT } from '../i18n/i18n.ts';
+import { useT, type MessageKey } from '../i18n/i18n.ts';
+import { eraseForGood, type EraseTarget } from '../net/connection.ts';
 import { useHostCommand } from './use-host-command.ts';
 
 export function ModerationList({ questionId, results }: { questionId: string; results: TextResults }) {
@@ -17,6 +18,14 @@ export function ModerationList({ questionId, results }: { questionId: string; re
   const remove = (participantId: string) => {
     if (confirm(t('confirmRemove'))) void run({ type: 'removeParticipant', participantId });
   };
+  const [erasing, setErasing] = useState<string | null>(null);
+  const erase = (target: EraseTarget, question: MessageKey) => {
+    if (!confirm(t(question))) return;
+    eraseForGood(target).then(
+      (e) => setErasing(t('erasedDone', { participants: e.participants, answers: e.answers, notes: e.notes })),
+      (e: Error) => setErasing(t('commandFailed', { message: e.message })),
+    );
+  };
   if (results.answers.length === 0) return <p className="muted">{t('noAnswersYet')}</p>;
   return (
     <section className="stack" aria-label={t('moderation')}>
@@ -29,6 +38,7 @@ export function ModerationList({ questionId, results }: { questionId: string; re
         )}
       </p>
       {error && <p className="error" role="alert">{error}</p>}
+      {erasing && <p role="status">{erasing}</p>}
       <ul className="moderation">
         {results.answers.map((a) => (
           <li key={a.id} className={`moderation__item${a.hidden ? ' moderation__item--hidden' : ''}`}>
@@ -64,6 +74,14 @@ export function ModerationList({ questionId, results }: { questionId: string; re
               {a.authorId && (
                 <button type="button" className="button button--small button--danger" onClick={() => remove(a.authorId!)}>
                   {t('removeAuthor')}
+                </button>
+              )}
+              <button type="button" className="button button--small button--danger" onClick={() => erase({ answerId: a.id }, 'confirmEraseAnswer')}>
+                {t('eraseAnswer')}
+              </button>
+              {a.authorId && (
+                <button type="button" className="button button--small button--danger" onClick={() => erase({ participantId: a.authorId! }, 'confirmEraseAuthor')}>
+                  {t('eraseAuthor')}
                 </button>
               )}
             </div>

@@ -4,7 +4,7 @@ import type { HostView } from '../../shared/session/views.ts';
 import { formatNumber, useT } from '../i18n/i18n.ts';
 import { displayUrl, useJoinUrl } from '../components/use-join-url.ts';
 import { SessionSettings } from './SessionSettings.tsx';
-import { currentHostToken, rotateHostToken } from '../net/connection.ts';
+import { currentHostToken, eraseForGood, rotateHostToken } from '../net/connection.ts';
 
 export function SidePanel({ view, token }: { view: HostView; token: string }) {
   const { t, lang } = useT();
@@ -33,8 +33,10 @@ export function SidePanel({ view, token }: { view: HostView; token: string }) {
         </p>
         <CopyField label={t('joinLink')} value={joinUrl} shown={displayUrl(joinUrl)} />
         <CopyField label={t('screenLink')} value={screenUrl} shown={displayUrl(screenUrl)} />
+        <CopyField label={t('consoleLink')} value={`${location.origin}/host/${view.code}#${currentHostToken() ?? token}`} shown={displayUrl(`${location.origin}/host/${view.code}`)} />
         <p className="hint">{t('keepLinkSecret')}</p>
         <RotateLink />
+        <PurgeContent />
       </section>
       <SessionSettings view={view} />
       <section className="card stack" aria-labelledby="summary-heading">
@@ -89,6 +91,27 @@ function RotateLink() {
         </>
       )}
       {error && <p className="error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+/** Erases for good what the room no longer sees: withdrawn and hidden answers, removed participants, deleted notes. */
+function PurgeContent() {
+  const { t } = useT();
+  const [message, setMessage] = useState<string | null>(null);
+  const purge = () => {
+    if (!confirm(t('confirmPurge'))) return;
+    eraseForGood({ purge: true }).then(
+      (e) => setMessage(t('erasedDone', { participants: e.participants, answers: e.answers, notes: e.notes })),
+      (e: Error) => setMessage(t('commandFailed', { message: e.message })),
+    );
+  };
+  return (
+    <div className="stack">
+      <button type="button" className="button button--small button--danger" onClick={purge}>
+        {t('purgeContent')}
+      </button>
+      {message && <p role="status">{message}</p>}
     </div>
   );
 }

@@ -315,6 +315,16 @@ export const da = {
   uploadWrongType: 'Vælg en fil, der ender på .md eller .json.',
   uploadTooLarge: 'Filen er for stor: højst {kib} KiB.',
   uploadFailed: 'Filen kunne ikke sendes: {message}',
+  eraseAnswer: 'Slet svar for altid',
+  eraseAuthor: 'Slet deltager for altid',
+  confirmEraseAnswer: 'Slette svaret for altid? Det fjernes fra resultaterne og fra serverens database og kan ikke hentes tilbage.',
+  confirmEraseAuthor: 'Slette deltageren for altid? Navn og alle svar fjernes fra resultaterne og fra serverens database og kan ikke hentes tilbage. Telefonen kobles fra.',
+  purgeContent: 'Slet skjulte og trukne svar for altid',
+  confirmPurge: 'Slette for altid alle tilbagetrukne og skjulte svar, fjernede deltagere og slettede noter? Det kan ikke fortrydes.',
+  erasedDone: 'Slettet for altid: {participants} deltager(e), {answers} svar, {notes} note(r).',
+  error_too_many_tabs: 'Workshoppen er åben i for mange faner på denne telefon. Luk en af dem.',
+  error_session_full: 'Workshoppen er fuld.',
+  error_id_in_use: 'Beskeden kunne ikke sendes. Genindlæs siden.',
 } as const;
 
 export type MessageKey = keyof typeof da;

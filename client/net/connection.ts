@@ -183,7 +183,6 @@ export function rotateHostToken(): Promise<{ hostToken: string; hostUrl: string 
       if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
       hostToken = body.hostToken;
       tokens.setHost(c.code, body.hostToken);
-      history.replaceState(history.state, '', `${location.pathname}${location.search}#${body.hostToken}`);
       return { hostToken: body.hostToken, hostUrl: body.hostUrl };
     },
   );
@@ -192,6 +191,23 @@ export function rotateHostToken(): Promise<{ hostToken: string; hostUrl: string 
     if (rotating === job) rotating = null;
     if (socket) reconnect(socket);
   });
+}
+
+export type EraseTarget = { participantId: string } | { answerId: string } | { purge: true };
+export type Erased = { participants: number; answers: number; notes: number };
+
+/** Console only: erases a participant, an answer, or all withdrawn/hidden/removed/deleted content for good. */
+export async function eraseForGood(target: EraseTarget): Promise<Erased> {
+  const c = current;
+  if (!c || c.as !== 'host' || !hostToken) throw new Error('only a connected console can erase');
+  const res = await fetch(`/api/sessions/${c.code}/erase`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${hostToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(target),
+  });
+  const body = (await res.json()) as { erased: Erased; error?: { message: string } };
+  if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+  return body.erased;
 }
 
 /** Connects a socket that socket.io will not reconnect by itself (once: connect() twice would send two handshakes). */

@@ -53,6 +53,26 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
   const appendAll = db.transaction((rows: readonly EventRow[]) => {
     for (const r of rows) insertEvent.run(r.code, r.seq, r.clientKey, JSON.stringify(r.event));
   });
+  const replaceAll = db.transaction((code: string, rows: readonly EventRow[]) => {
+    deleteEvents.run(code);
+    for (const r of rows) insertEvent.run(r.code, r.seq, r.clientKey, JSON.stringify(r.event));
+  });
+  type Ev = { seq: number; client_key: string | null; event: string };
+  const rowsOf = (code: string): EventRow[] =>
+    (eventsOf.all(code) as Ev[]).map((e) => ({ code, seq: e.seq, clientKey: e.client_key, event: JSON.parse(e.event) as SessionEvent }));
+
+  /**
+   * Moves the WAL into the database file and empties it. Another process reading (a backup, an
+   * export) can hold the WAL's old frames for a moment: retried for ~5 s.
+   */
+  async function truncateWal(): Promise<boolean> {
+    for (let i = 0; i < 50; i++) {
+      const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+      if (r && r.busy === 0 && r.log === 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return false;
+  }
 
   return {
     createSession(meta: SessionMeta, first: EventRow) {
@@ -66,6 +86,11 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
     },
     setHostTokenHash(code, hostTokenHash) {
       updateHostTokenHash.run(hostTokenHash, code);
+    },
+    loadEvents: rowsOf,
+    async replaceLog(code, rows) {
+      replaceAll(code, rows);
+      return truncateWal();
     },
     loadSessions(): StoredSession[] {
       type MetaRow = { code: string; host_token_hash: string; question_set_id: string; created_at: number };
@@ -87,7 +112,7 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
       deleteAll(code);
       // Move everything into the database file (where secure_delete zeroed the rows) and empty
       // the WAL, which would otherwise still hold the deleted text in older frames.
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      void truncateWal();
     },
     close() {
       db.close();

@@ -24,6 +24,14 @@ export interface Store {
   /** Replaces a session's host token hash (the console link was rotated). Durable on return. */
   setHostTokenHash(code: string, hostTokenHash: string): void;
   loadSessions(): StoredSession[];
+  /** One session's log, in order. */
+  loadEvents(code: string): EventRow[];
+  /**
+   * Replaces a session's whole log in one transaction (erasure), then truncates the WAL: with
+   * secure_delete the old rows are overwritten in the database file and gone from the WAL.
+   * Resolves false if a reader kept the WAL from being truncated for ~5 s.
+   */
+  replaceLog(code: string, rows: readonly EventRow[]): Promise<boolean>;
   /**
    * Deletes a session and all its events, then truncates the WAL: with secure_delete the text
    * is overwritten in the database file and gone from the WAL when this returns.

@@ -46,6 +46,11 @@ export type SessionEvent =
   | { type: 'participantRemoved'; participantId: string; at: number }
   | { type: 'joiningLocked'; locked: boolean; at: number }
   | { type: 'sessionEnded'; at: number }
+  /**
+   * The facilitator erased content for good (server/erasure.ts rewrote the log without it): only
+   * how much is kept, so that the summary can say so.
+   */
+  | { type: 'contentErased'; participants: number; answers: number; notes: number; at: number }
   | ({ type: 'screenBlanked'; blank: boolean; at: number } & Undoable)
   | { type: 'noteAdded'; note: Note; at: number }
   | { type: 'noteUpdated'; noteId: string; changes: Partial<Pick<Note, 'kind' | 'text' | 'who' | 'due' | 'onScreen'>>; at: number }

@@ -169,6 +169,7 @@ type FacilitationEvent = Extract<
       | 'participantRemoved'
       | 'joiningLocked'
       | 'sessionEnded'
+      | 'contentErased'
       | 'screenBlanked'
       | 'noteAdded'
       | 'noteUpdated'
@@ -195,6 +196,11 @@ function foldFacilitation(state: SessionState, event: FacilitationEvent): Sessio
     case 'joiningLocked':
       state.joinLocked = event.locked;
       return state;
+    case 'contentErased': {
+      const e = state.erased ?? { participants: 0, answers: 0, notes: 0 };
+      state.erased = { participants: e.participants + event.participants, answers: e.answers + event.answers, notes: e.notes + event.notes };
+      return state;
+    }
     case 'sessionEnded':
       state.ended = true;
       state.endedAt = event.at;

@@ -139,6 +139,8 @@ export type SessionState = {
   added?: string[];
   /** Inverse events of the facilitator's last actions, newest last (bounded). */
   undo: SessionEvent[];
+  /** What the facilitator erased for good (counts only; the content is gone from the log). */
+  erased?: { participants: number; answers: number; notes: number };
   seq: number;
 };
 

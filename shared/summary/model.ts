@@ -145,6 +145,8 @@ export type RawAnswer = {
 
 export type Summary = {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
+  /** What the facilitator erased for good (counts only), when anything was. */
+  erased?: { participants: number; answers: number; notes: number };
   code: string;
   lang: Lang;
   title: string;

@@ -64,6 +64,15 @@ export function gapSentence(gap: Gap, lang: Lang): string {
   return `${L.role(gap.high.role)} ${L.num(gap.high.median)} ${vs} ${L.role(gap.low.role)} ${L.num(gap.low.median)} (${diff} ${L.num(gap.difference)})`;
 }
 
+/** What the facilitator erased for good, when anything was: counts only (the content is gone). */
+export function erasedNote(lang: Lang, erased: { participants: number; answers: number; notes: number } | undefined): string[] {
+  if (!erased) return [];
+  const [p, a, n] = [erased.participants, erased.answers, erased.notes].map((x) => formatNumber(lang, x));
+  return lang === 'en'
+    ? [`The facilitator erased for good ${p} participant(s), ${a} answer(s) and ${n} note(s) (data protection): they are in no figure, list or file of this summary.`]
+    : [`Facilitator har slettet endeligt ${p} deltager(e), ${a} svar og ${n} note(r) (databeskyttelse): de indgår ikke i nogen tal, lister eller filer i dette referat.`];
+}
+
 export function methodNote(lang: Lang, minGroup: number): string[] {
   const k = formatNumber(lang, minGroup);
   if (lang === 'en') {

@@ -7,7 +7,7 @@ import { localize } from '../question-set.ts';
 import type { SessionState } from '../session/state.ts';
 import { SUMMARY_SCHEMA_VERSION, type Summary, type SummaryTheme } from './model.ts';
 import { sortNotes } from './notes.ts';
-import { gapSentence, methodNote } from './phrases.ts';
+import { erasedNote, gapSentence, methodNote } from './phrases.ts';
 import { summarizeQuestion } from './question.ts';
 import { rawAnswers } from './raw.ts';
 import { localClock } from './time.ts';
@@ -46,7 +46,8 @@ export function buildSummary(state: SessionState, options: SummaryOptions = {}):
     createdAt: clock.iso(state.createdAt),
     timeZone,
     participants: participants(state),
-    method: methodNote(lang, minGroup),
+    method: [...methodNote(lang, minGroup), ...erasedNote(lang, state.erased)],
+    ...(state.erased ? { erased: state.erased } : {}),
     minGroup,
     keyPoints: themes.map((th) => ({
       themeId: th.id,
