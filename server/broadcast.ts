@@ -1,14 +1,14 @@
 // Coalesced fan-out: a change marks its session dirty per audience; views go out at most every
 // FLUSH_MS per session, each built once and sent to a whole room as one frame. The cost grows
-// with rooms × flushes, never with phones × answers.
+// with rooms × flushes, never with phones × answers. Which audiences a change wakes is decided
+// beside the views, in shared/session/fanout.ts.
 import type { Server } from 'socket.io';
 import type { SessionEvent } from '../shared/session/events.ts';
+import { nothingWoken, wakeOf, type Wake } from '../shared/session/fanout.ts';
 import { hostView, meView, participantView, screenView } from '../shared/session/views.ts';
 import type { SessionManager } from './sessions.ts';
 
 export const FLUSH_MS = 100;
-
-type Dirty = { host: boolean; screen: boolean; participants: boolean; meAll?: boolean; meTables?: Set<number>; meIds?: Set<string> };
 
 export const rooms = {
   host: (code: string) => `${code}:host`,
@@ -18,44 +18,8 @@ export const rooms = {
   table: (code: string, table: number) => `${code}:t:${table}`,
 };
 
-/** Events after which every phone's own view (`me`) changes: voting windows open or close. */
-const ME_FOR_ALL = new Set<SessionEvent['type']>([
-  'votingOpened',
-  'answeringClosed',
-  'answeringOpened',
-  'phaseSet',
-  'revoteStarted',
-  'questionConfigured',
-  'answerModerated',
-  'answersMerged',
-  'participantRemoved',
-]);
-
-/** Which audiences an event concerns. Phones hear about answers only when results are shown. */
-export function audiencesOf(event: SessionEvent, resultsVisible: (questionId: string) => boolean): Dirty {
-  switch (event.type) {
-    case 'participantJoined':
-      return { host: true, screen: true, participants: false };
-    case 'voteCast':
-    case 'voteRetracted':
-      // Others' votes stay hidden until voting closes: only the console shows them live.
-      return { host: true, screen: false, participants: false };
-    case 'noteAdded':
-    case 'noteUpdated':
-    case 'noteDeleted':
-    case 'screenBlanked':
-    case 'joiningLocked':
-      return { host: true, screen: true, participants: false };
-    case 'answerSubmitted':
-    case 'answerWithdrawn':
-      return { host: true, screen: true, participants: resultsVisible(event.questionId) };
-    default:
-      return { host: true, screen: true, participants: true };
-  }
-}
-
 export class Broadcaster {
-  private readonly dirty = new Map<string, Dirty>();
+  private readonly dirty = new Map<string, Wake>();
   private readonly lastFlush = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Views sent, by audience: the bench and tests read these to show what fan-out costs. */
@@ -71,8 +35,8 @@ export class Broadcaster {
    * all their sockets, however many commands they sent in between.
    */
   meChanged(code: string, participantId: string): void {
-    const d = this.dirty.get(code) ?? { host: false, screen: false, participants: false };
-    (d.meIds ??= new Set()).add(participantId);
+    const d = this.dirty.get(code) ?? nothingWoken();
+    d.me.participants.add(participantId);
     this.dirty.set(code, d);
     this.schedule(code);
   }
@@ -80,7 +44,6 @@ export class Broadcaster {
   changed(code: string, events: readonly SessionEvent[]): void {
     const state = this.sessions.get(code)?.state;
     if (!state) return;
-    const d = this.dirty.get(code) ?? { host: false, screen: false, participants: false };
     for (const e of events) {
       if (e.type === 'participantRemoved') {
         // A removed phone is told and let go; its token no longer opens the session.
@@ -88,17 +51,8 @@ export class Broadcaster {
         this.io.to(room).emit('fatal', { code: 'removed', message: 'removed by the facilitator' });
         this.io.in(room).disconnectSockets(true);
       }
-      const a = audiencesOf(e, (q) => state.runs[q]?.resultsVisible ?? false);
-      d.host ||= a.host;
-      d.screen ||= a.screen;
-      d.participants ||= a.participants;
-      if (ME_FOR_ALL.has(e.type)) d.meAll = true;
-      if ((e.type === 'answerSubmitted' || e.type === 'answerWithdrawn') && state.runs[e.questionId]?.perTable) {
-        // A table's answers are shared: every member's own view changes.
-        const table = state.participants[e.participantId]?.table;
-        if (table !== undefined) (d.meTables ??= new Set()).add(table);
-      }
     }
+    const d = wakeOf(state, events, this.dirty.get(code));
     this.dirty.set(code, d);
     this.schedule(code);
   }
@@ -131,10 +85,10 @@ export class Broadcaster {
     }
     // Personal views differ per phone, so they go one by one – but only on phase changes
     // (phones × phase changes), never on other people's answers.
-    const meRooms = d.meAll ? [rooms.participants(code)] : [...(d.meTables ?? [])].map((t) => rooms.table(code, t));
+    const meRooms = d.me.all ? [rooms.participants(code)] : [...d.me.tables].map((t) => rooms.table(code, t));
     // Phones that sent something: only their own sockets, unless everyone's goes out anyway.
-    if (!d.meAll) {
-      for (const id of d.meIds ?? []) this.io.to(rooms.participant(code, id)).emit('me', meView(state, id));
+    if (!d.me.all) {
+      for (const id of d.me.participants) this.io.to(rooms.participant(code, id)).emit('me', meView(state, id));
     }
     for (const room of meRooms) {
       void this.io
