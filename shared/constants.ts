@@ -11,6 +11,10 @@ export const LIMITS = {
   tables: 50,
   clientIdLength: 64,
   maxHttpBufferSize: 64 * 1024,
+  /** Place, facilitator, minute-taker of the minutes' header. */
+  detailLength: 200,
+  /** The purpose of the workshop, a paragraph in the minutes' header. */
+  purposeLength: 1000,
 } as const;
 
 export const ROLES = ['politician', 'executive', 'manager', 'employee', 'citizen', 'other'] as const;

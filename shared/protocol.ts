@@ -143,6 +143,14 @@ export const HostCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('applyTemplate'), questionId: QuestionId, template: z.enum(['1-2-4-all', 'what-so-what-now-what']) }),
   z.strictObject({ type: z.literal('answersToActions'), questionId: QuestionId }),
   z.strictObject({
+    /** The minutes' header; allowed before, during and after the workshop. "" clears a field. */
+    type: z.literal('setSessionDetails'),
+    purpose: z.string().trim().max(LIMITS.purposeLength).optional(),
+    place: z.string().trim().max(LIMITS.detailLength).optional(),
+    facilitator: z.string().trim().max(LIMITS.detailLength).optional(),
+    minuteTaker: z.string().trim().max(LIMITS.detailLength).optional(),
+  }),
+  z.strictObject({
     type: z.literal('configureSession'),
     minGroupSize: z.number().int().min(1).max(50).optional(),
     tables: z.number().int().min(0).max(LIMITS.tables).optional(),

@@ -5,6 +5,7 @@ import { formatNumber, useT } from '../i18n/i18n.ts';
 import { displayUrl, useJoinUrl } from '../components/use-join-url.ts';
 import { SessionSettings } from './SessionSettings.tsx';
 import { currentHostToken, eraseForGood, rotateHostToken } from '../net/connection.ts';
+import { SessionDetailsForm } from './SessionDetailsForm.tsx';
 
 export function SidePanel({ view, token }: { view: HostView; token: string }) {
   const { t, lang } = useT();
@@ -39,6 +40,7 @@ export function SidePanel({ view, token }: { view: HostView; token: string }) {
         <PurgeContent />
       </section>
       <SessionSettings view={view} />
+      <SessionDetailsForm view={view} />
       <section className="card stack" aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="h3">{t('summaryHeading')}</h2>
         <ul className="downloads">

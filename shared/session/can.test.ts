@@ -91,6 +91,8 @@ function hostCheck(w: World, view: HostView, type: (typeof HOST_TYPES)[number], 
       return host({ type, text: 'Nyt spørgsmål', response: pickOf(d, RESPONSES)! }, can.addQuestion);
     case 'configureSession':
       return host({ type, ...(d.next(2) ? { tables: d.next(4) } : {}), ...(d.next(2) ? { minGroupSize: 1 + d.next(5) } : {}) }, can.configureSession);
+    case 'setSessionDetails':
+      return host({ type, place: pickOf(d, ['Byrådssalen', ''])! }, can.sessionDetails);
     case 'setScreenBlank':
       return host({ type, blank: !s.screenBlank }, can.blankScreen);
     case 'setJoiningLocked':

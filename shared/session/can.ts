@@ -42,6 +42,8 @@ export type HostCan = {
   addQuestion: boolean;
   notes: boolean;
   configureSession: boolean;
+  /** The minutes' header: before, during and after the workshop. */
+  sessionDetails: boolean;
   blankScreen: boolean;
   lockJoining: boolean;
   endSession: boolean;
@@ -91,6 +93,7 @@ export function hostCan(state: SessionState): HostCan {
     addQuestion: may({ type: 'addQuestion', text: 'x', response: PROBE_SPEC }),
     notes: may({ type: 'addNote', scope: { kind: 'session' }, kind: 'note', text: 'x', onScreen: false }),
     configureSession: may({ type: 'configureSession' }),
+    sessionDetails: may({ type: 'setSessionDetails', place: 'x' }),
     blankScreen: may({ type: 'setScreenBlank', blank: !state.screenBlank }),
     lockJoining: may({ type: 'setJoiningLocked', locked: !state.joinLocked }),
     endSession: may({ type: 'endSession' }),

@@ -17,6 +17,7 @@ import { nextStep } from './agenda-edit.ts';
 import { decideAnswers, decideSession, type SessionCommand } from './decide-facilitation.ts';
 import { decideMethod } from './decide-method.ts';
 import { accept, reject, type Decision } from './decision.ts';
+import { decideDetails } from './details.ts';
 
 export type { Decision } from './decision.ts';
 
@@ -28,7 +29,10 @@ export type SystemCommand = { type: 'timerExpired'; questionId: string };
 const REVIEW = new Set<string>(['goTo', 'next', 'previous']);
 
 export function decide(state: SessionState, command: Command | SystemCommand, ctx: Context): Decision {
-  if (state.ended && !(REVIEW.has(command.type) && ctx.actor.kind === 'host')) return reject('session_ended', 'the workshop has ended');
+  // The facilitator may still review the steps, and fill in the minutes' header, once it is over.
+  if (state.ended && !((REVIEW.has(command.type) || command.type === 'setSessionDetails') && ctx.actor.kind === 'host')) {
+    return reject('session_ended', 'the workshop has ended');
+  }
   if (command.type === 'timerExpired') {
     return ctx.actor.kind === 'system' ? timerExpired(state, command.questionId, ctx.now) : reject('forbidden', 'only the server may do this');
   }
@@ -132,6 +136,8 @@ function decideHost(state: SessionState, command: HostCommand, ctx: Context): De
       if (index === undefined) return reject('unknown_step', command.type === 'next' ? 'this is the last step' : 'this is the first step');
       return accept({ type: 'stepChanged', index, at });
     }
+    case 'setSessionDetails':
+      return decideDetails(command, at);
     case 'configureSession':
       return accept({
         type: 'sessionConfigured',
@@ -158,7 +164,7 @@ function decideHost(state: SessionState, command: HostCommand, ctx: Context): De
   }
 }
 
-type QuestionControl = Exclude<HostCommand, { type: 'goTo' | 'next' | 'previous' | 'configureSession' } | SessionCommand>;
+type QuestionControl = Exclude<HostCommand, { type: 'goTo' | 'next' | 'previous' | 'configureSession' | 'setSessionDetails' } | SessionCommand>;
 
 function decideQuestionControl(state: SessionState, command: QuestionControl, ctx: Context): Decision {
   const at = ctx.now;

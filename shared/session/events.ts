@@ -2,7 +2,7 @@
 // evolve() folds them into state, on the live path and on replay after a restart alike.
 import type { AnswerValue, Lang, ModerationAction, Role, Split } from '../protocol.ts';
 import type { Question, QuestionSet, ResponseSpec } from '../question-set.ts';
-import type { Note, QuestionPhase } from './state.ts';
+import type { Note, QuestionPhase, SessionDetails } from './state.ts';
 
 export type AnalogEntry = { answer: AnswerValue; count: number };
 /** Set on an event that undoes an earlier one, so it is not itself pushed on the undo stack. */
@@ -11,6 +11,7 @@ type Undoable = { undo?: true };
 export type SessionEvent =
   | { type: 'sessionCreated'; code: string; set: QuestionSet; lang: Lang; at: number }
   | { type: 'sessionConfigured'; minGroupSize?: number; tables?: number; screenTheme?: 'standard' | 'contrast'; screenZoom?: number; at: number }
+  | { type: 'sessionDetailsSet'; details: SessionDetails; at: number }
   | { type: 'participantJoined'; participantId: string; token: string; name?: string; role: Role; table?: number; at: number }
   | {
       type: 'answerSubmitted';

@@ -13,6 +13,7 @@ import { emptyRun } from './runs.ts';
 import { changeEntry, counted, merge, moderate, removeParticipant } from './moderation.ts';
 import { addQuestion, changeResponse, moveStep } from './agenda-edit.ts';
 import { trackUndo } from './undo.ts';
+import { mergeDetails } from './details.ts';
 
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 
@@ -37,6 +38,7 @@ export function initialState(event: Extract<SessionEvent, { type: 'sessionCreate
     tables: 0,
     joinLocked: false,
     ended: false,
+    details: {},
     screenBlank: false,
     notes: {},
     noteOrder: [],
@@ -55,6 +57,9 @@ function fold(state: SessionState, event: SessionEvent): SessionState {
   switch (event.type) {
     case 'sessionCreated':
       throw new Error('sessionCreated starts a session; use initialState()');
+    case 'sessionDetailsSet':
+      state.details = mergeDetails(state.details, event.details);
+      return state;
     case 'sessionConfigured':
       if (event.minGroupSize !== undefined) state.minGroupSize = event.minGroupSize;
       if (event.tables !== undefined) state.tables = event.tables;
@@ -94,6 +99,7 @@ function fold(state: SessionState, event: SessionEvent): SessionState {
     }
     case 'stepChanged':
       state.cursor = event.index;
+      if (event.index > 0) state.startedAt ??= event.at;
       return state;
     case 'answeringOpened':
       return withRun(state, event.questionId, (run) => {

@@ -47,6 +47,9 @@ export function addWake(wake: Wake, state: SessionState, event: SessionEvent): W
     case 'voteRetracted':
       // Others' votes stay hidden until voting closes: only the console shows them live.
       return wake;
+    case 'sessionDetailsSet':
+      // The minutes' header is shown only in the console (and the summary).
+      return wake;
     case 'answerSubmitted':
     case 'answerWithdrawn': {
       wake.screen = true;

@@ -59,6 +59,9 @@ export type AnswerEntry = {
   analog?: true;
 };
 
+/** The minutes' header, as the facilitator filled it in; an empty string is a cleared field. */
+export type SessionDetails = { purpose?: string; place?: string; facilitator?: string; minuteTaker?: string };
+
 export type QuestionPhase = 'idle' | 'open' | 'voting' | 'closed';
 
 /** A finished round, kept when the facilitator re-opens a question for a re-vote. */
@@ -132,6 +135,9 @@ export type SessionState = {
   screenZoom?: number;
   ended: boolean;
   endedAt?: number;
+  /** When the facilitator first left the lobby: the minutes' start time. */
+  startedAt?: number;
+  details: SessionDetails;
   screenBlank: boolean;
   notes: Record<string, Note>;
   noteOrder: string[];

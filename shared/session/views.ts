@@ -5,7 +5,7 @@
 import type { Lang, Role } from '../protocol.ts';
 import type { LocalizedText } from '../question-set.ts';
 import { buildResults, type Results } from './results.ts';
-import type { Note, SessionState } from './state.ts';
+import type { Note, SessionDetails, SessionState } from './state.ts';
 import { agendaItem, findInTheme, stepView, type AgendaItem, type StepView } from './step-view.ts';
 import { themeOverview, type OverviewItem } from './overview.ts';
 import { hostCan, hostMay, type HostCan } from './can.ts';
@@ -38,6 +38,8 @@ export type HostView = Common & {
   createdAt: number;
   roleCounts: Record<Role, number>;
   minGroupSize: number;
+  /** The minutes' header (purpose, place, facilitator, minute-taker). */
+  details: SessionDetails;
   agenda: AgendaItem[];
   /** Always present for a question step: the facilitator sees results before the room does. */
   results: Results | null;
@@ -88,6 +90,7 @@ export function hostView(state: SessionState): HostView {
     createdAt: state.createdAt,
     roleCounts: { ...state.roleCounts },
     minGroupSize: state.minGroupSize,
+    details: { ...state.details },
     agenda: state.agenda.map((s, index) => ({ ...agendaItem(state, s, index), can: agendaCan(state, index, s.skipped === true) })),
     results: currentResults(state, 'host'),
     overview: step?.kind === 'theme' ? themeOverview(state, step.themeId) : null,
