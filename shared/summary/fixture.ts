@@ -49,6 +49,8 @@ function note(w: World, scope: NoteScope, kind: NoteKind, noteText: string, extr
 export function fixtureWorld(lang: Lang = 'da'): World {
   const w = emptyWorld(lang);
   must(w, HOST, { type: 'configureSession', tables: 3 });
+  must(w, HOST, { type: 'setSessionDetails', purpose: 'Drøfte udkastet til en ny forvaltningspolitik', place: 'Byrådssalen', facilitator: 'Anne Facilitator', minuteTaker: 'Bo Referent' });
+  must(w, HOST, { type: 'next' });
   // Everyone takes the next seat round the three tables, in join order.
   let seat = 0;
   const people = (role: Role, count: number, name?: string): Joined[] =>
@@ -94,6 +96,7 @@ export function fixtureWorld(lang: Lang = 'da'): World {
   must(w, HOST, { type: 'addAnalogCounts', questionId: 'q1-3', entries: [{ answer: scale(4), count: 3 }, { answer: scale(2), count: 2 }] });
 
   open(w, 'q1-4');
+  must(w, HOST, { type: 'configureQuestion', questionId: 'q1-4', wordCloud: true });
   TRICKY_TEXTS.forEach((t, i) => answer(w, emp[i % 7]!, 'q1-4', text(t)));
   const pinned = answer(w, pol[0]!, 'q1-4', text('Færre, men klarere mål'));
   const gone = answer(w, pol[0]!, 'q1-4', text('Dette svar trækkes tilbage'));

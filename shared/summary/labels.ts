@@ -115,6 +115,31 @@ const da = {
   yes: 'ja',
   text: 'Tekst',
   sheetNotes: 'Noter',
+  otherOrFew: 'Andet/for få',
+  exactRolesNotice: 'OBS: Rådata med præcise roller efter facilitators udtrykkelige valg – også grupper under {n} personer kan ses. Må ikke videregives uden vurdering.',
+  mergedRolesNotice: 'Roller med færre end {n} svarpersoner er slået sammen under “Andet/for få”.',
+  minutes: 'Beslutningsreferat',
+  subject: 'Emne',
+  purpose: 'Formål',
+  dateTime: 'Dato og tid',
+  facilitator: 'Mødeleder (facilitator)',
+  minuteTaker: 'Referent',
+  present: 'Til stede',
+  keyResult: 'Resultat',
+  decision: 'Beslutning',
+  actionWhoWhen: 'Handling / ansvarlig / frist',
+  themeAsWhole: 'Temaet som helhed',
+  notHandled: 'Ikke behandlet',
+  results: 'Resultater',
+  wordCloud: 'Ordsky',
+  word: 'Ord',
+  topAnswers: 'Svar med flest stemmer',
+  group: 'Gruppe',
+  sheetResults: 'Resultater',
+  sheetActions: 'Handlinger',
+  sheetRaw: 'Rådata',
+  notSet: 'ikke angivet',
+  sum: 'Sum',
 } as const;
 
 export type LabelKey = keyof typeof da;
@@ -231,6 +256,31 @@ const en: Record<LabelKey, string> = {
   yes: 'yes',
   text: 'Text',
   sheetNotes: 'Notes',
+  otherOrFew: 'Other/too few',
+  exactRolesNotice: 'NOTE: Raw data with exact roles at the facilitator’s explicit choice – groups under {n} people can be seen. Not to be passed on without an assessment.',
+  mergedRolesNotice: 'Roles with fewer than {n} respondents are merged into “Other/too few”.',
+  minutes: 'Decision minutes',
+  subject: 'Subject',
+  purpose: 'Purpose',
+  dateTime: 'Date and time',
+  facilitator: 'Chair (facilitator)',
+  minuteTaker: 'Minute-taker',
+  present: 'Present',
+  keyResult: 'Result',
+  decision: 'Decision',
+  actionWhoWhen: 'Action / owner / due',
+  themeAsWhole: 'The theme as a whole',
+  notHandled: 'Not dealt with',
+  results: 'Results',
+  wordCloud: 'Word cloud',
+  word: 'Word',
+  topAnswers: 'Answers with most votes',
+  group: 'Group',
+  sheetResults: 'Results',
+  sheetActions: 'Actions',
+  sheetRaw: 'Raw data',
+  notSet: 'not given',
+  sum: 'Sum',
 };
 
 const ROLE_LABELS: Record<Lang, Record<Role, string>> = {
@@ -261,7 +311,8 @@ export type Labels = {
   lang: Lang;
   /** A label; `{n}` and other `{name}` marks are filled from `vars`. */
   t: (key: LabelKey, vars?: Record<string, string | number>) => string;
-  role: (role: Role) => string;
+  /** A role, or "Andet/for få" for the merged small groups of the raw answers. */
+  role: (role: Role | 'otherOrFew') => string;
   type: (type: ResponseType) => string;
   /** 1234.5 → "1.234,5" (da) / "1,234.5" (en); at most two decimals. */
   num: (n: number) => string;
@@ -279,7 +330,7 @@ export function labels(lang: Lang): Labels {
   return {
     lang,
     t,
-    role: (role) => ROLE_LABELS[lang][role],
+    role: (role) => (role === 'otherOrFew' ? dict.otherOrFew : ROLE_LABELS[lang][role]),
     type: (type) => dict[`type_${type}`],
     num,
     date: (iso) => {

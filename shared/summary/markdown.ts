@@ -3,6 +3,7 @@
 import { escapeMd as e } from './escape.ts';
 import { labels, type Labels } from './labels.ts';
 import { gapSentence } from './phrases.ts';
+import { minutesHeader, minutesTable, rawRolesNotice, sessionMinutes } from './minutes.ts';
 import type { Summary, SummaryNote, SummaryQuestion, SummaryTheme } from './summary.ts';
 import {
   actionsTable, answerLine, dataTable, factsLine, hasAnswers, noteGroups, noteLine, participantsTable, participantTablesTable, rawTable,
@@ -12,61 +13,52 @@ import {
 export function renderMarkdown(s: Summary): string {
   const L = labels(s.lang);
   const out: string[] = [];
-  front(s, L, out);
-  keyPoints(s, L, out);
+  const notice = rawRolesNotice(s, L);
+  if (notice) out.push(`**${e(notice)}**`, '');
+  minutes(s, L, out);
+  out.push(`## ${L.t('results')}`, '', `### ${L.t('participants')}`, '', ...table(participantsTable(s, L)), '');
+  const tables = participantTablesTable(s, L);
+  if (tables) out.push(`${L.t('participantsByTable')}:`, '', ...table(tables), '');
+  out.push(`### ${L.t('method')}`, '', ...s.method.flatMap((p) => [e(p), '']));
   if (s.notes.length) {
-    out.push(`## ${L.t('sessionNotes')}`, '');
-    notes(s.notes, L, out, '###');
+    out.push(`### ${L.t('sessionNotes')}`, '');
+    notes(s.notes, L, out, '####');
   }
   for (const theme of s.themes) themeSection(theme, L, out);
-  actions(s, L, out);
   appendix(s, L, out);
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
-function front(s: Summary, L: Labels, out: string[]): void {
-  out.push(`# ${e(s.title)}`, '');
-  if (s.subtitle) out.push(`*${e(s.subtitle)}*`, '');
-  const facts = [`**${L.t('summary')}**`, `${L.t('date')}: ${L.date(s.date)}`];
-  if (s.place) facts.push(`${L.t('place')}: ${e(s.place)}`);
-  facts.push(`${L.t('code')}: ${s.code}`, `${L.t('language')}: ${L.t('languageName')}`);
-  out.push(facts.join(' · '), '', `## ${L.t('participants')}`, '', ...table(participantsTable(s, L)), '');
-  const tables = participantTablesTable(s, L);
-  if (tables) out.push(`${L.t('participantsByTable')}:`, '', ...table(tables), '');
-  out.push(`## ${L.t('method')}`, '', ...s.method.flatMap((p) => [e(p), '']));
-}
-
-function keyPoints(s: Summary, L: Labels, out: string[]): void {
-  out.push(`## ${L.t('keyPoints')}`, '');
-  for (const theme of s.keyPoints) {
-    const n = s.themes.find((t) => t.id === theme.themeId)?.number;
-    out.push(`### ${n}. ${e(theme.title)}`, '');
-    for (const p of theme.points) {
-      out.push(`- **${p.number}** ${e(p.text)} – ${e(p.headline)}`);
-      if (p.previous) out.push(`  ${L.t('previousRound', { n: p.previous.round })}: ${e(p.previous.headline)}`);
-      if (p.gap) out.push(`  ${L.t('largestGap')}: ${e(p.gap)}`);
-    }
-    out.push('');
-    if (theme.decisions.length) out.push(`${L.t('decisions')}:`, '', ...theme.decisions.map((d) => `- ${e(noteLine(d, L))} – ${e(scopeLabel(d.scope, L))}`), '');
+/** The decision minutes: header, a table per theme, the workshop's own decisions, what was not dealt with, next steps. */
+function minutes(s: Summary, L: Labels, out: string[]): void {
+  out.push(`# ${e(s.title)}`, '', `## ${L.t('minutes')}`, '');
+  out.push(...table({ head: ['', ''], rows: minutesHeader(s, L), numeric: [false, false] }), '');
+  for (const theme of s.themes) {
+    const t = minutesTable(theme, L);
+    if (t) out.push(`### ${theme.number}. ${e(theme.title)}`, '', ...table(t), '');
   }
+  const whole = sessionMinutes(s, L);
+  if (whole) out.push(`### ${L.t('wholeSession')}`, '', ...table(whole), '');
+  if (s.notHandled.length) out.push(`### ${L.t('notHandled')}`, '', ...s.notHandled.map((q) => `- ${q.number} ${e(q.text)}`), '');
+  actions(s, L, out);
 }
 
 function themeSection(theme: SummaryTheme, L: Labels, out: string[]): void {
-  out.push(`## ${theme.number}. ${e(theme.title)}`, '');
+  out.push(`### ${theme.number}. ${e(theme.title)}`, '');
   if (theme.description) out.push(e(theme.description), '');
   if (theme.statements.length) {
-    out.push(`### ${L.t('statements')}`, '');
+    out.push(`#### ${L.t('statements')}`, '');
     for (const st of theme.statements) {
       out.push(`- ${e(st.text)}`, ...st.details.map((d) => `  - ${e(d)}`));
     }
     out.push('');
   }
-  notes(theme.notes, L, out, '###');
-  for (const q of theme.questions) question(q, L, out);
+  notes(theme.notes, L, out, '####');
+  for (const q of theme.questions.filter((x) => x.asked)) question(q, L, out);
 }
 
 function question(q: SummaryQuestion, L: Labels, out: string[]): void {
-  out.push(`### ${q.number} ${e(q.text)}`, '', `${L.t('type')}: ${e(typeLine(q, L))}`, '', `**${e(q.headline)}**`, '');
+  out.push(`#### ${q.number} ${e(q.text)}`, '', `${L.t('type')}: ${e(typeLine(q, L))}`, '', `**${e(q.headline)}**`, '');
   out.push(factsLine(q, L).map(e).join(' · '), '');
   const rounds = roundsTable(q, L);
   if (rounds) out.push(`${L.t('rounds')}:`, '', ...table(rounds), '');
@@ -84,6 +76,7 @@ function question(q: SummaryQuestion, L: Labels, out: string[]): void {
     for (const a of q.answers) out.push(`- ${e(answerLine(a, L))}`, ...(a.merged ?? []).map((m) => `  - ${L.t('merged')}: ${e(m)}`));
     out.push('');
   }
+  if (q.words?.length) out.push(`${L.t('wordCloud')}: ${q.words.map((w) => `${e(w.word)} (${L.num(w.count)})`).join(', ')}`, '');
   for (const g of noteGroups(q.notes, L)) out.push(`${g.title}:`, '', ...g.lines.map((l) => `- ${e(l)}`), '');
 }
 
@@ -93,7 +86,7 @@ function distribution(q: SummaryQuestion, L: Labels, out: string[], prefix: stri
 }
 
 function actions(s: Summary, L: Labels, out: string[]): void {
-  out.push(`## ${L.t('actionsAndParking')}`, '', `### ${L.t('allActions')}`, '');
+  out.push(`### ${L.t('allActions')}`, '');
   const all = actionsTable(s, L);
   out.push(...(all ? table(all) : [L.t('noActions')]));
   out.push('', `### ${L.t('parkingLot')}`, '');
@@ -103,8 +96,8 @@ function actions(s: Summary, L: Labels, out: string[]): void {
 }
 
 function appendix(s: Summary, L: Labels, out: string[]): void {
-  out.push(`## ${L.t('appendix')}: ${L.t('rawTables')}`, '');
-  for (const q of s.themes.flatMap((t) => t.questions)) {
+  out.push(`## ${L.t('appendix')}: ${L.t('rawTables')}`, '', e(rawRolesNotice(s, L) ?? L.t('mergedRolesNotice', { n: s.minGroup })), '');
+  for (const q of s.themes.flatMap((t) => t.questions).filter((x) => x.asked)) {
     out.push(`### ${q.number} ${e(q.text)}`, '', ...(hasAnswers(q) ? table(rawTable(q, L)) : [L.t('noAnswers')]), '');
   }
 }
@@ -114,6 +107,7 @@ function notes(list: readonly SummaryNote[], L: Labels, out: string[], level: st
 }
 
 function table(t: Table): string[] {
-  const row = (cells: string[]) => `| ${cells.map((c) => (c === '' ? ' ' : e(c))).join(' | ')} |`;
+  // A cell is one line in Markdown: several decisions or actions are joined with "; ".
+  const row = (cells: string[]) => `| ${cells.map((c) => (c === '' ? ' ' : e(c.replace(/\n/g, '; ')))).join(' | ')} |`;
   return [row(t.head), `|${t.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`, ...t.rows.map(row)];
 }

@@ -6,7 +6,7 @@ import type { Bar } from '../session/results.ts';
 import type { AnswerEntry } from '../session/state.ts';
 import type { Agreement, Gap, Spread } from './stats.ts';
 
-export const SUMMARY_SCHEMA_VERSION = 2;
+export const SUMMARY_SCHEMA_VERSION = 3;
 
 export type Figures = Spread & { agreement: Agreement | null };
 
@@ -14,7 +14,18 @@ export type Figures = Spread & { agreement: Agreement | null };
  * `respondents`: people of the group who answered (the size that decides suppression); `n` as
  * the question's n; `counts` line up with the question's `bars` (empty without bars).
  */
-export type GroupFigures = { suppressed: false; respondents: number; n: number; dontKnow: number; median: number | null; counts: number[] };
+export type GroupFigures = {
+  suppressed: false;
+  respondents: number;
+  n: number;
+  dontKnow: number;
+  median: number | null;
+  counts: number[];
+  /** Choice: the group's "Andet"; ranking and statements: the group's own results. */
+  other?: number;
+  ranking?: SummaryQuestion['ranking'];
+  statements?: SummaryQuestion['statements'];
+};
 export type RoleSplit = { role: Role } & ({ suppressed: true } | GroupFigures);
 /** The same per table (1…n), where the session uses tables. */
 export type TableSplit = { table: number } & ({ suppressed: true } | GroupFigures);
@@ -98,6 +109,10 @@ export type SummaryQuestion = {
   rounds?: SummaryRound[];
   /** Notes, decisions and actions on this question, in the order they were made. */
   notes: SummaryNote[];
+  /** False when the question was never opened and has no answers: listed once under "Ikke behandlet". */
+  asked: boolean;
+  /** Text questions shown as a word cloud: its words, commonest first (the screen's). */
+  words?: { word: string; count: number }[];
 };
 
 export type SummaryTheme = {
@@ -127,7 +142,11 @@ export type KeyPoint = {
  */
 export type RawAnswer = {
   questionId: string;
-  role: Role;
+  /**
+   * The role; by default a role whose group of respondents to this question (this round) is
+   * suppressed, and the role "other", become "otherOrFew" ("Andet/for få"), as in the splits.
+   */
+  role: Role | 'otherOrFew';
   kind: AnswerEntry['answer']['kind'];
   value: number | string | null;
   /** Choice: chosen option indexes; ranking: item indexes, first to last (0-based). */
@@ -151,8 +170,10 @@ export type Summary = {
   lang: Lang;
   title: string;
   subtitle?: string;
-  /** Where the workshop took place (not fed yet). */
+  /** Where the workshop took place (the same as details.place). */
   place?: string;
+  /** The minutes' header, as the facilitator filled it in; start and end (local ISO times) from the log. */
+  details: { purpose?: string; place?: string; facilitator?: string; minuteTaker?: string; start?: string; end?: string };
   /** Local date of the session (YYYY-MM-DD) and its start as local ISO time with offset. */
   date: string;
   createdAt: string;
@@ -170,5 +191,12 @@ export type Summary = {
   actions: SummaryNote[];
   /** Notes of kind "parking", wherever they were noted. */
   parkingLot: SummaryNote[];
+  /**
+   * "merged": roles of groups under minGroup are merged into "otherOrFew" in the raw answers (the
+   * default); "exact": the facilitator chose exact roles, and every file says so first.
+   */
+  rawRoles: 'merged' | 'exact';
+  /** Questions never asked (not opened, no answers): number and text. */
+  notHandled: { number: string; text: string }[];
   answers: RawAnswer[];
 };

@@ -73,26 +73,32 @@ export function erasedNote(lang: Lang, erased: { participants: number; answers: 
     : [`Facilitator har slettet endeligt ${p} deltager(e), ${a} svar og ${n} note(r) (databeskyttelse): de indgår ikke i nogen tal, lister eller filer i dette referat.`];
 }
 
-export function methodNote(lang: Lang, minGroup: number): string[] {
+/**
+ * The short method note: what the figures are and how small groups are protected, in words a
+ * reader takes in without a link. The group rule reads right for every minimum, 1 included.
+ */
+export function methodNote(lang: Lang, minGroup: number, exactRoles = false): string[] {
   const k = formatNumber(lang, minGroup);
   if (lang === 'en') {
+    const groups =
+      minGroup <= 1
+        ? 'The smallest group shown on its own was set to 1: every role and table is shown, even a single person.'
+        : `To protect anonymity, a role or table with fewer than ${k} people answering is not shown on its own but as “too few answers”; when the hidden groups together are fewer than ${k}, the next smallest is hidden too, so that none can be worked out from the total. ` +
+          (exactRoles ? 'At the facilitator’s explicit choice, the raw answers in the appendix keep the exact roles.' : 'In the raw answers such roles are merged into “Other/too few”.');
     return [
-      'Answers are anonymous: the summary shows no names, and participants are counted by role only.',
-      'Figures are computed from the answers standing when the summary was made: a changed answer counts with its last value, a withdrawn answer not at all. ' +
-        `The median is the middle value; "Don't know" is left out of n, the median and the quartiles and is counted on its own.`,
-      'Spread is the interquartile range (upper minus lower quartile, computed as Excel’s QUARTILE.INC). On a scale, answers are called “consensus” when the middle half lies within a quarter of the scale (on 1–5: an interquartile range of at most 1), “divided” when it spans half the scale or more (on 1–5: 2 or more), and “mixed” in between. ' +
-        `Agreement is not judged with fewer than ${k} answers.`,
-      `Role splits with fewer than ${k} answers are shown as “too few answers”. When the hidden roles together hold fewer than ${k} answers, the smallest shown role is hidden as well, so that the hidden answers cannot be worked out from the total. Splits by table follow the same rule.`,
-      'Answers hidden by the facilitator, not yet approved, or from a participant the facilitator removed are neither shown nor counted; their number is given with the question. Analog answers (a show of hands or paper slips, entered by the facilitator) count in the figures but have no role or table. After a re-vote, every round is shown; the figures of the question are those of the last round.',
+      'Answers are anonymous: no names, participants are counted by role. Figures are the answers as they stood at the end; the median is the middle value, the interquartile range (Excel’s QUARTILE.INC) the spread of the middle half. “Don’t know” is counted apart, outside n.',
+      groups,
+      'Answers the facilitator hid or did not approve are not counted; their number is given with the question. Analog answers (a show of hands, paper slips) are counted, without a role. After a re-vote every round is shown.',
     ];
   }
+  const groups =
+    minGroup <= 1
+      ? 'Mindste gruppe, der vises for sig, er sat til 1: alle roller og borde vises, også en enkelt person.'
+      : `Af hensyn til anonymiteten vises en rolle eller et bord, hvor færre end ${k} personer har svaret, ikke for sig, men som “for få svar”; er de skjulte grupper tilsammen færre end ${k}, skjules også den næstmindste, så ingen kan regnes ud fra totalen. ` +
+        (exactRoles ? 'Efter facilitators udtrykkelige valg har rådata i bilaget de præcise roller.' : 'I rådata er sådanne roller slået sammen under “Andet/for få”.');
   return [
-    'Svarene er anonyme: opsummeringen viser ingen navne, og deltagerne tælles kun pr. rolle.',
-    'Tallene er beregnet ud fra de svar, der stod, da opsummeringen blev lavet: et ændret svar tæller med sin sidste værdi, et trukket svar tæller ikke. ' +
-      'Medianen er den midterste værdi; “Ved ikke” indgår ikke i n, median og kvartiler, men tælles for sig.',
-    'Spredningen er kvartilafstanden (øvre minus nedre kvartil, beregnet som Excels KVARTIL.MEDTAG). På en skala kaldes svarene “enighed”, når den midterste halvdel ligger inden for en fjerdedel af skalaen (på 1–5: en kvartilafstand på højst 1), “uenighed”, når den spænder over halvdelen af skalaen eller mere (på 1–5: 2 eller mere), og ellers “blandet”. ' +
-      `Enighed vurderes ikke med færre end ${k} svar.`,
-    `Fordelinger på roller med færre end ${k} svar vises som “for få svar”. Har de skjulte roller tilsammen færre end ${k} svar, skjules også den mindste viste rolle, så de skjulte svar ikke kan regnes ud fra totalen. Fordelinger på borde følger samme regel.`,
-    'Svar, som facilitator har skjult, som endnu ikke er godkendt, eller som kommer fra en deltager, facilitator har fjernet, vises ikke og tælles ikke med; antallet står ved spørgsmålet. Analoge svar (håndsoprækning eller papirsedler, indtastet af facilitator) tælles med i tallene, men har ingen rolle eller bord. Efter en genafstemning vises alle runder; spørgsmålets tal er den sidste rundes.',
+    'Svarene er anonyme: ingen navne, deltagerne tælles pr. rolle. Tallene er svarene, som de stod til sidst; medianen er den midterste værdi, kvartilafstanden (Excels KVARTIL.MEDTAG) spredningen i den midterste halvdel. “Ved ikke” tælles for sig, uden for n.',
+    groups,
+    'Svar, som facilitator har skjult eller ikke godkendt, tælles ikke med; antallet står ved spørgsmålet. Analoge svar (håndsoprækning, papirsedler) tælles med, uden rolle. Efter en genafstemning vises alle runder.',
   ];
 }

@@ -4,6 +4,7 @@
 import { ROLES, type Lang, type Role } from '../protocol.ts';
 import { localize, type ResponseSpec } from '../question-set.ts';
 import type { Counts } from '../aggregate/tally.ts';
+import { topWords } from '../aggregate/words.ts';
 import { fromCounts, type Bar } from '../session/results.ts';
 import { statementResults } from '../session/statement-results.ts';
 import type { QuestionRun } from '../session/state.ts';
@@ -30,10 +31,10 @@ export function summarizeQuestion(head: Head, run: QuestionRun, ctx: QuestionCtx
   const input: RoundInput = { entries: run.entries, order: run.order, tally: run.tally };
   const votes = run.voting !== undefined ? run.votes : undefined;
   const { base, seen } = roundOf(spec, input, votes, ctx, loc);
-  const byRole = splits(ROLES, seen.byRole, (r) => run.tally.byRole[r], spec, base.bars, ctx.minGroup).map(([role, s]): RoleSplit => ({ role, ...s }));
+  const byRole = splits(ROLES, seen.byRole, (r) => run.tally.byRole[r], spec, base.bars, ctx.minGroup, loc).map(([role, s]): RoleSplit => ({ role, ...s }));
   const tables = Object.keys(seen.byTable).sort((a, b) => Number(a) - Number(b));
   const byTable = ctx.tables
-    ? splits(tables, seen.byTable, (t) => run.tally.byTable[t], spec, base.bars, ctx.minGroup).map(([t, s]): TableSplit => ({ table: Number(t), ...s }))
+    ? splits(tables, seen.byTable, (t) => run.tally.byTable[t], spec, base.bars, ctx.minGroup, loc).map(([t, s]): TableSplit => ({ table: Number(t), ...s }))
     : undefined;
   const shown = byRole.flatMap((r) => (r.suppressed ? [] : [{ role: r.role, median: r.median }]));
   const q: SummaryQuestion = {
@@ -57,6 +58,8 @@ export function summarizeQuestion(head: Head, run: QuestionRun, ctx: QuestionCtx
     answers: base.answers,
     ...typeDetails(spec, run.tally, loc),
     notes: head.notes,
+    asked: run.openedAt !== undefined || run.history.length > 0 || base.respondents > 0 || base.n + base.dontKnow > 0,
+    ...(run.wordCloud && spec.type === 'text' && run.tally.words ? { words: topWords(run.tally.words) } : {}),
   };
   if (run.history.length > 0) {
     // Before/after a re-vote: every finished round from its kept tally, then the current one.
@@ -151,13 +154,16 @@ function splits<K extends string>(
   spec: ResponseSpec,
   bars: Bar[],
   minGroup: number,
+  loc: Loc,
 ): [K, { suppressed: true } | GroupFigures][] {
   const hidden = suppress(people, minGroup);
   return keys.filter((k) => (people[k] ?? 0) > 0).map((key) => {
     if (hidden.has(key)) return [key, { suppressed: true }];
     const c = countsOf(key) ?? { n: 0, dontKnow: 0, counts: {} };
     const valued = spec.type === 'scale' || spec.type === 'number';
-    return [key, { suppressed: false, respondents: people[key]!, n: c.n, dontKnow: c.dontKnow, median: valued ? (spreadOf(c)?.median ?? null) : null, counts: binCounts(spec, c, bars) }];
+    const { other, ranking, statements } = typeDetails(spec, c, loc);
+    const extra = { ...(other !== undefined ? { other } : {}), ...(ranking ? { ranking } : {}), ...(statements ? { statements } : {}) };
+    return [key, { suppressed: false, respondents: people[key]!, n: c.n, dontKnow: c.dontKnow, median: valued ? (spreadOf(c)?.median ?? null) : null, counts: binCounts(spec, c, bars), ...extra }];
   });
 }
 

@@ -1,14 +1,20 @@
 // The raw answers of a summary: one row per answer shown, every round of a re-voted question
 // (each row with its round). Hidden answers, those awaiting approval and those of removed
 // participants are left out, as everywhere in the summary. No participant id, no name.
-import type { Lang } from '../protocol.ts';
+// The suppression rule holds here too: per question and round, the roles the splits would hide
+// (too few respondents, or giving a small one away) and the role "other" are written as
+// "otherOrFew" ("Andet/for få"), unless the facilitator asked for exact roles.
+import type { Lang, Role } from '../protocol.ts';
 import { localize, type LocalizedText, type ResponseSpec } from '../question-set.ts';
 import type { AnswerEntry, SessionState } from '../session/state.ts';
 import { labels } from './labels.ts';
 import type { RawAnswer } from './model.ts';
 import { isShown, type Removed } from './shown.ts';
+import { suppress } from './stats.ts';
 
-export function rawAnswers(state: SessionState, removed: Removed, iso: (ms: number) => string): RawAnswer[] {
+export type RawOptions = { removed: Removed; iso: (ms: number) => string; minGroup: number; exactRoles: boolean };
+
+export function rawAnswers(state: SessionState, { removed, iso, minGroup, exactRoles }: RawOptions): RawAnswer[] {
   const out: RawAnswer[] = [];
   for (const theme of state.set.themes) {
     for (const q of theme.questions) {
@@ -17,10 +23,11 @@ export function rawAnswers(state: SessionState, removed: Removed, iso: (ms: numb
       const revoted = run.history.length > 0;
       for (const { round, entries } of rounds) {
         // Entries keep insertion order; a stable sort by time keeps it within the same second.
-        const list = Object.values(entries).sort((a, b) => a.at - b.at);
+        const list = Object.values(entries).filter((e) => isShown(entries, e, removed)).sort((a, b) => a.at - b.at);
+        const merged = exactRoles ? new Set<Role>() : mergedRoles(list, minGroup);
         for (const e of list) {
-          if (!isShown(entries, e, removed)) continue;
           const row = rawAnswer(q.id, q.response, e, state.lang, iso);
+          if (merged.has(e.role)) row.role = 'otherOrFew';
           if (revoted) row.round = round;
           if (e.late) row.late = true;
           out.push(row);
@@ -29,6 +36,16 @@ export function rawAnswers(state: SessionState, removed: Removed, iso: (ms: numb
     }
   }
   return out;
+}
+
+/** Roles written as "Andet/for få": those the split would suppress, and "other" itself. */
+function mergedRoles(list: readonly AnswerEntry[], minGroup: number): Set<Role> {
+  const people: Partial<Record<Role, Set<string>>> = {};
+  for (const e of list) (people[e.role] ??= new Set()).add(e.participantId);
+  const sizes = Object.fromEntries(Object.entries(people).map(([role, set]) => [role, set.size])) as Partial<Record<Role, number>>;
+  const hidden = suppress(sizes, minGroup);
+  hidden.add('other');
+  return hidden;
 }
 
 function rawAnswer(questionId: string, spec: ResponseSpec, e: AnswerEntry, lang: Lang, iso: (ms: number) => string): RawAnswer {

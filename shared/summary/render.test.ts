@@ -39,8 +39,10 @@ describe('Markdown', () => {
   });
 
   it('shows notes, decisions and actions where they were made, every action in one table, and the parking lot', () => {
-    expect(md).toContain('## Noter for hele workshoppen\n\n### Noter\n\n- Workshoppen blev holdt i byrådssalen');
-    expect(md).toContain('Beslutninger:\n\n- Resultatstyringen forenkles til tre mål pr. område – Spørgsmål 1.1\n- Målene drøftes igen i \\<b\\>juni\\</b\\> (Ansvarlig: Udvalget) – Tema 1');
+    expect(md).toContain('### Noter for hele workshoppen\n\n#### Noter\n\n- Workshoppen blev holdt i byrådssalen');
+    // The decision minutes: a row per question, decision and action beside the result.
+    expect(md).toContain('| 1\\.1 Virker din resultatstyring som ønsket? | median 3,5 af 5, n=12 (+1 ved ikke), uenighed | Resultatstyringen forenkles til tre mål pr. område | Lav et udkast til færre mål / Direktionen / 2025-05-01 |');
+    expect(md).toContain('| Temaet som helhed |   | Målene drøftes igen i \\<b\\>juni\\</b\\> | \\=Indkald til møde / Sekretariatet / – |');
     expect(md).toContain('Handlinger:\n\n- Lav et udkast til færre mål (Ansvarlig: Direktionen, Frist: 2025-05-01)');
     expect(md).toContain('| Handling | Ansvarlig | Frist | Hvor |');
     expect(md).toContain('| Lav et udkast til færre mål | Direktionen | 2025-05-01 | Spørgsmål 1.1 |');
@@ -61,14 +63,17 @@ describe('Markdown', () => {
     expect(md).toContain('Før og efter genafstemning:\n\n|   | Runde 1 | Runde 2 |');
     expect(md).toContain('| Median | 2 | 4 |');
     expect(md).toMatch(/Runde 1 – Fordeling af svar:[\s\S]*Runde 2 – Fordeling af svar:/);
-    expect(md).toContain('  Før genafstemning (runde 1): median 2 af 5, n=11, enighed');
+    expect(md).toContain('median 4 af 5, n=11, enighed (Før genafstemning (runde 1): median 2 af 5, n=11, enighed)');
     expect(md).toContain('Svar fordelt på borde:\n\n| Bord | n | Ved ikke | Median |');
     expect(md).toContain('| Bord 2 | for få svar |');
   });
 
   it('renders a session with no answers', () => {
     const empty = renderMarkdown(buildSummary(emptyWorld().state));
-    expect(empty).toContain('ingen svar');
+    // Nothing asked: every question listed once, under "Ikke behandlet", and nowhere else.
+    expect(empty).toContain('### Ikke behandlet\n\n- 1.1 Virker din resultatstyring som ønsket?');
+    expect(empty.split('Virker din resultatstyring som ønsket?').length).toBe(2);
+    expect(empty).not.toContain('ingen svar');
     expect(empty).toContain('Ingen handlinger registreret.');
     expect(empty).toContain('Intet på parkeringspladsen.');
     expect(empty).not.toMatch(/Noter for hele workshoppen|Svar fordelt på borde|\d skjulte svar|genafstemning:/);
@@ -79,6 +84,6 @@ describe('JSON', () => {
   it('parses back to the model, with a schema version', () => {
     const s = buildSummary(fixtureWorld().state);
     expect(JSON.parse(renderJson(s))).toEqual(s);
-    expect(JSON.parse(renderJson(s)).schemaVersion).toBe(2);
+    expect(JSON.parse(renderJson(s)).schemaVersion).toBe(3);
   });
 });

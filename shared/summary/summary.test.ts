@@ -90,7 +90,18 @@ describe('buildSummary', () => {
     const s = buildSummary(w.state);
     expect(s.minGroup).toBe(3);
     expect(shownRoles(question(s, 'q2-1'))).toEqual(['manager', 'employee']);
-    expect(s.method.join(' ')).toContain('færre end 3 svar');
+    expect(s.method.join(' ')).toContain('færre end 3 personer');
+  });
+
+  it('words the group rule right for every minimum: never “færre end 1”', () => {
+    for (const [lang, k] of [['da', 1], ['da', 2], ['en', 1], ['en', 5]] as const) {
+      const w = fixtureWorld(lang);
+      must(w, HOST, { type: 'configureSession', minGroupSize: k });
+      const method = buildSummary(w.state).method.join(' ');
+      expect(method).not.toMatch(/færre end 1\b|fewer than 1\b/);
+      if (k === 1) expect(method).toMatch(/sat til 1: alle roller|set to 1: every role/);
+      else expect(method).toContain(lang === 'da' ? `færre end ${k} personer` : `fewer than ${k} people`);
+    }
   });
 
   it('lists every visible text answer, oldest first, with dots, without the withdrawn one', () => {

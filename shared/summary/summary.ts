@@ -14,7 +14,8 @@ import { localClock } from './time.ts';
 
 export * from './model.ts';
 
-export type SummaryOptions = { timeZone?: string };
+/** `exactRoles`: the facilitator's explicit choice to keep small roles apart in the raw answers. */
+export type SummaryOptions = { timeZone?: string; exactRoles?: boolean };
 
 export function buildSummary(state: SessionState, options: SummaryOptions = {}): Summary {
   const lang = state.lang;
@@ -29,7 +30,6 @@ export function buildSummary(state: SessionState, options: SummaryOptions = {}):
     id: theme.id,
     number: t + 1,
     title: loc(theme.title),
-    ...(theme.note ? { description: loc(theme.note) } : {}),
     statements: theme.statements.map((s) => ({ text: loc(s.text), details: s.details.map(loc) })),
     notes: notes.byTheme.get(theme.id) ?? [],
     questions: theme.questions.map((q, i) =>
@@ -42,17 +42,19 @@ export function buildSummary(state: SessionState, options: SummaryOptions = {}):
     lang,
     title: loc(state.set.title),
     ...(state.set.subtitle ? { subtitle: loc(state.set.subtitle) } : {}),
+    ...(state.details.place ? { place: state.details.place } : {}),
+    details: details(state, clock.iso),
     date: clock.iso(state.createdAt).slice(0, 10),
     createdAt: clock.iso(state.createdAt),
     timeZone,
     participants: participants(state),
-    method: [...methodNote(lang, minGroup), ...erasedNote(lang, state.erased)],
+    method: [...methodNote(lang, minGroup, options.exactRoles === true), ...erasedNote(lang, state.erased)],
     ...(state.erased ? { erased: state.erased } : {}),
     minGroup,
     keyPoints: themes.map((th) => ({
       themeId: th.id,
       title: th.title,
-      points: th.questions.map((q) => {
+      points: th.questions.filter((q) => q.asked).map((q) => {
         const previous = q.rounds?.[q.rounds.length - 2];
         return {
           questionId: q.id,
@@ -69,7 +71,20 @@ export function buildSummary(state: SessionState, options: SummaryOptions = {}):
     themes,
     actions: notes.actions,
     parkingLot: notes.parkingLot,
-    answers: rawAnswers(state, removed, clock.iso),
+    rawRoles: options.exactRoles ? 'exact' : 'merged',
+    notHandled: themes.flatMap((t) => t.questions.filter((q) => !q.asked).map((q) => ({ number: q.number, text: q.text }))),
+    answers: rawAnswers(state, { removed, iso: clock.iso, minGroup, exactRoles: options.exactRoles === true }),
+  };
+}
+
+/** The facilitator's header fields; start: the first step away from the lobby; end: the end, else the last question closed. */
+function details(state: SessionState, iso: (ms: number) => string): Summary['details'] {
+  const closes = Object.values(state.runs).flatMap((r) => (r.closedAt !== undefined ? [r.closedAt] : []));
+  const end = state.endedAt ?? (closes.length ? Math.max(...closes) : undefined);
+  return {
+    ...state.details,
+    ...(state.startedAt !== undefined ? { start: iso(state.startedAt) } : {}),
+    ...(end !== undefined ? { end: iso(end) } : {}),
   };
 }
 

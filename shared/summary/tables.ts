@@ -2,7 +2,7 @@
 // the same rows, so a number cannot differ between formats.
 import type { Labels } from './labels.ts';
 import { chartRows } from './chart.ts';
-import type { NoteScope, Summary, SummaryNote, SummaryQuestion, SummaryRound, TableSplit, TextAnswer } from './model.ts';
+import type { GroupFigures, NoteScope, Summary, SummaryNote, SummaryQuestion, SummaryRound, TableSplit, TextAnswer } from './model.ts';
 
 export type Table = { head: string[]; rows: string[][]; /** true: right-aligned (numbers) */ numeric: boolean[] };
 
@@ -74,16 +74,42 @@ export function hasAnswers(q: SummaryQuestion): boolean {
   return q.respondents > 0 || q.n + q.dontKnow > 0;
 }
 
-/** Appendix: counts per value for everyone and for each shown role. */
+/**
+ * Appendix: the figures of one question for everyone and for each group shown (roles, then
+ * tables): counts per value with "Ved ikke" and "Andet", mean rank (ranked first) per item,
+ * agree / disagree / pass per statement, the number of text answers; n last. Suppressed groups
+ * have no column.
+ */
 export function rawTable(q: SummaryQuestion, L: Labels): Table {
-  const shown = q.byRole.filter((r): r is Extract<SummaryQuestion['byRole'][number], { suppressed: false }> => !r.suppressed);
-  const head = [L.t('value'), L.t('all'), ...shown.map((r) => L.role(r.role))];
-  if (q.bars.length === 0) {
-    return { head, rows: [[L.t('answers'), L.num(q.n), ...shown.map((r) => L.num(r.n))]], numeric: head.map((_, i) => i > 0) };
+  const groups: [string, GroupFigures][] = [
+    ...q.byRole.flatMap((r): [string, GroupFigures][] => (r.suppressed ? [] : [[L.role(r.role), r]])),
+    ...(q.byTable ?? []).flatMap((r): [string, GroupFigures][] => (r.suppressed ? [] : [[L.t('tableN', { n: r.table }), r]])),
+  ];
+  const all: GroupFigures = { suppressed: false, respondents: q.respondents, n: q.n, dontKnow: q.dontKnow, median: null, counts: q.bars.map((b) => b.count), ...(q.other !== undefined ? { other: q.other } : {}), ...(q.ranking ? { ranking: q.ranking } : {}), ...(q.statements ? { statements: q.statements } : {}) };
+  const columns: GroupFigures[] = [all, ...groups.map(([, g]) => g)];
+  const row = (label: string, cell: (g: GroupFigures) => string) => [label, ...columns.map(cell)];
+  const rows: string[][] = [];
+  if (q.ranking) {
+    q.ranking.forEach((r, i) => rows.push(row(r.item, (g) => rankCell(g.ranking?.find((x) => x.item === r.item) ?? g.ranking?.[i], L))));
+  } else if (q.statements) {
+    q.statements.forEach((st) => rows.push(row(st.text, (g) => voteCell(g.statements?.find((x) => x.text === st.text), L))));
+  } else {
+    q.bars.forEach((b, i) => rows.push(row(b.label, (g) => L.num(g.counts[i] ?? 0))));
+    if (q.dontKnow > 0 || groups.some(([, g]) => g.dontKnow > 0)) rows.push(row(L.t('dontKnow'), (g) => L.num(g.dontKnow)));
+    if (q.type === 'choice') rows.push(row(L.t('other'), (g) => L.num(g.other ?? 0)));
   }
-  const rows = q.bars.map((b, i) => [b.label, L.num(b.count), ...shown.map((r) => L.num(r.counts[i] ?? 0))]);
-  if (q.dontKnow > 0 || shown.some((r) => r.dontKnow > 0)) rows.push([L.t('dontKnow'), L.num(q.dontKnow), ...shown.map((r) => L.num(r.dontKnow))]);
+  rows.push(row(q.type === 'text' ? L.t('answers') : L.t('n'), (g) => L.num(g.n)));
+  const first = q.ranking ? `${L.t('item')} (${L.t('meanRank').toLowerCase()}, ${L.t('firstPlace').toLowerCase()})` : q.statements ? `${L.t('statements')} (${[L.t('agree'), L.t('disagree'), L.t('pass')].join(' / ').toLowerCase()})` : L.t('value');
+  const head = [first, L.t('all'), ...groups.map(([name]) => name)];
   return { head, rows, numeric: head.map((_, i) => i > 0) };
+}
+
+function rankCell(r: { meanRank: number | null; first: number } | undefined, L: Labels): string {
+  return r && r.meanRank !== null ? `${L.num(r.meanRank)} (${L.num(r.first)})` : '–';
+}
+
+function voteCell(st: { agree: number; disagree: number; pass: number } | undefined, L: Labels): string {
+  return st ? `${L.num(st.agree)} / ${L.num(st.disagree)} / ${L.num(st.pass)}` : '–';
 }
 
 /** "Skala 1–5 (Slet ikke – I meget høj grad)", "Tal (mål)", "Valg (flere valg mulige)", "Tekst". */
