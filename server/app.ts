@@ -8,6 +8,7 @@ import type { QuestionSet } from '../shared/question-set.ts';
 import type { Config } from './config.ts';
 import { renderForServer } from './export/off-thread.ts';
 import { isFormat } from './export/render.ts';
+import { isCsvDelimiter } from './export/csv.ts';
 import { createGuards, type Guards } from './security/guards.ts';
 import { bearerToken, codeThrottle, sameOriginWrites, securityHeaders } from './security/http.ts';
 import type { SessionManager } from './sessions.ts';
@@ -125,7 +126,13 @@ export function createApp(
     }
     // The model is built synchronously from the live state; DOCX and XLSX render in a worker
     // thread so that a big room's phones do not wait for them (export/off-thread.ts).
-    const out = await renderForServer(s.state, format);
+    // ?roles=exact: the facilitator's explicit choice to keep small roles in the raw answers.
+    // ?delimiter=; (or , or tab): the CSV's separator, overriding the session language's.
+    const delimiter = req.query.delimiter === 'tab' ? '\t' : req.query.delimiter;
+    if (delimiter !== undefined && !isCsvDelimiter(delimiter)) {
+      return void res.status(400).json({ error: { code: 'invalid_payload', message: 'delimiter must be one of , ; tab' } });
+    }
+    const out = await renderForServer(s.state, format, { exactRoles: req.query.roles === 'exact', ...(delimiter ? { delimiter } : {}) });
     res.setHeader('Content-Type', out.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${out.fileName}"`);
     res.setHeader('Cache-Control', 'no-store');

@@ -2,24 +2,29 @@
 // server (safe while it runs: WAL lets a reader in beside the writer):
 //   npm run export -- --session CODE --format docx --out summary.docx [--data-dir ./data]
 // --format: json | md | csv | html | docx | xlsx (default json). --out - writes to stdout;
-// without --out the file is raadslag-<code>.<format> in the current folder.
+// without --out the file is raadslag-<code>.<format> in the current folder. --delimiter ";" | ","
+// | tab sets the CSV's separator (default: ";" for a Danish session, "," for English);
+// --exact-roles keeps roles of groups under the minimum in the raw answers (the file says so).
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { replay } from '../shared/session/evolve.ts';
 import { FORMATS, isFormat, renderSession, type Rendered } from './export/render.ts';
+import { isCsvDelimiter } from './export/csv.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
-export type ExportOptions = { session: string; format: string; dataDir: string; out?: string };
+export type ExportOptions = { session: string; format: string; dataDir: string; out?: string; delimiter?: string; exactRoles?: boolean };
 
 export class ExportError extends Error {}
 
-const USAGE = `usage: npm run export -- --session CODE [--format ${FORMATS.join('|')}] [--out FILE|-] [--data-dir DIR]`;
+const USAGE = `usage: npm run export -- --session CODE [--format ${FORMATS.join('|')}] [--out FILE|-] [--data-dir DIR] [--delimiter ';'|','|tab] [--exact-roles]`;
 
 /** Reads the session's event log, replays it through the core and renders one format. */
 export async function exportSession(options: ExportOptions): Promise<Rendered & { path: string | null }> {
   if (!isFormat(options.format)) throw new ExportError(`unknown format "${options.format}"; use one of ${FORMATS.join(', ')}`);
+  const delimiter = options.delimiter === 'tab' ? '\t' : options.delimiter;
+  if (delimiter !== undefined && !isCsvDelimiter(delimiter)) throw new ExportError(`unknown delimiter "${options.delimiter}"; use ";", "," or tab`);
   const db = path.join(options.dataDir, 'raadslag.db');
   // openSqliteStore would create an empty database; a typo in --data-dir should say so instead.
   if (!fs.existsSync(db)) throw new ExportError(`no Rådslag database in ${options.dataDir} (looked for ${db})`);
@@ -32,7 +37,7 @@ export async function exportSession(options: ExportOptions): Promise<Rendered & 
     store.close();
   }
   if (!events) throw new ExportError(`no session with the code ${code} in ${options.dataDir}`);
-  const rendered = await renderSession(replay(events), options.format);
+  const rendered = await renderSession(replay(events), options.format, { exactRoles: options.exactRoles === true, ...(delimiter ? { delimiter } : {}) });
   if (options.out === '-') {
     process.stdout.write(rendered.body);
     return { ...rendered, path: null };
@@ -52,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
         format: { type: 'string', short: 'f', default: 'json' },
         out: { type: 'string', short: 'o' },
         'data-dir': { type: 'string', short: 'd' },
+        delimiter: { type: 'string' },
+        'exact-roles': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -67,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
       format: values.format ?? 'json',
       dataDir: path.resolve(values['data-dir'] ?? process.env.DATA_DIR ?? 'data'),
       ...(values.out !== undefined ? { out: values.out } : {}),
+      ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
+      ...(values['exact-roles'] ? { exactRoles: true } : {}),
     });
     if (result.path) console.error(`wrote ${result.path} (${result.body.length} bytes)`);
     return 0;

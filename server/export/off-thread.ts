@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SessionState } from '../../shared/session/state.ts';
 import { buildSummary, type Summary } from '../../shared/summary/summary.ts';
-import { CONTENT_TYPES, renderSummary, type Format, type Rendered } from './render.ts';
+import { CONTENT_TYPES, renderSummary, type Format, type RenderOptions, type Rendered } from './render.ts';
 import type { Job, Reply } from './render-worker.ts';
 
 const IDLE_MS = 60_000;
@@ -18,12 +18,12 @@ let nextId = 1;
 const pending = new Map<number, Pending>();
 
 /** What the server does: the model now, synchronously (no event interleaves), the bytes maybe in the worker. */
-export function renderForServer(state: SessionState, format: Format): Promise<Rendered> {
-  return renderOffThread(buildSummary(state), format);
+export function renderForServer(state: SessionState, format: Format, options: RenderOptions = {}): Promise<Rendered> {
+  return renderOffThread(buildSummary(state, { exactRoles: options.exactRoles === true }), format, options);
 }
 
-export async function renderOffThread(summary: Summary, format: Format): Promise<Rendered> {
-  if (format !== 'docx' && format !== 'xlsx') return renderSummary(summary, format);
+export async function renderOffThread(summary: Summary, format: Format, options: RenderOptions = {}): Promise<Rendered> {
+  if (format !== 'docx' && format !== 'xlsx') return renderSummary(summary, format, options);
   const body = await inWorker({ id: nextId++, summary, format });
   return { body, contentType: CONTENT_TYPES[format], fileName: `raadslag-${summary.code}.${format}` };
 }

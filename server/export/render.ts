@@ -4,7 +4,7 @@ import { renderJson } from '../../shared/summary/json.ts';
 import { renderMarkdown } from '../../shared/summary/markdown.ts';
 import { buildSummary, type Summary } from '../../shared/summary/summary.ts';
 import type { SessionState } from '../../shared/session/state.ts';
-import { renderCsv } from './csv.ts';
+import { renderCsv, type CsvDelimiter } from './csv.ts';
 import { renderDocx } from './docx.ts';
 import { renderHtml } from './html.ts';
 import { renderXlsx } from './xlsx.ts';
@@ -27,23 +27,29 @@ export function isFormat(value: unknown): value is Format {
 
 export type Rendered = { body: Buffer; contentType: string; fileName: string };
 
-export async function renderSummary(summary: Summary, format: Format): Promise<Rendered> {
-  const body = await bytes(summary, format);
+/**
+ * `exactRoles`: the facilitator's explicit choice to keep small roles in the raw answers (every
+ * file then says so first); `delimiter`: the CSV's separator (default: ";" for Danish, "," for English).
+ */
+export type RenderOptions = { exactRoles?: boolean; delimiter?: CsvDelimiter };
+
+export async function renderSummary(summary: Summary, format: Format, options: RenderOptions = {}): Promise<Rendered> {
+  const body = await bytes(summary, format, options);
   return { body, contentType: CONTENT_TYPES[format], fileName: `raadslag-${summary.code}.${format}` };
 }
 
-export function renderSession(state: SessionState, format: Format): Promise<Rendered> {
-  return renderSummary(buildSummary(state), format);
+export function renderSession(state: SessionState, format: Format, options: RenderOptions = {}): Promise<Rendered> {
+  return renderSummary(buildSummary(state, { exactRoles: options.exactRoles === true }), format, options);
 }
 
-async function bytes(s: Summary, format: Format): Promise<Buffer> {
+async function bytes(s: Summary, format: Format, options: RenderOptions): Promise<Buffer> {
   switch (format) {
     case 'json':
       return Buffer.from(renderJson(s));
     case 'md':
       return Buffer.from(renderMarkdown(s));
     case 'csv':
-      return Buffer.from(renderCsv(s));
+      return Buffer.from(renderCsv(s, options.delimiter));
     case 'html':
       return Buffer.from(renderHtml(s));
     case 'docx':

@@ -69,7 +69,7 @@ describe('the JSON summary over HTTP', () => {
     await host.must({ type: 'closeAnswering', questionId: 'q1-1' });
 
     const s = await summaryOf(h, session);
-    expect(s.schemaVersion).toBe(2);
+    expect(s.schemaVersion).toBe(3);
     const q = question(s, 'q1-1');
     expect(q.round).toBe(2);
     expect(q.rounds!.map((r) => ({ round: r.round, n: r.n, median: r.figures?.median, counts: r.bars.map((b) => b.count) }))).toEqual([

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { emptyWorld, fixtureWorld } from '../../shared/summary/fixture.ts';
+import { typesWorld } from '../../shared/summary/fixture-types.ts';
+import { labels } from '../../shared/summary/labels.ts';
+import type { GroupFigures, SummaryQuestion } from '../../shared/summary/summary.ts';
 import { buildSummary } from '../../shared/summary/summary.ts';
 import { renderXlsx } from './xlsx.ts';
 
@@ -14,14 +17,20 @@ const header = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).sli
 describe('XLSX', () => {
   const summary = buildSummary(fixtureWorld().state);
 
-  it('has the answers, votes, aggregates and distribution sheets, each with a header row', async () => {
+  it('opens on the results; minutes first, then results, actions, notes, answers, votes, aggregates, distribution, charts', async () => {
     const wb = await read(await renderXlsx(summary));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Svar', 'Stemmer', 'Aggregater', 'Fordeling', 'Noter']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Beslutningsreferat', 'Resultater', 'Handlinger', 'Noter', 'Svar', 'Stemmer', 'Aggregater', 'Fordeling', 'Diagrammer']);
+    expect(wb.views[0]?.activeTab).toBe(1);
     expect(header(wb.getWorksheet('Svar')!)).toEqual(['Tema', 'Nr.', 'Spørgsmål-id', 'Spørgsmål', 'Type', 'Rolle', 'Svar', 'Tidspunkt', 'Runde', 'Sent']);
     expect(header(wb.getWorksheet('Stemmer')!)).toEqual(['Tema', 'Nr.', 'Spørgsmål', 'Svar', 'Stemmer', 'Sammenlagte svar']);
     expect(header(wb.getWorksheet('Noter')!)).toEqual(['Type', 'Tekst', 'Ansvarlig', 'Frist', 'Hvor', 'Spørgsmål-id']);
     expect(header(wb.getWorksheet('Aggregater')!)).toContain('Median');
-    for (const ws of wb.worksheets) expect(ws.getRow(1).font?.bold, ws.name).toBe(true);
+    for (const ws of wb.worksheets) {
+      expect(ws.getRow(1).font?.bold, ws.name).toBe(true);
+      // Every sheet prints A4 landscape, one page wide.
+      expect(ws.pageSetup, ws.name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+    }
+    for (const name of ['Resultater', 'Handlinger', 'Noter', 'Svar', 'Stemmer', 'Aggregater', 'Fordeling']) expect(wb.getWorksheet(name)!.pageSetup.printTitlesRow, name).toBe('1:1');
   });
 
   it('one row per answer; numbers as numbers, times as dates, texts as text (never formulas)', async () => {
@@ -105,8 +114,103 @@ describe('XLSX', () => {
 
   it('of a session without answers: header rows only; in English with English sheet names', async () => {
     const wb = await read(await renderXlsx(buildSummary(emptyWorld('en').state)));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Answers', 'Votes', 'Aggregates', 'Distribution', 'Notes']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Decision minutes', 'Results', 'Actions', 'Notes', 'Answers', 'Votes', 'Aggregates', 'Distribution']);
     expect(wb.getWorksheet('Answers')!.rowCount).toBe(1);
     expect(wb.getWorksheet('Votes')!.rowCount).toBe(1);
+  });
+});
+
+/** The block of one question on "Resultater": its header and rows by first cell, until the blank row after it. */
+function resultBlock(ws: ExcelJS.Worksheet, title: string): { head: unknown[]; rows: Map<string, unknown[]>; texts: unknown[][] } {
+  const all = Array.from(ws.getSheetValues() as unknown[][], (r) => (r ?? []).slice(1));
+  const start = all.findIndex((r) => r[0] === title);
+  expect(start, title).toBeGreaterThan(0);
+  const end = all.findIndex((r, i) => i > start && r.length === 0);
+  const block = all.slice(start + 2, end < 0 ? undefined : end);
+  expect(block.length, title).toBeGreaterThan(1);
+  return { head: block[0]!, rows: new Map(block.slice(1).map((r) => [String(r[0]), r])), texts: block.slice(1) };
+}
+
+describe('XLSX "Resultater": every figure of the JSON, for every type', async () => {
+  const s = buildSummary(typesWorld().state);
+  const ws = (await read(await renderXlsx(s))).getWorksheet('Resultater')!;
+  const L = labels('da');
+  const questions = s.themes[0]!.questions.filter((q) => q.asked);
+  /** Everyone, then each group shown, as the sheet's columns. */
+  const groups = (q: SummaryQuestion): [string, GroupFigures][] => [
+    ...q.byRole.flatMap((r): [string, GroupFigures][] => (r.suppressed ? [] : [[L.role(r.role), r]])),
+    ...(q.byTable ?? []).flatMap((r): [string, GroupFigures][] => (r.suppressed ? [] : [[L.t('tableN', { n: r.table }), r]])),
+  ];
+
+  it('has a block for every type asked, and none for the question not asked', () => {
+    expect(questions.map((q) => q.type)).toEqual(['scale', 'number', 'choice', 'choice', 'ranking', 'statements', 'text']);
+    expect((ws.getSheetValues() as unknown[][]).some((r) => r?.[1] === '1.8 Et spørgsmål, vi ikke nåede')).toBe(false);
+  });
+
+  it.each(['sk', 'ta', 'v1', 'v2'])('%s: counts per value for all and each group, "Ved ikke", "Andet", n; sums equal n', (id) => {
+    const q = questions.find((x) => x.id === id)!;
+    const { head, rows } = resultBlock(ws, `${q.number} ${q.text}`);
+    expect(head.slice(1)).toEqual([L.t('all'), ...groups(q).map(([name]) => name)]);
+    const col = (name: string) => head.indexOf(name);
+    q.bars.forEach((b, i) => {
+      expect(rows.get(b.label)![col('Alle')], b.label).toBe(b.count);
+      for (const [name, g] of groups(q)) expect(rows.get(b.label)![col(name)], `${b.label} ${name}`).toBe(g.counts[i]);
+    });
+    expect(rows.get('n')![col('Alle')]).toBe(q.n);
+    expect(rows.get('Svarpersoner')![col('Alle')]).toBe(q.respondents);
+    for (const [name, g] of groups(q)) expect(rows.get('n')![col(name)]).toBe(g.n);
+    const bars = q.bars.reduce((sum, b) => sum + (rows.get(b.label)![col('Alle')] as number), 0);
+    if (q.type === 'scale') {
+      expect(rows.get('Ved ikke')![col('Alle')]).toBe(q.dontKnow);
+      expect(q.dontKnow).toBeGreaterThan(0);
+      expect(bars).toBe(q.n);
+      expect(rows.get('Median')![col('Alle')]).toBe(q.figures!.median);
+      expect([rows.get('Nedre kvartil')![col('Alle')], rows.get('Øvre kvartil')![col('Alle')], rows.get('Analoge')![col('Alle')]]).toEqual([q.figures!.q1, q.figures!.q3, q.analog]);
+    }
+    if (q.type === 'number') expect(bars).toBe(q.n);
+    if (q.type === 'choice') {
+      expect(rows.get('Andet')![col('Alle')]).toBe(q.other);
+      expect(q.other).toBeGreaterThan(0);
+      for (const [name, g] of groups(q)) expect(rows.get('Andet')![col(name)]).toBe(g.other);
+      // One choice each: the options and "Andet" add up to n; several: at least n.
+      if (q.multiple) expect(bars + q.other!).toBeGreaterThanOrEqual(q.n);
+      else expect(bars + q.other!).toBe(q.n);
+    }
+  });
+
+  it('ranking: mean rank and ranked first per item, for all and each group; firsts sum to n', () => {
+    const q = questions.find((x) => x.type === 'ranking')!;
+    const { head, rows } = resultBlock(ws, `${q.number} ${q.text}`);
+    for (const [name, g] of [['Alle', q], ...groups(q)] as const) {
+      for (const r of g.ranking!) {
+        expect(rows.get(`${r.item} – gns. plads`)![head.indexOf(name)], `${r.item} ${name}`).toBe(r.meanRank);
+        expect(rows.get(`${r.item} – sat først`)![head.indexOf(name)]).toBe(r.first);
+      }
+    }
+    expect(q.ranking!.reduce((sum, r) => sum + (rows.get(`${r.item} – sat først`)![head.indexOf('Alle')] as number), 0)).toBe(q.n);
+  });
+
+  it('statements: agree, disagree and pass per statement, for all and each group; each sums to n', () => {
+    const q = questions.find((x) => x.type === 'statements')!;
+    const { head, rows } = resultBlock(ws, `${q.number} ${q.text}`);
+    for (const [name, g] of [['Alle', q], ...groups(q)] as const) {
+      for (const st of g.statements!) {
+        const cells = ['enig', 'uenig', 'pas'].map((k) => rows.get(`${st.text} – ${k}`)![head.indexOf(name)]);
+        expect(cells, `${st.text} ${name}`).toEqual([st.agree, st.disagree, st.pass]);
+        expect(st.agree + st.disagree + st.pass).toBe(g.n);
+      }
+    }
+  });
+
+  it('text: the answers by votes, each with its dots, and n', () => {
+    const q = questions.find((x) => x.type === 'text')!;
+    const { head, rows, texts } = resultBlock(ws, `${q.number} ${q.text}`);
+    expect(rows.get('Svar')![head.indexOf('Alle')]).toBe(q.n);
+    const at = texts.findIndex((r) => r[0] === 'Svar med flest stemmer');
+    // The answers, then the line naming the groups with too few answers.
+    const listed = texts.slice(at + 1).filter((r) => !String(r[0]).startsWith('for få svar')).map((r) => [r[0], r[1]]);
+    const expected = [...q.answers].sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0)).map((a) => [a.text, a.votes]);
+    expect(listed).toEqual(expected);
+    expect(listed[0]).toEqual(['Færre mål', 5]);
   });
 });

@@ -1,16 +1,22 @@
-// XLSX (exceljs): the raw data for a spreadsheet. Sheets: answers (one row per answer, with its
-// round and whether it came late), votes (one row per voted-on text answer, merged ones included),
-// aggregates (per question, round, role and table: n, median, quartiles, analog and hidden
-// answers), distribution (per question, round, role/table and bar: the count) and notes (every
-// note, decision, action and parking-lot item). Numbers are numbers, times are dates in local
-// wall-clock time; text cells are strings, never formulas.
+// XLSX (exceljs): a workbook a municipality files and computes with. It opens on "Resultater"
+// (every question's figures, xlsx-results.ts); the tabs run: the decision minutes, the results,
+// actions, notes, the raw answers (small roles merged into "Andet/for få" unless the facilitator
+// chose exact roles – then the first row of the minutes and of the answers says so), votes,
+// aggregates and distribution in long form, and the charts. Every sheet prints on A4 landscape,
+// fitted to the page width, its header row repeated on each page. Numbers are numbers, times are
+// dates in local wall-clock time; text cells are strings, never formulas.
 import ExcelJS from 'exceljs';
 import { answerSheet, type AnswerCell } from '../../shared/summary/answer-rows.ts';
 import { labels, type Labels } from '../../shared/summary/labels.ts';
+import { minutesHeader, minutesTable, rawRolesNotice, sessionMinutes } from '../../shared/summary/minutes.ts';
 import type { GroupFigures, Summary, SummaryQuestion } from '../../shared/summary/summary.ts';
-import { scopeLabel } from '../../shared/summary/tables.ts';
+import { actionsTable, scopeLabel } from '../../shared/summary/tables.ts';
+import { chartImages } from './charts/images.ts';
+import { resultBlocks } from './xlsx-results.ts';
 
 type Cell = string | number | Date | null;
+
+const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF2F6' } };
 
 export async function renderXlsx(s: Summary): Promise<Buffer> {
   const L = labels(s.lang);
@@ -18,23 +24,148 @@ export async function renderXlsx(s: Summary): Promise<Buffer> {
   wb.creator = 'Rådslag';
   wb.title = `${s.title} – ${L.t('summary')}`;
   wb.created = wb.modified = localDate(s.createdAt);
+  const notice = rawRolesNotice(s, L);
+  minutesSheet(wb, s, L, notice);
+  resultsSheet(wb, s, L);
+  // Opens on the results; the minutes stay the first tab.
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+  const actions = actionsTable(s, L);
+  sheet(wb, L.t('sheetActions'), actions?.head ?? [L.t('noteKind_action'), L.t('owner'), L.t('due'), L.t('where')], actions?.rows ?? [], [60, 24, 14, 20]);
+  sheet(wb, L.t('sheetNotes'), [L.t('type'), L.t('text'), L.t('owner'), L.t('due'), L.t('where'), L.t('questionId')], notes(s, L), [16, 60, 24, 14, 20, 10]);
   const answers = answerSheet(s);
-  sheet(wb, L.t('sheetAnswers'), answers.head, answers.rows.map((r) => r.map(cell)), [28, 6, 10, 50, 10, 26, 50, 20, 8, 6], 8);
+  sheet(wb, L.t('sheetAnswers'), answers.head, answers.rows.map((r) => r.map(cell)), [28, 6, 10, 50, 10, 26, 50, 20, 8, 6], { dateColumn: 8, notice });
   sheet(wb, L.t('sheetVotes'), [L.t('theme'), L.t('number'), L.t('question'), L.t('answers'), L.t('votes'), L.t('mergedColumn')], votes(s), [28, 6, 50, 60, 10, 60]);
   sheet(wb, L.t('sheetAggregates'), aggregateHead(L), aggregates(s, L), [28, 6, 10, 50, 10, 26, 12, 8, 10, 10, 12, 12, 14, 12, 16, 8, 10, 10]);
   sheet(wb, L.t('sheetDistribution'), [L.t('number'), L.t('questionId'), L.t('role'), L.t('value'), L.t('count'), L.t('roundColumn')], distribution(s, L), [6, 10, 26, 30, 10, 8]);
-  sheet(wb, L.t('sheetNotes'), [L.t('type'), L.t('text'), L.t('owner'), L.t('due'), L.t('where'), L.t('questionId')], notes(s, L), [16, 60, 24, 14, 20, 10]);
+  chartSheet(wb, s, L);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function sheet(wb: ExcelJS.Workbook, name: string, head: string[], rows: Cell[][], widths: number[], dateColumn?: number): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+/** A4 landscape, as wide as the page, the header rows repeated on every printed page. */
+function printSetup(ws: ExcelJS.Worksheet, titleRows?: string): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+  };
+  ws.headerFooter = { oddFooter: '&L&A&R&P / &N' };
+}
+
+/**
+ * Wrapped cells and a row height that holds them: LibreOffice does not grow a row when it opens a
+ * file, so the height is set from the text (about 1.1 characters per unit of column width).
+ */
+function fitRow(ws: ExcelJS.Worksheet, row: ExcelJS.Row, from = 1): void {
+  let lines = 1;
+  row.eachCell((c, col) => {
+    if (col < from) return;
+    c.alignment = { wrapText: true, vertical: 'top' };
+    const text = typeof c.value === 'string' ? c.value : '';
+    const width = (ws.getColumn(col).width ?? 10) * 1.1;
+    const n = text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / width)), 0);
+    lines = Math.max(lines, n);
+  });
+  row.height = 15 * lines + 2;
+}
+
+function headRow(ws: ExcelJS.Worksheet, cells: string[], numericFrom?: number): ExcelJS.Row {
+  const row = ws.addRow(cells);
+  row.font = { bold: true };
+  row.eachCell((c) => (c.fill = HEAD_FILL));
+  fitRow(ws, row);
+  if (numericFrom) row.eachCell((c, col) => col >= numericFrom && (c.alignment = { wrapText: true, vertical: 'top', horizontal: 'right' }));
+  return row;
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string, head: string[], rows: Cell[][], widths: number[], opts: { dateColumn?: number; notice?: string | null } = {}): void {
+  const top = opts.notice ? 2 : 1;
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: top }] });
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   // A column style, set before the rows: one style for 30,000 cells rather than 30,000 styles.
-  if (dateColumn) ws.getColumn(dateColumn).numFmt = 'yyyy-mm-dd hh:mm:ss';
-  ws.addRow(head).font = { bold: true };
+  if (opts.dateColumn) ws.getColumn(opts.dateColumn).numFmt = 'yyyy-mm-dd hh:mm:ss';
+  if (opts.notice) ws.addRow([opts.notice]).font = { bold: true, color: { argb: 'FFB00020' } };
+  headRow(ws, head);
   ws.addRows(rows);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: head.length } };
+  ws.autoFilter = { from: { row: top, column: 1 }, to: { row: top, column: head.length } };
+  printSetup(ws, `${top}:${top}`);
+}
+
+/** The decision minutes: the header, a table per theme, the workshop's own decisions, what was not dealt with, the method. */
+function minutesSheet(wb: ExcelJS.Workbook, s: Summary, L: Labels, notice: string | null): void {
+  const ws = wb.addWorksheet(L.t('minutes'));
+  [44, 40, 36, 36].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const wrap = (row: ExcelJS.Row) => fitRow(ws, row);
+  if (notice) ws.addRow([notice]).font = { bold: true, color: { argb: 'FFB00020' } };
+  ws.addRow([`${L.t('minutes')}: ${s.title}`]).font = { bold: true, size: 14 };
+  for (const [label, value] of minutesHeader(s, L)) {
+    const r = ws.addRow([label, value]);
+    r.getCell(1).font = { bold: true };
+    wrap(r);
+  }
+  const table = (title: string, t: { head: string[]; rows: string[][] }) => {
+    ws.addRow([]);
+    ws.addRow([title]).font = { bold: true, size: 12 };
+    headRow(ws, t.head);
+    for (const r of t.rows) wrap(ws.addRow(r));
+  };
+  for (const theme of s.themes) {
+    const t = minutesTable(theme, L);
+    if (t) table(`${theme.number}. ${theme.title}`, t);
+  }
+  const whole = sessionMinutes(s, L);
+  if (whole) table(L.t('wholeSession'), whole);
+  if (s.notHandled.length) table(L.t('notHandled'), { head: [L.t('number'), L.t('question')], rows: s.notHandled.map((q) => [q.number, q.text]) });
+  ws.addRow([]);
+  ws.addRow([L.t('method')]).font = { bold: true, size: 12 };
+  for (const p of s.method) {
+    const r = ws.addRow([p]);
+    ws.mergeCells(r.number, 1, r.number, 4);
+    r.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    // The merged cell is 156 units wide.
+    r.height = 15 * Math.ceil(p.length / 160) + 4;
+  }
+  printSetup(ws);
+}
+
+function resultsSheet(wb: ExcelJS.Workbook, s: Summary, L: Labels): void {
+  const ws = wb.addWorksheet(L.t('sheetResults'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const blocks = resultBlocks(s, L);
+  const width = Math.max(2, ...blocks.map((b) => b.head.length));
+  ws.getColumn(1).width = 48;
+  for (let i = 2; i <= width; i++) ws.getColumn(i).width = 14;
+  ws.addRow([`${L.t('results')}: ${s.title}`]).font = { bold: true, size: 14 };
+  for (const b of blocks) {
+    ws.addRow([]);
+    ws.addRow([b.title]).font = { bold: true, size: 12 };
+    ws.addRow([b.headline]).font = { italic: true };
+    headRow(ws, b.head, 2);
+    for (const r of b.rows) fitRow(ws, ws.addRow(r), 1);
+    if (b.note) ws.addRow([b.note]).font = { italic: true };
+  }
+  printSetup(ws, '1:1');
+}
+
+/** The charts as pictures, one under the other, each under its question. */
+function chartSheet(wb: ExcelJS.Workbook, s: Summary, L: Labels): void {
+  const images = chartImages(s, L);
+  if (images.length === 0) return;
+  const ws = wb.addWorksheet(L.t('sheetCharts'));
+  ws.getColumn(1).width = 110;
+  let row = 1;
+  for (const img of images) {
+    ws.getCell(row, 1).value = img.title;
+    ws.getRow(row).font = { bold: true };
+    const id = wb.addImage({ buffer: img.png as unknown as ExcelJS.Buffer, extension: 'png' });
+    // 96 px to the inch on screen; rows are 20 px high.
+    const height = Math.round((img.height * 600) / img.width);
+    ws.addImage(id, { tl: { col: 0, row }, ext: { width: 600, height } });
+    row += 2 + Math.ceil(height / 20);
+  }
+  printSetup(ws);
 }
 
 function cell(c: AnswerCell): Cell {

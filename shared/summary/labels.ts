@@ -138,6 +138,7 @@ const da = {
   sheetResults: 'Resultater',
   sheetActions: 'Handlinger',
   sheetRaw: 'Rådata',
+  sheetCharts: 'Diagrammer',
   notSet: 'ikke angivet',
   sum: 'Sum',
 } as const;
@@ -279,6 +280,7 @@ const en: Record<LabelKey, string> = {
   sheetResults: 'Results',
   sheetActions: 'Actions',
   sheetRaw: 'Raw data',
+  sheetCharts: 'Charts',
   notSet: 'not given',
   sum: 'Sum',
 };
