@@ -100,6 +100,7 @@ export const GENERATORS: Gen = {
   setJoiningLocked: fc.record({ type: fc.constant('setJoiningLocked'), locked: fc.constantFrom(false, false, true) }),
   endSession: fc.constant({ type: 'endSession' }),
   setScreenBlank: fc.record({ type: fc.constant('setScreenBlank'), blank: fc.boolean() }),
+  setSessionDetails: fc.record({ type: fc.constant('setSessionDetails'), place: fc.constantFrom('Byrådssalen', ''), purpose: fc.constantFrom('Drøfte mål', '') }, { requiredKeys: ['type'] }),
   addNote: fc.record({ type: fc.constant('addNote'), scope, kind: fc.constantFrom(...NOTE_KINDS), text: fc.constantFrom('Husk', 'Aftale'), onScreen: fc.boolean() }),
   updateNote: fc.record(
     { type: fc.constant('updateNote'), noteId: ref, kind: fc.constantFrom(...NOTE_KINDS), text: fc.constant('Ændret'), onScreen: fc.boolean() },
