@@ -9,7 +9,8 @@ import type { Socket } from 'node:net';
 import zlib from 'node:zlib';
 
 export const ACCEPT_ENCODING = 'gzip, deflate';
-const TIMEOUT_MS = 60_000;
+const TIMEOUT_MS = 180_000; // a browser waits minutes before it gives up on a page
+const RETRIES = 2; // a kept-alive connection the server closed just then: browsers retry too
 
 export type PhoneLoad = { ok: boolean; bytes: number; requests: number; ms: number; error?: string };
 
@@ -21,7 +22,16 @@ export async function loadPage(origin: string, pagePath: string, acceptEncoding 
   let requests = 0;
   const get = async (p: string): Promise<{ body: Buffer; encoding?: string }> => {
     requests++;
-    const res = await request(agent, `${origin}${p}`, acceptEncoding, sockets);
+    let res;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        res = await request(agent, `${origin}${p}`, acceptEncoding, sockets);
+        break;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= RETRIES || (code !== 'ECONNRESET' && code !== 'EPIPE')) throw error;
+      }
+    }
     if (res.status !== 200) throw new Error(`GET ${p}: ${res.status}`);
     return res;
   };

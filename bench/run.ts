@@ -38,7 +38,8 @@ const int = (name: string, raw: string | undefined, fallback: number, max: numbe
 };
 const plenaryN = int('participants', flags.participants, 3000, 20_000);
 // Three windows per run and four runs: a small (smoke) run gets 2 s windows so it ends within a minute.
-const windowMs = int('window', flags.window, plenaryN < 1000 ? 2000 : 5000, 120_000);
+// --page-load: phones open the page within 30 s (the room scanning the code), unless told otherwise.
+const windowMs = int('window', flags.window, flags['page-load'] ? 30_000 : plenaryN < 1000 ? 2000 : 5000, 120_000);
 const votes = flags.votes === '0' ? 0 : int('votes', flags.votes, 3, 10);
 const roomsS = flags.sessions || flags['per-session'] || !flags.participants ? int('sessions', flags.sessions, 100, 1000) : Math.min(100, Math.ceil(plenaryN / 20));
 const roomsM = flags.sessions || flags['per-session'] || !flags.participants ? int('per-session', flags['per-session'], 50, 5000) : Math.max(1, Math.round(plenaryN / roomsS));

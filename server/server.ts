@@ -62,7 +62,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => resolve());
+    // A room scanning the code opens thousands of connections within seconds: a deeper accept
+    // queue than Node's default 511 (the kernel caps it at net.core.somaxconn).
+    httpServer.listen({ port: config.port, host: config.host, backlog: 4096 }, () => resolve());
   });
   // A deleted session's open pages are let go; retention deletes old sessions on its own.
   sessions.onDeleted((code) => {
