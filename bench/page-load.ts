@@ -61,7 +61,11 @@ type Joined = { latencies: number[]; failed: number; done: number; firstError?: 
 
 function summarize(plan: PageLoadPlan, pages: PhoneLoad[], serveAllMs: number, joins: Joined[], joinAllMs: number, cpuS: number, slow: SlowPhone[]) {
   const ok = pages.filter((p) => p.ok);
-  const total = pages.reduce((n, p) => n + p.bytes, 0);
+  // What the room downloads once every phone has the page: per completed phone × phones. (The
+  // bytes actually read in the run, failed and retried loads included, are `bytesRead`.)
+  const perPhone = ok.length ? ok.reduce((n, p) => n + p.bytes, 0) / ok.length : 0;
+  const total = Math.round(perPhone * plan.participants);
+  const read = pages.reduce((n, p) => n + p.bytes, 0);
   const phone = (preset: string) => {
     const s = slow.find((x) => x.preset === preset);
     return s ? { formReadyMs: round(s.formReadyMs, 0), firstAnswerMs: round(s.firstAnswerMs, 0) } : null;
@@ -70,9 +74,10 @@ function summarize(plan: PageLoadPlan, pages: PhoneLoad[], serveAllMs: number, j
     scenario: 'page-load',
     participants: plan.participants,
     windowMs: plan.windowMs,
-    bytesPerPhone: round(ok.length ? ok.reduce((n, p) => n + p.bytes, 0) / ok.length : 0, 0),
+    bytesPerPhone: round(perPhone, 0),
     requestsPerPhone: round(ok.length ? ok.reduce((n, p) => n + p.requests, 0) / ok.length : 0, 1),
     totalBytes: total,
+    bytesRead: read,
     transferSAt100Mbit: round((total * 8) / LINK_BITS_PER_S, 1),
     serveAllMs: round(serveAllMs, 0),
     pageLoadP50Ms: round(percentile(ok.map((p) => p.ms), 50)),

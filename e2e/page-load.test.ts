@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { expect, test } from 'vitest';
 import { useHarness, SIZES, type Harness } from './harness.ts';
 import { shown } from './flow.ts';
+import { loadPage } from '../bench/phone-fetch.ts';
 
 let h: Harness;
 useHarness((started) => (h = started));
@@ -57,6 +58,12 @@ test('first load within budget (HTML + JS + CSS + fonts ≤ 120 KB, JS ≤ 60 KB
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const assetHits = hits.filter((u) => u.startsWith('/assets/'));
     expect(assetHits.length, assetHits.join('\n')).toBe(new Set(assetHits).size);
+
+    // Over plain http to a LAN address Chromium asks for gzip only (brotli needs https or
+    // localhost): the same page fetched that way, /sw.js included, stays within the budget too.
+    const lan = await loadPage(h.origin, new URL(session.joinUrl).pathname, 'gzip, deflate');
+    expect(lan.ok, lan.error).toBe(true);
+    expect(lan.bytes, 'bytes over gzip').toBeLessThanOrEqual(BUDGET.total);
 
     hits.length = 0;
     got.clear();
