@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { QuestionStep } from '../../shared/session/views.ts';
 import { TEMPLATE_IDS, type TemplateId } from '../../shared/session/templates.ts';
-import { useT, type MessageKey } from '../i18n/i18n.ts';
+import { useT } from '../i18n/i18n.ts';
 import { useHostCommand } from './use-host-command.ts';
 
 /** Turn a question into a method's steps, or a "Now what" step's answers into actions. */
@@ -21,7 +21,7 @@ export function MethodControls({ step }: { step: QuestionStep }) {
               <span>{t('method')}</span>
               <select value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
                 {TEMPLATE_IDS.map((id) => (
-                  <option key={id} value={id}>{t(`method_${id}` as MessageKey)}</option>
+                  <option key={id} value={id}>{t(`method_${id}`)}</option>
                 ))}
               </select>
             </label>

@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { NOTE_KINDS, type NoteKind, type NoteScope } from '../../shared/protocol.ts';
 import type { HostView } from '../../shared/session/views.ts';
-import { useT, type MessageKey } from '../i18n/i18n.ts';
+import { useT } from '../i18n/i18n.ts';
 import { useHostCommand } from './use-host-command.ts';
 
 type ScopeKind = NoteScope['kind'];
@@ -48,7 +48,7 @@ export function NotesPanel({ view }: { view: HostView }) {
           <span>{t('noteKind')}</span>
           <select value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
             {NOTE_KINDS.map((k) => (
-              <option key={k} value={k}>{t(`noteKind_${k}` as MessageKey)}</option>
+              <option key={k} value={k}>{t(`noteKind_${k}`)}</option>
             ))}
           </select>
         </label>
@@ -57,7 +57,7 @@ export function NotesPanel({ view }: { view: HostView }) {
             <span>{t('noteScope')}</span>
             <select value={scopeNow} onChange={(e) => setScopeKind(e.target.value as ScopeKind)}>
               {scopes.map((s) => (
-                <option key={s} value={s}>{t(`scope_${s}` as MessageKey)}</option>
+                <option key={s} value={s}>{t(`scope_${s}`)}</option>
               ))}
             </select>
           </label>
@@ -87,7 +87,7 @@ export function NotesPanel({ view }: { view: HostView }) {
         <ul className="notes">
           {here.map((n) => (
             <li key={n.id} className={`note note--${n.kind}`}>
-              <span className="tag">{t(`noteKind_${n.kind}` as MessageKey)}</span> <bdi>{n.text}</bdi>
+              <span className="tag">{t(`noteKind_${n.kind}`)}</span> <bdi>{n.text}</bdi>
               {(n.who || n.due) && <span className="hint"> – {[n.who, n.due].filter(Boolean).join(', ')}</span>}
               <span className="note__actions">
                 <OnScreenToggle noteId={n.id} onScreen={n.onScreen} run={run} label={t('showOnScreen')} />

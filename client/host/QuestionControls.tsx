@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { SPLITS, type Split } from '../../shared/protocol.ts';
 import type { HostView, QuestionStep } from '../../shared/session/views.ts';
-import { useT, type MessageKey } from '../i18n/i18n.ts';
+import { useT } from '../i18n/i18n.ts';
 import { Results } from '../components/results/Results.tsx';
 import { Countdown } from '../components/Countdown.tsx';
 import { phaseKey } from '../components/phase.ts';
@@ -66,7 +66,7 @@ export function QuestionControls({ view, step }: { view: HostView; step: Questio
           <select value={step.split} onChange={(e) => void run({ type: 'configureQuestion', questionId, split: e.target.value as Split })}>
             {SPLITS.map((s) => (
               <option key={s} value={s} disabled={s === 'table' && view.tables === 0}>
-                {t(`split_${s}` as MessageKey)}
+                {t(`split_${s}`)}
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 // Adding a question live, or changing the response type of one not yet answered.
 import { useState, type FormEvent } from 'react';
 import type { ResponseType } from '../../shared/question-set.ts';
-import { useT, type MessageKey } from '../i18n/i18n.ts';
+import { useT } from '../i18n/i18n.ts';
 import { defaultSpec, LIVE_TYPES } from './response-specs.ts';
 import { useHostCommand } from './use-host-command.ts';
 
@@ -17,7 +17,7 @@ export function QuestionForm({ mode, questionId, current }: { mode: 'add' | 'cha
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const spec = defaultSpec(type, lines.split('\n'));
-    if (typeof spec === 'string') return setProblem(t(spec as MessageKey));
+    if (typeof spec === 'string') return setProblem(t(spec));
     setProblem(null);
     const ok =
       mode === 'add'
@@ -40,7 +40,7 @@ export function QuestionForm({ mode, questionId, current }: { mode: 'add' | 'cha
         <label htmlFor={`${id}-type`}>{t('responseType')}</label>
         <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value as ResponseType)}>
           {LIVE_TYPES.map((ty) => (
-            <option key={ty} value={ty}>{t(`type_${ty}` as MessageKey)}</option>
+            <option key={ty} value={ty}>{t(`type_${ty}`)}</option>
           ))}
         </select>
       </div>

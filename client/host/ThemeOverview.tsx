@@ -1,6 +1,6 @@
 import type { HostView } from '../../shared/session/views.ts';
 import type { Role } from '../../shared/protocol.ts';
-import { formatNumber, useT, type MessageKey } from '../i18n/i18n.ts';
+import { formatNumber, useT } from '../i18n/i18n.ts';
 import { L } from '../components/Localized.tsx';
 
 /** Each question's headline and where roles diverge most, so the facilitator can pick what to discuss. */
@@ -22,7 +22,7 @@ export function ThemeOverview({ items }: { items: NonNullable<HostView['overview
           {items.map((q) => (
             <tr key={q.questionId}>
               <th scope="row">
-                <L text={q.text} /> <span className="muted">({t(`type_${q.type}` as MessageKey)})</span>
+                <L text={q.text} /> <span className="muted">({t(`type_${q.type}`)})</span>
               </th>
               <td>
                 {t('nAnswers', { n: q.respondents })}

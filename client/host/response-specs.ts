@@ -1,10 +1,16 @@
 // Sensible default response specs for a question made live, from a type and a few lines.
 import type { ResponseSpec, ResponseType } from '../../shared/question-set.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
 
-export const LIVE_TYPES: ResponseType[] = ['scale', 'number', 'text', 'choice', 'ranking', 'statements'];
+/** Every response type, by construction: a new one does not compile until it is listed here. */
+const LIVE: Record<ResponseType, true> = { scale: true, number: true, text: true, choice: true, ranking: true, statements: true };
+export const LIVE_TYPES = Object.keys(LIVE) as ResponseType[];
+
+/** What is missing when the lines don't make a spec: a UI text key. */
+type LinesProblem = Extract<MessageKey, 'options' | 'items' | 'statementsList'>;
 
 /** Builds a spec; `lines` are options, items or statements for the types that need them. */
-export function defaultSpec(type: ResponseType, lines: string[]): ResponseSpec | string {
+export function defaultSpec(type: ResponseType, lines: string[]): ResponseSpec | LinesProblem {
   const list = lines.map((l) => l.trim()).filter(Boolean).map((da) => ({ da }));
   switch (type) {
     case 'scale':

@@ -9,12 +9,7 @@ import { L } from '../components/Localized.tsx';
 import { Results } from '../components/results/Results.tsx';
 import { FatalNotice } from '../components/FatalNotice.tsx';
 import { JoinForm } from './JoinForm.tsx';
-import { ScaleAnswer } from './ScaleAnswer.tsx';
-import { NumberAnswer } from './NumberAnswer.tsx';
-import { TextAnswer } from './TextAnswer.tsx';
-import { ChoiceAnswer } from './ChoiceAnswer.tsx';
-import { RankingAnswer } from './RankingAnswer.tsx';
-import { StatementsAnswer } from './StatementsAnswer.tsx';
+import { AnswerInput } from './AnswerInput.tsx';
 import { VotingPanel } from './VotingPanel.tsx';
 import { Countdown } from '../components/Countdown.tsx';
 import { pick } from '../i18n/i18n.ts';
@@ -80,7 +75,6 @@ function Joined({ view, me }: { view: ParticipantView; me: MeView }) {
   const voting = me.voting.find((v) => v.questionId === question.id);
   const shown = phase !== 'idle' && phase !== 'voting';
   const key = `${question.id}:${step.round}`;
-  const props = { questionId: question.id, current: mine[0]?.answer, open };
   return (
     <section className="card stack" aria-labelledby="question-text">
       <p className="step__kicker">
@@ -95,20 +89,7 @@ function Joined({ view, me }: { view: ParticipantView; me: MeView }) {
       </p>
       {step.timer && phase !== 'closed' && <Countdown endsAt={step.timer.endsAt} />}
       {step.perTable && me.table !== undefined && <p className="hint">{t('perTableNote')} {t('yourTable', { n: me.table })}</p>}
-      {shown && spec.type === 'scale' && <ScaleAnswer key={key} {...props} spec={spec} />}
-      {shown && spec.type === 'number' && <NumberAnswer key={key} {...props} spec={spec} />}
-      {shown && spec.type === 'choice' && <ChoiceAnswer key={key} {...props} spec={spec} />}
-      {shown && spec.type === 'ranking' && <RankingAnswer key={key} {...props} spec={spec} />}
-      {shown && spec.type === 'statements' && <StatementsAnswer key={key} {...props} spec={spec} />}
-      {shown && spec.type === 'text' && (
-        <TextAnswer
-          key={key}
-          questionId={question.id}
-          spec={spec}
-          open={open}
-          mine={mine.flatMap((a) => (a.answer.kind === 'text' ? [{ id: a.id, text: a.answer.text }] : []))}
-        />
-      )}
+      {shown && <AnswerInput key={key} spec={spec} questionId={question.id} mine={mine} open={open} />}
       {phase === 'voting' && voting && <VotingPanel voting={voting} />}
       {phase === 'closed' && mine.length === 0 && <p className="muted">{t('noAnswer')}</p>}
       {view.results && (

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../store.ts';
 import { connect } from '../net/connection.ts';
-import { useT, type MessageKey } from '../i18n/i18n.ts';
+import { useT } from '../i18n/i18n.ts';
 import type { ScreenView } from '../../shared/session/views.ts';
 import { StepContent } from '../components/StepContent.tsx';
 import { Results } from '../components/results/Results.tsx';
@@ -105,7 +105,7 @@ function ScreenNotes({ view }: { view: ScreenView }) {
     <ul className="screen-notes">
       {view.notes.map((n) => (
         <li key={n.id}>
-          <strong>{t(`noteKind_${n.kind}` as MessageKey)}:</strong> <bdi>{n.text}</bdi>
+          <strong>{t(`noteKind_${n.kind}`)}:</strong> <bdi>{n.text}</bdi>
           {(n.who || n.due) && <span className="muted"> – {[n.who, n.due].filter(Boolean).join(', ')}</span>}
         </li>
       ))}

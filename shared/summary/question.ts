@@ -112,7 +112,10 @@ function barsOf(spec: ResponseSpec, c: Counts, loc: Loc): Bar[] {
       const r = fromCounts(spec, c);
       return r.type === 'choice' ? r.bars.map((b) => ({ ...b, label: loc(spec.options[b.from]!) })) : [];
     }
-    default:
+    // Named, not a default: a new response type must say whether it has bars.
+    case 'text':
+    case 'ranking':
+    case 'statements':
       return [];
   }
 }
@@ -138,7 +141,9 @@ function typeDetails(spec: ResponseSpec, c: Counts, loc: Loc): Pick<SummaryQuest
           label: s.label,
         })),
       };
-    default:
+    case 'scale':
+    case 'number':
+    case 'text':
       return {};
   }
 }

@@ -3,7 +3,7 @@
 import type { ResponseSpec } from '../../../shared/question-set.ts';
 import type { Group, Results as ResultsModel } from '../../../shared/session/results.ts';
 import type { Role } from '../../../shared/protocol.ts';
-import { formatNumber, useT, type MessageKey } from '../../i18n/i18n.ts';
+import { formatNumber, useT } from '../../i18n/i18n.ts';
 import { L } from '../Localized.tsx';
 import { BarChart } from './BarChart.tsx';
 import { RankingList } from './RankingList.tsx';
@@ -46,7 +46,7 @@ function Single({ results, spec, size = 'normal' }: Props) {
     case 'scale':
       if (results.median !== null) facts.push(`${t('median')}: ${formatNumber(lang, results.median)}`);
       if (results.dontKnow > 0) facts.push(t('dontKnowCount', { n: results.dontKnow }));
-      if (results.agreement) facts.push(t(`label_${results.agreement}` as MessageKey));
+      if (results.agreement) facts.push(t(`label_${results.agreement}`));
       chart = (
         <BarChart
           bars={results.bars}

@@ -2,7 +2,7 @@
 // statement, each part labelled with its count and carrying a pattern as well as a colour.
 import type { LocalizedText } from '../../../shared/question-set.ts';
 import type { StatementsResults } from '../../../shared/session/results.ts';
-import { formatNumber, useT, type MessageKey } from '../../i18n/i18n.ts';
+import { formatNumber, useT } from '../../i18n/i18n.ts';
 import { L } from '../Localized.tsx';
 
 export function StatementsChart({ results, statements }: { results: StatementsResults; statements: LocalizedText[] }) {
@@ -16,7 +16,7 @@ export function StatementsChart({ results, statements }: { results: StatementsRe
           <li key={s.index} className="statements-chart__item">
             <p className="statements-chart__text">
               {statements[s.index] && <L text={statements[s.index]!} />}
-              {s.label && <span className={`tag tag--${s.label}`}>{t(`label_${s.label}` as MessageKey)}</span>}
+              {s.label && <span className={`tag tag--${s.label}`}>{t(`label_${s.label}`)}</span>}
             </p>
             <div className="stack-bar" aria-hidden="true">
               <span className="stack-bar__agree" style={{ width: part(s.agree) }} />
