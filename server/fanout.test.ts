@@ -30,7 +30,7 @@ const open = (auth: Record<string, string>): Socket =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let ids = 0;
 const command = async (socket: Socket, cmd: Record<string, unknown>) => {
-  const ack = (await socket.timeout(10_000).emitWithAck('command', { id: `fanout_${++ids}`, command: cmd })) as { ok: boolean; data?: unknown; error?: unknown };
+  const ack = (await socket.timeout(10_000).emitWithAck('command', { id: `fanout_${String(++ids).padStart(16, '0')}`, command: cmd })) as { ok: boolean; data?: unknown; error?: unknown };
   if (!ack.ok) throw new Error(`${String(cmd.type)}: ${JSON.stringify(ack.error)}`);
   return ack.data;
 };

@@ -131,7 +131,7 @@ describe('fuzz: parseCommand + decide, in process', () => {
     await runHandshakeFuzz(SEED, RUNS);
   });
   it('regression: a BigInt command type once crashed parseCommand (found by seed 300082968)', () => {
-    expect(parseCommand({ id: 'abcdefgh', command: { type: 10n } })).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    expect(parseCommand({ id: 'abcdefghijklmnopqrstu', command: { type: 10n } })).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
   });
   for (const r of REGRESSIONS) {
     it(`regression "${r.name}" (seed ${r.seed})`, async () => {
@@ -238,7 +238,7 @@ describe('fuzz over real sockets', () => {
 
   it('every ack over the wire is one of the documented shapes', async () => {
     const phone = await h.participant(session);
-    const acks: Ack[] = await Promise.all([phone.sendRaw(null), phone.sendRaw({ id: 'abcdefgh', command: { type: 'nope' } })]);
+    const acks: Ack[] = await Promise.all([phone.sendRaw(null), phone.sendRaw({ id: 'abcdefghijklmnopqrstu', command: { type: 'nope' } })]);
     expect(acks).toEqual([
       { ok: false, error: { code: 'invalid_payload', message: expect.any(String) } },
       { ok: false, error: { code: 'unknown_command', message: expect.any(String) } },

@@ -28,7 +28,7 @@ export function attachGateway(
   guardHandshakes(
     io,
     {
-      has: (code) => sessions.get(code) !== undefined,
+      has: (code) => sessions.has(code),
       isHost: (code, token) => sessions.isHost(code, token),
       participantFor: (code, token) => sessions.participantFor(code, token),
     },
@@ -60,25 +60,22 @@ export function attachGateway(
     socket.emit('hello', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, audience: data.audience });
     sendInitial(socket, data);
 
-    // The join this socket made: once it has, the socket is that participant, and a retry of the
-    // join (its ack was slow or lost) would be refused as already_joined – leaving the phone
-    // without its token. So the socket answers that retry itself, as the duplicate it is.
-    let joined: { id: string; ack: Extract<Ack, { ok: true }> } | undefined;
-
     socket.on('command', (raw: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
       if (!limiter().take()) return reply(refuse('rate_limited', 'too many messages; slow down'));
       const parsed = parseCommand(raw);
       if (!parsed.ok) return reply({ ok: false, error: parsed.error });
       const command = parsed.command;
-      if (command.type === 'join' && joined?.id === parsed.id) return reply({ ...joined.ack, duplicate: true });
       void admit(data, command.type === 'join' && !data.participantId).then((refusal) => {
         if (refusal) return reply(refusal);
-        return sessions.execute(data.code, parsed.id, command, actorOf(data)).then((result) => {
+        // A retried join (its ack was slow or lost) is answered by the session manager like any
+        // retry – keyed by (session, client id), owned by this device – whether this socket is
+        // still a guest or already the participant it made.
+        return sessions.execute(data.code, parsed.id, command, actorOf(data), data.device).then((result) => {
           if (result.ok && command.type === 'join') {
-            const { duplicate: _, ...first } = result;
-            joined = { id: parsed.id, ack: first };
-            adoptParticipant(socket, data, (result.data as JoinResult).participantId);
+            const id = (result.data as JoinResult).participantId;
+            if (!data.participantId) adoptParticipant(socket, data, id);
+            if (result.duplicate && data.address) limits.joins.refund(data.address);
           } else if (command.type === 'join' && data.address) limits.joins.refund(data.address);
           else if (result.ok && data.participantId && !result.duplicate) meChanged(data.code, data.participantId);
           reply(result);

@@ -11,6 +11,7 @@ import type { SessionEvent } from '../shared/session/events.ts';
 import { evolve, initialState } from '../shared/session/evolve.ts';
 import type { SessionState } from '../shared/session/state.ts';
 import { eraseFromLog, type EraseTarget, type Erased } from '../shared/session/erase.ts';
+import { ANYONE, AckBook } from './acks.ts';
 import { CommitQueue } from './store/commit-queue.ts';
 import type { EventRow, SessionMeta, Store } from './store/store.ts';
 
@@ -19,10 +20,12 @@ export const newJoinCode = customAlphabet('ABCDEFGHJKMNPQRSTUVWXYZ23456789', 6);
 /** 32 characters of a 64-symbol alphabet: 192 random bits. */
 const newHostToken = () => nanoid(32);
 
-export type LiveSession = { meta: SessionMeta; state: SessionState; acks: Map<string, Promise<Ack>> };
+export type LiveSession = { meta: SessionMeta; state: SessionState; acks: AckBook };
 export type ChangeListener = (code: string, events: readonly SessionEvent[]) => void;
 
 export class SessionManager {
+  /** Every stored session's meta; its log is read and replayed on first use (see load). */
+  private readonly metas = new Map<string, SessionMeta>();
   private readonly sessions = new Map<string, LiveSession>();
   private readonly queue: CommitQueue;
   private listener: ChangeListener = () => {};
@@ -37,19 +40,25 @@ export class SessionManager {
     },
   ) {
     this.queue = new CommitQueue(store, onFatal);
-    for (const stored of store.loadSessions()) {
-      const [first, ...rest] = stored.events;
-      if (first?.event.type !== 'sessionCreated') continue;
-      const live: LiveSession = { meta: stored.meta, state: initialState(first.event), acks: new Map() };
-      for (const row of rest) {
-        evolve(live.state, row.event);
-        if (row.clientKey) live.acks.set(row.clientKey, Promise.resolve({ ok: true, data: ackData([row.event]) }));
-      }
-      this.sessions.set(stored.meta.code, live);
-      for (const [questionId, run] of Object.entries(live.state.runs)) {
-        if (run.timer?.autoClose) this.schedule(stored.meta.code, questionId, run.timer.endsAt);
-      }
+    // Start-up reads only the metas: a server with thousands of idle stored sessions is healthy
+    // at once and small; a session's log is replayed when someone first asks for it.
+    for (const meta of store.loadMetas()) this.metas.set(meta.code, meta);
+  }
+
+  /** Reads and replays one session's log (on first use after a start). */
+  private load(code: string): LiveSession | undefined {
+    const meta = this.metas.get(code);
+    if (!meta) return undefined;
+    const [first, ...rest] = this.store.loadEvents(code);
+    if (first?.event.type !== 'sessionCreated') return undefined;
+    const live: LiveSession = { meta, state: initialState(first.event), acks: new AckBook() };
+    for (const row of rest) evolve(live.state, row.event);
+    this.sessions.set(code, live);
+    // A timer that ran out while the session was not loaded closes now.
+    for (const [questionId, run] of Object.entries(live.state.runs)) {
+      if (run.timer?.autoClose) this.schedule(code, questionId, run.timer.endsAt);
     }
+    return live;
   }
 
   onChange(listener: ChangeListener): void {
@@ -58,24 +67,30 @@ export class SessionManager {
 
   create(set: QuestionSet, lang: Lang = 'da'): { code: string; hostToken: string } {
     let code = newJoinCode();
-    while (this.sessions.has(code)) code = newJoinCode();
+    while (this.metas.has(code)) code = newJoinCode();
     const hostToken = newHostToken();
     const event: SessionEvent = { type: 'sessionCreated', code, set, lang, at: this.clock() };
     const meta: SessionMeta = { code, hostTokenHash: hash(hostToken), questionSetId: set.id, createdAt: event.at };
     this.store.createSession(meta, { code, seq: 1, clientKey: null, event });
-    this.sessions.set(code, { meta, state: initialState(event), acks: new Map() });
+    this.metas.set(code, meta);
+    this.sessions.set(code, { meta, state: initialState(event), acks: new AckBook() });
     return { code, hostToken };
   }
 
   get(code: string): LiveSession | undefined {
-    return this.sessions.get(code);
+    return this.sessions.get(code) ?? this.load(code);
+  }
+
+  /** Whether a session exists, without loading it. */
+  has(code: string): boolean {
+    return this.metas.has(code);
   }
 
   isHost(code: string, token: string | undefined): boolean {
-    const s = this.sessions.get(code);
-    if (!s || !token) return false;
+    const meta = this.metas.get(code);
+    if (!meta || !token) return false;
     const a = Buffer.from(hash(token), 'hex');
-    const b = Buffer.from(s.meta.hostTokenHash, 'hex');
+    const b = Buffer.from(meta.hostTokenHash, 'hex');
     return a.length === b.length && timingSafeEqual(a, b);
   }
 
@@ -84,12 +99,15 @@ export class SessionManager {
    * is dead for good, even across a restart. Listeners disconnect the consoles still using it.
    */
   rotateHostToken(code: string): string | undefined {
-    const s = this.sessions.get(code);
-    if (!s) return undefined;
+    const meta = this.metas.get(code);
+    if (!meta) return undefined;
     const token = newHostToken();
     const tokenHash = hash(token);
     this.store.setHostTokenHash(code, tokenHash);
-    s.meta = { ...s.meta, hostTokenHash: tokenHash };
+    const next = { ...meta, hostTokenHash: tokenHash };
+    this.metas.set(code, next);
+    const live = this.sessions.get(code);
+    if (live) live.meta = next;
     for (const listener of this.rotationListeners) listener(code);
     return token;
   }
@@ -100,26 +118,37 @@ export class SessionManager {
 
   participantFor(code: string, token: string | undefined): string | undefined {
     if (!token) return undefined;
-    const s = this.sessions.get(code);
+    const s = this.get(code);
     return s && Object.hasOwn(s.state.tokens, token) ? s.state.tokens[token] : undefined;
   }
 
-  /** Decides, applies, persists; resolves with the ack once the events are committed. */
-  execute(code: string, clientId: string, command: Command, actor: Actor): Promise<Ack> {
-    const session = this.sessions.get(code);
+  /**
+   * Decides, applies, persists; resolves with the ack once the events are committed. Exactly
+   * once per (session, client id) – see acks.ts. `device`: the sender's device id (a join's owner).
+   */
+  execute(code: string, clientId: string, command: Command, actor: Actor, device?: string): Promise<Ack> {
+    const session = this.get(code);
     if (!session) return Promise.resolve({ ok: false, error: { code: 'no_such_session', message: 'no such session' } });
-    const key = `${actorKey(actor)}:${clientId}`;
-    const prior = session.acks.get(key);
-    if (prior) return prior.then((ack) => (ack.ok ? { ...ack, duplicate: true } : ack));
-    const { ack, accepted } = this.apply(session, command, actor, key);
+    const isJoin = command.type === 'join';
+    // A join is sent by a guest, and stored under "guest:"; its retry may come from the
+    // participant that join made – the device owns it, not the actor.
+    const key = `${isJoin ? 'guest' : actorKey(actor)}:${clientId}`;
+    // A join without a device id (an old client, a tool) may be retried by anyone who has its id.
+    const owner = isJoin ? (device ? `d:${hash(device).slice(0, 32)}` : ANYONE) : actorKey(actor);
+    const prior = session.acks.prior(clientId, owner, () => {
+      const row = this.store.findClientKey(code, key);
+      return row && { data: ackData([row.event]), owner: row.owner };
+    });
+    if (prior) return prior;
+    const { ack, accepted } = this.apply(session, command, actor, key, isJoin && owner !== ANYONE ? owner : null);
     // Only accepted commands are remembered: a rejected one changed nothing and may be retried.
-    if (accepted) session.acks.set(key, ack);
+    if (accepted) session.acks.remember(clientId, owner, ack);
     return ack;
   }
 
   /** Runs a command of the server's own (a timer running out); it has no client id to dedupe. */
   executeSystem(code: string, command: SystemCommand): Promise<Ack> {
-    const session = this.sessions.get(code);
+    const session = this.get(code);
     if (!session) return Promise.resolve({ ok: false, error: { code: 'no_such_session', message: 'no such session' } });
     return this.apply(session, command, { kind: 'system' }, null).ack;
   }
@@ -130,6 +159,7 @@ export class SessionManager {
     command: Command | SystemCommand,
     actor: Actor,
     key: string | null,
+    owner: string | null = null,
   ): { ack: Promise<Ack>; accepted: boolean } {
     const code = session.meta.code;
     const decision = decide(session.state, command, {
@@ -143,7 +173,7 @@ export class SessionManager {
     const rows: EventRow[] = decision.events.map((event, i) => {
       evolve(session.state, event);
       if (event.type === 'timerSet') this.schedule(code, event.questionId, event.autoClose ? event.endsAt : null);
-      return { code, seq: session.state.seq, clientKey: i === 0 ? key : null, event };
+      return { code, seq: session.state.seq, clientKey: i === 0 ? key : null, event, owner: i === 0 ? owner : null };
     });
     const data = ackData(decision.events);
     const ack = this.queue.push(rows).then(
@@ -181,7 +211,7 @@ export class SessionManager {
    * next checkpoint).
    */
   async erase(code: string, target: EraseTarget): Promise<(Erased & { walTruncated: boolean }) | undefined> {
-    const session = this.sessions.get(code);
+    const session = this.get(code);
     if (!session) return undefined;
     this.queue.flush(); // pending events are on disk (and in the log we rewrite) first
     const at = this.clock();
@@ -202,7 +232,7 @@ export class SessionManager {
 
   /** Deletes a session for good: from memory, from the database and from the WAL. */
   delete(code: string): boolean {
-    if (!this.sessions.has(code)) return false;
+    if (!this.metas.has(code)) return false;
     // Pending events of this session must not be written after the delete.
     this.queue.flush();
     for (const [key, t] of this.timers) {
@@ -212,6 +242,7 @@ export class SessionManager {
       }
     }
     this.sessions.delete(code);
+    this.metas.delete(code);
     this.store.deleteSession(code);
     this.deletedListener(code);
     return true;
@@ -224,18 +255,23 @@ export class SessionManager {
 
   /** Deletes sessions created before `cutoff` (ms since epoch); returns their codes. */
   deleteOlderThan(cutoff: number): string[] {
-    const old = [...this.sessions.values()].filter((s) => s.meta.createdAt < cutoff).map((s) => s.meta.code);
+    const old = [...this.metas.values()].filter((m) => m.createdAt < cutoff).map((m) => m.code);
     for (const code of old) this.delete(code);
     return old;
   }
 
   /** Workshops stored (live or ended, until deleted). */
   count(): number {
+    return this.metas.size;
+  }
+
+  /** Sessions whose log is in memory (the rest load on first use). */
+  loaded(): number {
     return this.sessions.size;
   }
 
   codes(): string[] {
-    return [...this.sessions.keys()];
+    return [...this.metas.keys()];
   }
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOST_COMMANDS, HandshakeAuth, LIMITS, parseCommand, type Command } from './protocol.ts';
 
-const ID = 'cmd_abc123XYZ';
+const ID = 'cmd_abc123XYZ_0123456789';
 const env = (command: unknown, id: unknown = ID) => ({ id, command });
 const codeOf = (raw: unknown) => {
   const r = parseCommand(raw);

@@ -14,7 +14,8 @@ export type Lang = z.infer<typeof Lang>;
 
 const QuestionId = z.string().min(1).max(64);
 const AnswerId = z.string().min(1).max(64);
-const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 URL-safe characters');
+/** At least 21 characters (nanoid's default: 126 random bits), so no one can guess another's. */
+const ClientId = z.string().regex(/^[A-Za-z0-9_-]{21,64}$/, 'must be 21–64 URL-safe characters');
 
 export const StatementVote = z.enum(STATEMENT_VOTES);
 export type StatementVote = z.infer<typeof StatementVote>;
@@ -178,6 +179,8 @@ export const HandshakeAuth = z.strictObject({
   code: z.string().regex(/^[A-Z0-9]{4,10}$/),
   as: z.enum(['host', 'screen', 'participant']),
   token: z.string().min(10).max(128).optional(),
+  /** A phone's own random id, kept on the phone: a retried join answers only this device; bans are by device. */
+  device: z.string().regex(/^[A-Za-z0-9_-]{21,64}$/).optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 export type Audience = HandshakeAuth['as'];
@@ -211,6 +214,8 @@ export const ERROR_CODES = [
   // Limits per participant and per workshop (server/security/participant-limits.ts).
   'too_many_tabs',
   'session_full',
+  /** The client id was used by someone else in this session (ids are random: a client bug or a replay). */
+  'id_in_use',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

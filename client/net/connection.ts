@@ -38,7 +38,7 @@ export function connect(as: Audience, code: string, token?: string): void {
     transports: ['websocket', 'polling'],
     auth: (cb) => {
       const t = as === 'host' ? hostToken : as === 'participant' ? tokens.participant(code) : undefined;
-      cb({ code, as, ...(t ? { token: t } : {}) });
+      cb({ code, as, ...(t ? { token: t } : {}), ...(as === 'participant' ? { device: tokens.device() } : {}) });
     },
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,

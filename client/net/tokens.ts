@@ -1,5 +1,7 @@
 // What this browser remembers: the phone's participant token, the console's host token, and
 // the sessions it created. No accounts: the browser is the identity.
+import { nanoid } from 'nanoid';
+
 const key = {
   participant: (code: string) => `raadslag:participant:${code}`,
   host: (code: string) => `raadslag:host:${code}`,
@@ -9,6 +11,12 @@ const key = {
 export type CreatedSession = { code: string; createdAt: number; title: string };
 
 export const tokens = {
+  /** This browser's own random id: a retried join is answered to it alone (see docs/protocol.md). */
+  device: () => {
+    let id = localStorage.getItem('raadslag:device');
+    if (!id) localStorage.setItem('raadslag:device', (id = nanoid()));
+    return id;
+  },
   participant: (code: string) => localStorage.getItem(key.participant(code)) ?? undefined,
   setParticipant: (code: string, token: string) => localStorage.setItem(key.participant(code), token),
   clearParticipant: (code: string) => localStorage.removeItem(key.participant(code)),

@@ -34,13 +34,16 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
   db.exec(SCHEMA);
+  // v2: who owns a client id (a join: its device's hash), for exactly-once across restarts.
+  if (!(db.pragma('table_info(events)') as { name: string }[]).some((c) => c.name === 'owner')) db.exec('ALTER TABLE events ADD COLUMN owner TEXT');
 
   const insertSession = db.prepare(
     'INSERT INTO sessions (code, host_token_hash, question_set_id, created_at) VALUES (?, ?, ?, ?)',
   );
-  const insertEvent = db.prepare('INSERT INTO events (code, seq, client_key, event) VALUES (?, ?, ?, ?)');
+  const insertEvent = db.prepare('INSERT INTO events (code, seq, client_key, event, owner) VALUES (?, ?, ?, ?, ?)');
+  const byClientKey = db.prepare('SELECT event, owner FROM events WHERE code = ? AND client_key = ?');
   const allSessions = db.prepare('SELECT code, host_token_hash, question_set_id, created_at FROM sessions ORDER BY created_at');
-  const eventsOf = db.prepare('SELECT seq, client_key, event FROM events WHERE code = ? ORDER BY seq');
+  const eventsOf = db.prepare('SELECT seq, client_key, event, owner FROM events WHERE code = ? ORDER BY seq');
   const updateHostTokenHash = db.prepare('UPDATE sessions SET host_token_hash = ? WHERE code = ?');
 
   const deleteEvents = db.prepare('DELETE FROM events WHERE code = ?');
@@ -51,15 +54,15 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
   });
 
   const appendAll = db.transaction((rows: readonly EventRow[]) => {
-    for (const r of rows) insertEvent.run(r.code, r.seq, r.clientKey, JSON.stringify(r.event));
+    for (const r of rows) insertEvent.run(r.code, r.seq, r.clientKey, JSON.stringify(r.event), r.owner ?? null);
   });
   const replaceAll = db.transaction((code: string, rows: readonly EventRow[]) => {
     deleteEvents.run(code);
-    for (const r of rows) insertEvent.run(r.code, r.seq, r.clientKey, JSON.stringify(r.event));
+    for (const r of rows) insertEvent.run(r.code, r.seq, r.clientKey, JSON.stringify(r.event), r.owner ?? null);
   });
-  type Ev = { seq: number; client_key: string | null; event: string };
+  type Ev = { seq: number; client_key: string | null; event: string; owner: string | null };
   const rowsOf = (code: string): EventRow[] =>
-    (eventsOf.all(code) as Ev[]).map((e) => ({ code, seq: e.seq, clientKey: e.client_key, event: JSON.parse(e.event) as SessionEvent }));
+    (eventsOf.all(code) as Ev[]).map((e) => ({ code, seq: e.seq, clientKey: e.client_key, event: JSON.parse(e.event) as SessionEvent, owner: e.owner }));
 
   /**
    * Moves the WAL into the database file and empties it. Another process reading (a backup, an
@@ -78,7 +81,7 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
     createSession(meta: SessionMeta, first: EventRow) {
       db.transaction(() => {
         insertSession.run(meta.code, meta.hostTokenHash, meta.questionSetId, meta.createdAt);
-        insertEvent.run(first.code, first.seq, first.clientKey, JSON.stringify(first.event));
+        insertEvent.run(first.code, first.seq, first.clientKey, JSON.stringify(first.event), null);
       })();
     },
     append(rows) {
@@ -88,6 +91,14 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
       updateHostTokenHash.run(hostTokenHash, code);
     },
     loadEvents: rowsOf,
+    loadMetas() {
+      type MetaRow = { code: string; host_token_hash: string; question_set_id: string; created_at: number };
+      return (allSessions.all() as MetaRow[]).map((m) => ({ code: m.code, hostTokenHash: m.host_token_hash, questionSetId: m.question_set_id, createdAt: m.created_at }));
+    },
+    findClientKey(code, clientKey) {
+      const row = byClientKey.get(code, clientKey) as { event: string; owner: string | null } | undefined;
+      return row && { event: JSON.parse(row.event) as SessionEvent, owner: row.owner };
+    },
     async replaceLog(code, rows) {
       replaceAll(code, rows);
       return truncateWal();

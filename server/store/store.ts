@@ -9,7 +9,8 @@ export type SessionMeta = {
   createdAt: number;
 };
 
-export type EventRow = { code: string; seq: number; clientKey: string | null; event: SessionEvent };
+/** `owner`: who owns the client id when the key alone does not say (a join: its device's hash). */
+export type EventRow = { code: string; seq: number; clientKey: string | null; event: SessionEvent; owner?: string | null };
 
 export type StoredSession = {
   meta: SessionMeta;
@@ -24,6 +25,10 @@ export interface Store {
   /** Replaces a session's host token hash (the console link was rotated). Durable on return. */
   setHostTokenHash(code: string, hostTokenHash: string): void;
   loadSessions(): StoredSession[];
+  /** Every session's meta, without its log: start-up reads only these (logs load on first use). */
+  loadMetas(): SessionMeta[];
+  /** The event a client key made, if it is in the log (exactly-once beyond what memory holds). */
+  findClientKey(code: string, clientKey: string): { event: SessionEvent; owner: string | null } | undefined;
   /** One session's log, in order. */
   loadEvents(code: string): EventRow[];
   /**

@@ -65,12 +65,12 @@ export const CRAFTED_JSON: unknown[] = [
 ].map((s) => JSON.parse(s) as unknown);
 export const CRAFTED: unknown[] = [
   ...CRAFTED_JSON,
-  Object.create({ id: 'abcdefgh', command: { type: 'next' } }),
-  [{ id: 'abcdefgh', command: { type: 'next' } }],
-  { id: 'abcdefgh', command: { type: 10n } },
-  { id: 'abcdefgh', command: { type: { toJSON: () => { throw new Error('toJSON'); } } } },
-  { id: 'abcdefgh', command: { type: Symbol('next'), [Symbol('x')]: 1 } },
-  { id: 'abcdefgh', command: Object.assign(Object.create(null) as object, { type: 'next', extra: 1 }) },
+  Object.create({ id: 'abcdefghijklmnopqrstu', command: { type: 'next' } }),
+  [{ id: 'abcdefghijklmnopqrstu', command: { type: 'next' } }],
+  { id: 'abcdefghijklmnopqrstu', command: { type: 10n } },
+  { id: 'abcdefghijklmnopqrstu', command: { type: { toJSON: () => { throw new Error('toJSON'); } } } },
+  { id: 'abcdefghijklmnopqrstu', command: { type: Symbol('next'), [Symbol('x')]: 1 } },
+  { id: 'abcdefghijklmnopqrstu', command: Object.assign(Object.create(null) as object, { type: 'next', extra: 1 }) },
   null,
   undefined,
   'command',

@@ -18,13 +18,15 @@ export class ResilientClient<V = unknown> {
   token: string | undefined;
   /** Sends of a command after its first (a lost ack or a dropped connection). */
   resends = 0;
+  readonly device = nanoid();
   private waiters: (() => void)[] = [];
 
   constructor(url: string, code: string, as: Audience, token?: string) {
     this.token = token;
     this.socket = io(url, {
       transports: ['websocket'],
-      auth: (cb) => cb({ code, as, ...(this.token ? { token: this.token } : {}) }),
+      // Like the app, a phone sends its own device id: a retried join is answered to it alone.
+      auth: (cb) => cb({ code, as, device: this.device, ...(this.token ? { token: this.token } : {}) }),
       forceNew: true,
       // Like the app (500 ms – 5 s), a little quicker, so a test's restart is over sooner.
       reconnectionDelay: 250,
