@@ -2,7 +2,7 @@
 // FLUSH_MS per session, each built once and sent to a whole room as one frame. The cost grows
 // with rooms × flushes, never with phones × answers. Which audiences a change wakes is decided
 // beside the views, in shared/session/fanout.ts.
-import type { Server } from 'socket.io';
+import type { AppServer as Server } from './io.ts';
 import type { SessionEvent } from '../shared/session/events.ts';
 import { nothingWoken, wakeOf, type Wake } from '../shared/session/fanout.ts';
 import { hostView, meView, participantView, screenView } from '../shared/session/views.ts';
@@ -96,7 +96,7 @@ export class Broadcaster {
         .fetchSockets()
         .then((sockets) => {
           for (const s of sockets) {
-            const id = (s.data as { participantId?: string }).participantId;
+            const id = s.data.participantId;
             if (id) s.emit('me', meView(state, id));
           }
         });

@@ -1,6 +1,6 @@
 // The socket gateway: AUTH (handshake → audience and identity), VALIDATE (zod, strict),
 // RESOLVE (session manager → ack). Identity comes from the handshake, never from a payload.
-import type { Server, Socket } from 'socket.io';
+import type { AppServer as Server, AppSocket as Socket } from './io.ts';
 import { PROTOCOL_VERSION, parseCommand, type Ack, type ErrorCode, type JoinResult } from '../shared/protocol.ts';
 import type { Actor } from '../shared/session/actor.ts';
 import { hostView, meView, participantView, screenView } from '../shared/session/views.ts';
@@ -40,7 +40,7 @@ export function attachGateway(
   sessions.onHostTokenRotated((code) => io.in(rooms.host(code)).disconnectSockets());
   // A few tabs per participant token, not a hundred (see participant-limits.ts).
   io.use((socket, next) => {
-    const data = socket.data as SocketData;
+    const data = socket.data;
     if (data.participantId && !limits.open(data.code, data.participantId)) {
       return next(withCode(new Error('this phone has too many tabs open on the workshop; close one'), 'too_many_tabs'));
     }
@@ -48,7 +48,7 @@ export function attachGateway(
   });
 
   io.on('connection', (socket: Socket) => {
-    const data = socket.data as SocketData;
+    const data = socket.data;
     // Consoles and screens: a budget per socket. Participants: one budget for all their sockets.
     const own = new RateLimiter(MESSAGE_RATE.rate, MESSAGE_RATE.burst);
     const limiter = () => (data.participantId ? limits.limiter(data.code, data.participantId) : own);

@@ -3,6 +3,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import type { AppServer, InterServerEvents } from './io.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.ts';
+import type { Identity } from './security/handshake.ts';
 import { LIMITS } from '../shared/protocol.ts';
 import { createApp } from './app.ts';
 import { Broadcaster, rooms } from './broadcast.ts';
@@ -19,7 +22,7 @@ import { openSqliteStore } from './store/sqlite-store.ts';
 export type RunningServer = {
   url: string;
   port: number;
-  io: Server;
+  io: AppServer;
   sessions: SessionManager;
   broadcaster: Broadcaster;
   /** Sockets let go because they stopped reading (security/slow-consumers.ts). */
@@ -38,7 +41,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const guards = createGuards(config);
   const app = createApp(config, sessions, sets, guards);
   const httpServer = http.createServer(app);
-  const io = new Server(httpServer, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, Identity>(httpServer, {
     maxHttpBufferSize: LIMITS.maxHttpBufferSize,
     perMessageDeflate: false,
     httpCompression: false,

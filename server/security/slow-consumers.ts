@@ -3,7 +3,7 @@
 // Once a socket's unsent data passes the limit it is let go. A phone that was merely slow
 // reconnects by itself and gets whole views again, so nothing it needs is lost; its unacked
 // commands are resent with their ids.
-import type { Server } from 'socket.io';
+import type { AppServer as Server } from '../io.ts';
 
 type Packet = { data?: unknown };
 type Conn = {

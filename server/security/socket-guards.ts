@@ -1,7 +1,7 @@
 // The socket handshake's guards, in order: connections per address (counted on the raw
 // engine.io connection, so that half-open handshakes count too), then AUTH (handshake.ts) with
 // the wrong-code throttle. The Origin check runs before both, in socket.io's allowRequest.
-import type { Server } from 'socket.io';
+import type { AppServer as Server } from '../io.ts';
 import { keyOf } from './address.ts';
 import type { Guards } from './guards.ts';
 import { authorize, type Directory } from './handshake.ts';
