@@ -56,9 +56,9 @@ describe('session details refused', () => {
   });
 
   it('a field past its length or an unknown field is refused at the edge', () => {
-    const long = { id: 'abcdefgh12', command: { type: 'setSessionDetails', place: 'x'.repeat(201) } };
+    const long = { id: 'abcdefghij1234567890XY', command: { type: 'setSessionDetails', place: 'x'.repeat(201) } };
     expect(parseCommand(long)).toMatchObject({ ok: false });
-    expect(parseCommand({ id: 'abcdefgh12', command: { type: 'setSessionDetails', date: 'i går' } })).toMatchObject({ ok: false });
-    expect(parseCommand({ id: 'abcdefgh12', command: { type: 'setSessionDetails', purpose: '  Drøfte  ' } })).toMatchObject({ ok: true, command: { purpose: 'Drøfte' } });
+    expect(parseCommand({ id: 'abcdefghij1234567890XY', command: { type: 'setSessionDetails', date: 'i går' } })).toMatchObject({ ok: false });
+    expect(parseCommand({ id: 'abcdefghij1234567890XY', command: { type: 'setSessionDetails', purpose: '  Drøfte  ' } })).toMatchObject({ ok: true, command: { purpose: 'Drøfte' } });
   });
 });
