@@ -64,10 +64,15 @@ function play(tables: number, people: number, list: Op[]): void {
   }
 }
 
+/** Seeds that once failed, kept so the rule they caught stays caught (1027900867: sessionEnded did not wake phones). */
+const KEPT_SEEDS = [1027900867];
+
 describe('fan-out rules against the projections', () => {
-  it(`seed ${SEED}: whenever an audience is not woken, its view is byte-for-byte unchanged (but for seq)`, () => {
-    console.info(`fan-out property seed ${SEED} (rerun: FUZZ_SEED=${SEED})`);
-    const start = fc.record({ tables: fc.constantFrom(0, 3), people: fc.array(fc.constantFrom(...ROLES), { maxLength: 4 }) });
-    fc.assert(fc.property(start, fc.array(op, { maxLength: 60 }), ({ tables, people }, list) => play(tables, people.length, [...people.map((role): Op => ({ who: 0, command: { type: 'join', role } })), ...list])), { seed: SEED, numRuns: 40 });
-  });
+  for (const seed of [SEED, ...KEPT_SEEDS]) {
+    it(`seed ${seed}: whenever an audience is not woken, its view is byte-for-byte unchanged (but for seq)`, () => {
+      if (seed === SEED) console.info(`fan-out property seed ${SEED} (rerun: FUZZ_SEED=${SEED})`);
+      const start = fc.record({ tables: fc.constantFrom(0, 3), people: fc.array(fc.constantFrom(...ROLES), { maxLength: 4 }) });
+      fc.assert(fc.property(start, fc.array(op, { maxLength: 60 }), ({ tables, people }, list) => play(tables, people.length, [...people.map((role): Op => ({ who: 0, command: { type: 'join', role } })), ...list])), { seed, numRuns: 40 });
+    });
+  }
 });

@@ -32,6 +32,8 @@ const ME_FOR_ALL = new Set<SessionEvent['type']>([
   'participantRemoved',
   // What a phone may send follows the question's type and the session's end (me carries can-flags).
   'questionChanged',
+  // An ended workshop takes no more answers or votes: every phone's can-flags go.
+  'sessionEnded',
 ]);
 
 /** Events that concern the console and the projector but none of the phones' shared view. */
