@@ -25,7 +25,8 @@ export function ThemeOverview({ items }: { items: NonNullable<HostView['overview
                 <L text={q.text} /> <span className="muted">({t(`type_${q.type}`)})</span>
               </th>
               <td>
-                {t('nAnswers', { n: q.respondents })}
+                {t('nAnswers', { n: q.n })}
+                {q.dontKnow > 0 && ` · ${t('dontKnowCount', { n: q.dontKnow })}`}
                 {q.median !== null && ` · ${t('median')} ${formatNumber(lang, q.median)}`}
               </td>
               <td>

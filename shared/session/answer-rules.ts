@@ -21,7 +21,7 @@ export function checkAnswer(spec: ResponseSpec, answer: AnswerValue): Problem {
     case 'text': {
       if (answer.kind !== 'text') return wrong;
       const text = answer.text.trim();
-      if (!text) return problem('empty_answer', 'the answer is empty');
+      if (isBlank(text)) return problem('empty_answer', 'the answer is empty');
       if (text.length > spec.maxLength) return problem('out_of_range', `at most ${spec.maxLength} characters`);
       return undefined;
     }
@@ -49,8 +49,16 @@ function inRange(value: number, min: number, max: number): Problem {
   return value < min || value > max ? problem('out_of_range', `the answer must be between ${min} and ${max}`) : undefined;
 }
 
+/**
+ * Nothing a reader would see: spaces, line breaks, zero-width and other format characters,
+ * control characters and the "blank" Hangul fillers. Such an answer would show as an empty card.
+ */
+export function isBlank(text: string): boolean {
+  return text.replace(/[\s\p{Z}\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800]/gu, '') === '';
+}
+
 function checkChoice(spec: Extract<ResponseSpec, { type: 'choice' }>, answer: Extract<AnswerValue, { kind: 'choice' }>): Problem {
-  const other = answer.other?.trim();
+  const other = visibleOther(answer.other);
   if (other && !spec.other) return problem('wrong_answer_type', 'this question has no "other" option');
   if (new Set(answer.options).size !== answer.options.length) return problem('out_of_range', 'an option is chosen twice');
   if (answer.options.some((o) => o >= spec.options.length)) return problem('out_of_range', `options are 0 to ${spec.options.length - 1}`);
@@ -64,8 +72,14 @@ function checkChoice(spec: Extract<ResponseSpec, { type: 'choice' }>, answer: Ex
 export function normalize(answer: AnswerValue): AnswerValue {
   if (answer.kind === 'text') return { kind: 'text', text: answer.text.trim() };
   if (answer.kind === 'choice') {
-    const other = answer.other?.trim();
+    const other = visibleOther(answer.other);
     return { kind: 'choice', options: [...answer.options].sort((a, b) => a - b), ...(other ? { other } : {}) };
   }
   return answer;
+}
+
+/** An "other" text that is blank counts as no other text. */
+function visibleOther(other: string | undefined): string | undefined {
+  const t = other?.trim();
+  return t && !isBlank(t) ? t : undefined;
 }

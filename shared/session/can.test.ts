@@ -140,7 +140,7 @@ function hostCheck(w: World, view: HostView, type: (typeof HOST_TYPES)[number], 
           case 1:
             return host({ type, questionId: id, split: 'table' }, qc.splitByTable);
           case 2:
-            return host({ type, questionId: id, split: pickOf(d, ['none', 'role'] as const)! }, qc.configure);
+            return d.next(2) ? host({ type, questionId: id, split: 'role' }, qc.splitByRole) : host({ type, questionId: id, split: 'none' }, qc.configure);
           default:
             return host({ type, questionId: id, moderate: d.next(2) === 0, wordCloud: d.next(2) === 0 }, qc.configure);
         }

@@ -24,6 +24,7 @@ export type QuestionCan = {
   perTable: boolean;
   /** Split by role, moderation queue, word cloud. */
   configure: boolean;
+  splitByRole: boolean;
   splitByTable: boolean;
   changeType: boolean;
   analog: boolean;
@@ -120,6 +121,7 @@ export function questionCan(state: SessionState, questionId: string): QuestionCa
     clearTimer: may({ type: 'setTimer', questionId, seconds: 0, autoClose: false }),
     perTable: may({ type: 'configureQuestion', questionId, perTable: !run.perTable }),
     configure: may({ type: 'configureQuestion', questionId }),
+    splitByRole: may({ type: 'configureQuestion', questionId, split: 'role' }),
     splitByTable: may({ type: 'configureQuestion', questionId, split: 'table' }),
     changeType: may({ type: 'changeQuestionType', questionId, response: PROBE_SPEC }),
     analog: may({ type: 'addAnalogCounts', questionId, entries: [{ answer: sampleAnswer(spec), count: 1 }] }),

@@ -213,6 +213,8 @@ function decideQuestionControl(state: SessionState, command: QuestionControl, ct
     case 'configureQuestion':
       if (command.perTable && type !== 'text') return reject('wrong_answer_type', 'only open-text questions are answered per table');
       if ((command.perTable || command.split === 'table') && state.tables === 0) return reject('unknown_table', 'set the number of tables first');
+      // The wall of texts is not split: a group card would hold only a count.
+      if (type === 'text' && command.split !== undefined && command.split !== 'none') return reject('wrong_answer_type', 'open-text answers are not split into groups');
       if (command.perTable !== undefined && command.perTable !== run.perTable && run.respondents > 0) {
         return reject('not_allowed_now', 'answers exist: per-table answering is chosen before the first answer');
       }

@@ -135,8 +135,9 @@ describe('scale 0–10 and spread', () => {
   it('has 11 bars, a median, an IQR and an agreement label; out of range is refused', () => {
     const w = world();
     openQ(w, 's10');
-    const ps = Array.from({ length: 4 }, () => join(w));
-    [0, 10, 0, 10].forEach((v, i) => answer(w, ps[i]!, 's10', scale(v)));
+    // Five answers: an agreement label needs the minimum group size (5).
+    const ps = Array.from({ length: 5 }, () => join(w));
+    [0, 10, 0, 10, 5].forEach((v, i) => answer(w, ps[i]!, 's10', scale(v)));
     const r = results<ScaleResults>(w);
     expect(r.bars).toHaveLength(11);
     expect(r.median).toBe(5);
@@ -192,7 +193,7 @@ describe('splits by role and table, with the suppression rule', () => {
     for (let i = 0; i < 4; i++) answer(w, join(w, 'citizen'), 'q1-1', scale(1)); // too few to compare
     must(w, HOST, { type: 'goTo', index: w.state.agenda.findIndex((s) => s.kind === 'theme') });
     const item = hostView(w.state).overview!.find((o) => o.questionId === 'q1-1')!;
-    expect(item).toMatchObject({ respondents: 14, gap: { high: 'manager', low: 'politician', diff: 3, measure: 'median' } });
+    expect(item).toMatchObject({ n: 14, dontKnow: 0, gap: { high: 'manager', low: 'politician', diff: 3, measure: 'median' } });
     expect(screenView(w.state)).not.toHaveProperty('overview');
   });
 });

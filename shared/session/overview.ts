@@ -12,7 +12,9 @@ export type OverviewItem = {
   questionId: string;
   text: LocalizedText;
   type: ResponseType;
-  respondents: number;
+  /** Answers as counted everywhere: "don't know" apart. */
+  n: number;
+  dontKnow: number;
   median: number | null;
   gap: Gap | null;
 };
@@ -27,7 +29,8 @@ export function themeOverview(state: SessionState, themeId: string): OverviewIte
       questionId: q.id,
       text: q.text,
       type: q.response.type,
-      respondents: run.respondents,
+      n: q.response.type === 'text' ? run.respondents : run.tally.n,
+      dontKnow: run.tally.dontKnow,
       median: numeric ? median(run.tally) : null,
       gap: largestGap(q, run.tally.byRole, state.minGroupSize),
     };

@@ -16,58 +16,48 @@ const spec = (id: string) => findQuestion(SET, id)!.question.response;
 /** The number answers used in the server test too: 24 values spread over 0..500. */
 const SPREAD = [0, 3, 5, 5, 8, 10, 12, 12, 15, 20, 20, 25, 30, 40, 50, 60, 75, 100, 120, 150, 200, 250, 400, 500];
 
-describe('numberBins (hand-computed)', () => {
+describe('numberBins: from the question’s range (hand-computed)', () => {
   it('no values → no bars', () => {
-    expect(numberBins([])).toEqual([]);
+    expect(numberBins([], 0, 10)).toEqual([]);
   });
 
-  it('one value → one bar of width 1', () => {
-    expect(numberBins([[37, 4]])).toEqual([{ label: '37', from: 37, to: 37, count: 4 }]);
-  });
-
-  it('a range of 8 whole numbers keeps width 1', () => {
-    const bars = numberBins(pairs([3, 10, 10]));
+  it('a range of up to 8 whole numbers: one bar per value, empty ones shown', () => {
+    const bars = numberBins(pairs([3, 5, 5]), 3, 10);
     expect(bars.map((b) => b.label)).toEqual(['3', '4', '5', '6', '7', '8', '9', '10']);
-    expect(counts(bars)).toEqual([1, 0, 0, 0, 0, 0, 0, 2]);
+    expect(counts(bars)).toEqual([1, 0, 2, 0, 0, 0, 0, 0]);
   });
 
-  it('9 whole numbers need width 2, aligned to multiples of 2', () => {
-    const bars = numberBins(pairs([3, 11]));
-    expect(bars).toEqual([
-      { label: '2–3', from: 2, to: 3, count: 1 },
-      { label: '4–5', from: 4, to: 5, count: 0 },
-      { label: '6–7', from: 6, to: 7, count: 0 },
-      { label: '8–9', from: 8, to: 9, count: 0 },
-      { label: '10–11', from: 10, to: 11, count: 1 },
-    ]);
-  });
-
-  it('0..500 spread: six bars of 100, counts sum to n', () => {
-    const bars = numberBins(pairs(SPREAD));
-    expect(bars.map((b) => b.label)).toEqual(['0–99', '100–199', '200–299', '300–399', '400–499', '500–599']);
-    expect(counts(bars)).toEqual([17, 3, 2, 0, 1, 1]);
+  it('0–500: five bars of 100, the last one ending at 500 (not 500–599)', () => {
+    const bars = numberBins(pairs(SPREAD), 0, 500);
+    expect(bars.map((b) => b.label)).toEqual(['0–99', '100–199', '200–299', '300–399', '400–500']);
+    expect(counts(bars)).toEqual([17, 3, 2, 0, 2]);
     expect(counts(bars).reduce((a, b) => a + b, 0)).toBe(SPREAD.length);
   });
 
-  it('0 and 500 only: the empty bars between are shown', () => {
-    expect(counts(numberBins(pairs([0, 500])))).toEqual([1, 0, 0, 0, 0, 1]);
+  it('10–1000: bars of 200 that start at 10 and end at 1000, never outside the range', () => {
+    const bars = numberBins(pairs([10, 999, 1000]), 10, 1000);
+    expect(bars.map((b) => b.label)).toEqual(['10–199', '200–399', '400–599', '600–799', '800–1000']);
+    expect(counts(bars)).toEqual([1, 0, 0, 0, 2]);
   });
 
-  it('95 and 105: width 2 from 94', () => {
-    const bars = numberBins(pairs([95, 105]));
-    expect(bars[0]).toEqual({ label: '94–95', from: 94, to: 95, count: 1 });
-    expect(bars.at(-1)).toEqual({ label: '104–105', from: 104, to: 105, count: 1 });
-    expect(bars).toHaveLength(6);
+  it('answers bunched in one corner still get the whole range', () => {
+    expect(numberBins(pairs([95, 105]), 0, 500).map((b) => b.label)).toEqual(['0–99', '100–199', '200–299', '300–399', '400–500']);
   });
 
-  it('for any whole numbers 0..1,000,000: at most 8 contiguous bars, each value in its bar, counts sum to n', () => {
+  it('for any range and answers in it: 1–8 contiguous bars inside min–max, round widths, each value in its bar', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 60 }), (values) => {
-        const bars = numberBins(pairs(values));
+      fc.property(fc.integer({ min: -1000, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 }), (min, span, ratios) => {
+        const max = min + span;
+        const values = ratios.map((r) => Math.round(min + r * span));
+        const bars = numberBins(pairs(values), min, max);
         expect(bars.length).toBeGreaterThan(0);
         expect(bars.length).toBeLessThanOrEqual(MAX_BINS);
+        expect(bars[0]!.from).toBe(min);
+        expect(bars.at(-1)!.to).toBe(max);
         expect(counts(bars).reduce((a, b) => a + b, 0)).toBe(values.length);
         bars.forEach((b, i) => i > 0 && expect(b.from).toBe(bars[i - 1]!.to + 1));
+        // Inner bar edges are multiples of a round width (1, 2, 5 × 10^k).
+        if (bars.length > 2) expect(String(bars[1]!.to + 1 - bars[1]!.from)).toMatch(/^[125]0*$/);
         for (const v of values) expect(bars.some((b) => b.from <= v && v <= b.to)).toBe(true);
       }),
       { seed: 20250314, numRuns: 300 },
@@ -110,7 +100,7 @@ describe('buildResults', () => {
     SPREAD.forEach((v, i) => answer(w, people[i]!, 'q1-2', num(v)));
     const r = buildResults(spec('q1-2'), w.state.runs['q1-2']!, opts(10));
     expect(r).toMatchObject({ type: 'number', n: 24, median: 27.5, min: 0, max: 500 });
-    expect(r.type === 'number' && counts(r.bars)).toEqual([17, 3, 2, 0, 1, 1]);
+    expect(r.type === 'number' && counts(r.bars)).toEqual([17, 3, 2, 0, 2]);
   });
 
   it('number with no answers', () => {

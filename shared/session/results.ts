@@ -57,7 +57,8 @@ export type RankingItem = { index: number; meanRank: number | null; first: numbe
 export type RankingResults = { type: 'ranking'; n: number; items: RankingItem[] };
 export type StatementsResults = { type: 'statements'; n: number; statements: StatementResult[] };
 
-export type Group = { kind: 'role' | 'table'; key: string; n: number; suppressed: boolean; results: Results | null };
+/** `n` counts answers as everywhere ("don't know" apart, in `dontKnow`); a group is suppressed when it holds fewer people than the minimum group size. */
+export type Group = { kind: 'role' | 'table'; key: string; n: number; dontKnow: number; suppressed: boolean; results: Results | null };
 export type Results = (ScaleResults | NumberResults | TextResults | ChoiceResults | RankingResults | StatementsResults) & {
   groups?: Group[];
   /** How many of the counted answers came from a show of hands or paper slips. */
@@ -77,19 +78,23 @@ export type ResultOptions = {
 
 export function buildResults(spec: ResponseSpec, run: QuestionRun, options: ResultOptions): Results {
   const base: Results =
-    spec.type === 'text' ? textResults(run, options) : fromCounts(spec, run.tally);
-  if (run.split !== 'none') base.groups = groups(spec, run, options.minGroupSize);
+    spec.type === 'text' ? textResults(run, options) : fromCounts(spec, run.tally, options.minGroupSize);
+  // Open text is not split: a group would hold only a count (the wall shows the texts).
+  if (run.split !== 'none' && spec.type !== 'text') base.groups = groups(spec, run, options.minGroupSize);
   if (run.analog > 0) base.analog = run.analog;
   const last = run.history[run.history.length - 1];
   if (last && spec.type !== 'text') {
-    base.previous = fromCounts(spec, last.tally);
+    base.previous = fromCounts(spec, last.tally, options.minGroupSize);
     base.round = run.round;
   }
   return base;
 }
 
-/** Results of every type but text, from counts alone (so per-group results come for free). */
-export function fromCounts(spec: Exclude<ResponseSpec, { type: 'text' }>, c: Counts): Results {
+/**
+ * Results of every type but text, from counts alone (so per-group results come for free).
+ * `minGroupSize`: an agreement label needs at least that many answers (see agreementOf).
+ */
+export function fromCounts(spec: Exclude<ResponseSpec, { type: 'text' }>, c: Counts, minGroupSize = 1): Results {
   switch (spec.type) {
     case 'scale': {
       const q1 = quantile(c, 0.25);
@@ -97,11 +102,12 @@ export function fromCounts(spec: Exclude<ResponseSpec, { type: 'text' }>, c: Cou
       const iqr = q1 === null || q3 === null ? null : q3 - q1;
       const bars: Bar[] = [];
       for (let v = spec.min; v <= spec.max; v++) bars.push({ label: String(v), from: v, to: v, count: count(c, String(v)) });
-      return { type: 'scale', n: c.n, dontKnow: c.dontKnow, median: median(c), iqr, agreement: agreementOf(iqr, spec.max - spec.min), bars };
+      const agreement = c.n >= minGroupSize ? agreementOf(iqr, spec.max - spec.min) : null;
+      return { type: 'scale', n: c.n, dontKnow: c.dontKnow, median: median(c), iqr, agreement, bars };
     }
     case 'number': {
       const pairs = sortedCounts(c);
-      return { type: 'number', n: c.n, median: median(c), min: pairs[0]?.[0] ?? null, max: pairs[pairs.length - 1]?.[0] ?? null, bars: numberBins(pairs) };
+      return { type: 'number', n: c.n, median: median(c), min: pairs[0]?.[0] ?? null, max: pairs[pairs.length - 1]?.[0] ?? null, bars: numberBins(pairs, spec.min, spec.max) };
     }
     case 'choice': {
       const bars = spec.options.map((_, i) => ({ label: String(i), from: i, to: i, count: count(c, `o${i}`) }));
@@ -123,7 +129,12 @@ export function fromCounts(spec: Exclude<ResponseSpec, { type: 'text' }>, c: Cou
   }
 }
 
-/** Spread relative to the scale: the middle half within a quarter of the scale is consensus. */
+/**
+ * Spread relative to the scale (docs/architecture.md, "Agreement labels"): the middle half of the
+ * answers within a quarter of the scale is consensus, half of it or more is divided.
+ * Callers give a label only when the answers reach the minimum group size: with fewer, a spread
+ * says nothing about the room.
+ */
 export function agreementOf(iqr: number | null, span: number): Agreement | null {
   if (iqr === null || span <= 0) return null;
   const r = iqr / span;
@@ -139,12 +150,12 @@ function groups(spec: ResponseSpec, run: QuestionRun, minGroupSize: number): Gro
           .map((t) => ['table', t, run.tally.byTable[t]!] as [Group['kind'], string, Counts]);
   return entries
     .map(([kind, key, c]) => {
-      const n = c.n + c.dontKnow;
-      const suppressed = n < minGroupSize;
-      const results = suppressed || spec.type === 'text' ? null : fromCounts(spec, c);
-      return { kind, key, n, suppressed, results };
+      const people = c.n + c.dontKnow;
+      const suppressed = people < minGroupSize;
+      const results = suppressed || spec.type === 'text' ? null : fromCounts(spec, c, minGroupSize);
+      return { kind, key, n: c.n, dontKnow: c.dontKnow, suppressed, results };
     })
-    .filter((g) => g.n > 0);
+    .filter((g) => g.n + g.dontKnow > 0);
 }
 
 function textResults(run: QuestionRun, options: ResultOptions): TextResults {
@@ -188,21 +199,27 @@ function textAnswer(e: AnswerEntry, run: QuestionRun, mergedIds: string[] | unde
   };
 }
 
-/** Whole-number bins of a "nice" width (1, 2, 5, 10, 20, 50, …) so that at most MAX_BINS bars show. */
-export function numberBins(pairs: [number, number][]): Bar[] {
-  const lo = pairs[0]?.[0];
-  const hi = pairs[pairs.length - 1]?.[0];
-  if (lo === undefined || hi === undefined) return [];
+/**
+ * Bars over the question's range min–max (not the answers' range), whole-number bins of a "nice"
+ * width (1, 2, 5, 10, 20, 50, …) starting at multiples of it, at most MAX_BINS of them. The first
+ * bar starts at min and the last one ends at max, so no bar lies outside the range.
+ */
+export function numberBins(pairs: [number, number][], min: number, max: number): Bar[] {
+  if (pairs.length === 0 || max < min) return [];
   let width = 1;
-  for (let k = 1; Math.floor(hi / width) - Math.floor(lo / width) + 1 > MAX_BINS; k++) {
-    width = NICE[k % 3]! * 10 ** Math.floor(k / 3);
-  }
-  const start = Math.floor(lo / width) * width;
+  const count = (w: number) => (w === 1 ? max - min + 1 : Math.ceil((max - Math.floor(min / w) * w) / w));
+  for (let k = 1; count(width) > MAX_BINS; k++) width = NICE[k % 3]! * 10 ** Math.floor(k / 3);
+  const n = Math.max(1, count(width));
+  const start = width === 1 ? min : Math.floor(min / width) * width;
   const bars: Bar[] = [];
-  for (let from = start; from <= hi; from += width) {
-    const to = from + width - 1;
-    bars.push({ label: width === 1 ? String(from) : `${from}–${to}`, from, to, count: 0 });
+  for (let i = 0; i < n; i++) {
+    const from = Math.max(min, start + i * width);
+    const to = i === n - 1 ? max : Math.min(max, start + (i + 1) * width - 1);
+    bars.push({ label: from === to ? String(from) : `${from}–${to}`, from, to, count: 0 });
   }
-  for (const [value, n] of pairs) bars[Math.floor((value - start) / width)]!.count += n;
+  for (const [value, c] of pairs) {
+    const i = Math.min(n - 1, Math.max(0, width === 1 ? value - min : Math.floor((value - start) / width)));
+    bars[i]!.count += c;
+  }
   return bars;
 }
