@@ -54,7 +54,8 @@ test('join, open a question, answer and reveal with the keyboard alone', async (
   await tabTo(phone, joinButton);
   await phone.keyboard.press('Enter');
   await shown(phone.getByRole('heading', { name: 'Velkommen!' }));
-  await shown(phone.getByText('Du deltager som Leder'));
+  // The name is shown on the phone itself, as the join form says (and nowhere else).
+  await shown(phone.getByText('Du deltager som Kim (Leder).'));
 
   // Console: the question in the agenda, then "open answering".
   await shown(host.getByRole('heading', { name: 'Deltagere: 1' }));

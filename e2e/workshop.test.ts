@@ -36,7 +36,8 @@ test('a workshop from lobby to results: scale, number and text questions', async
   await join(a, 'Leder', 'Anna');
   await join(b, 'Medarbejder/fagprofessionel');
   await join(c, 'Politiker');
-  await shown(a.getByText('Du deltager som Leder'));
+  await shown(a.getByText('Du deltager som Anna (Leder).'));
+  await shown(b.getByText('Du deltager som Medarbejder/fagprofessionel'));
   await shown(screen.getByRole('status').filter({ hasText: '3 deltagere' }));
   await shown(host.getByRole('heading', { name: 'Deltagere: 3' }));
   const roles = host.getByRole('table', { name: 'Deltagere fordelt på roller' });

@@ -9,6 +9,9 @@ export const LIMITS = {
   noteLength: 1000,
   questionLength: 300,
   tables: 50,
+  minGroupSize: 50,
+  noteWho: 80,
+  noteDue: 40,
   clientIdLength: 64,
   maxHttpBufferSize: 64 * 1024,
   /** Place, facilitator, minute-taker of the minutes' header. */

@@ -113,8 +113,8 @@ export const HostCommand = z.discriminatedUnion('type', [
     scope: NoteScope,
     kind: NoteKind,
     text: z.string().trim().min(1).max(LIMITS.noteLength),
-    who: z.string().trim().max(LIMITS.nameLength * 2).optional(),
-    due: z.string().trim().max(40).optional(),
+    who: z.string().trim().max(LIMITS.noteWho).optional(),
+    due: z.string().trim().max(LIMITS.noteDue).optional(),
     onScreen: z.boolean().default(false),
   }),
   z.strictObject({
@@ -122,8 +122,8 @@ export const HostCommand = z.discriminatedUnion('type', [
     noteId: z.string().min(1).max(64),
     kind: NoteKind.optional(),
     text: z.string().trim().min(1).max(LIMITS.noteLength).optional(),
-    who: z.string().trim().max(LIMITS.nameLength * 2).optional(),
-    due: z.string().trim().max(40).optional(),
+    who: z.string().trim().max(LIMITS.noteWho).optional(),
+    due: z.string().trim().max(LIMITS.noteDue).optional(),
     onScreen: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('deleteNote'), noteId: z.string().min(1).max(64) }),
@@ -153,7 +153,7 @@ export const HostCommand = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('configureSession'),
-    minGroupSize: z.number().int().min(1).max(50).optional(),
+    minGroupSize: z.number().int().min(1).max(LIMITS.minGroupSize).optional(),
     tables: z.number().int().min(0).max(LIMITS.tables).optional(),
     /** How the projector looks: a high-contrast theme and a zoom for big rooms. */
     screenTheme: z.enum(['standard', 'contrast']).optional(),

@@ -10,6 +10,8 @@ export function ConnectionStatus() {
     <p className={`connection connection--${connection}`} role="status" aria-live="polite">
       <span className="connection__dot" aria-hidden="true" />
       {label}
+      {/* On a narrow phone the header stays one line: "retrying" is then read out but not shown. */}
+      {connection === 'offline' && <span className="connection__more">{t('offlineRetrying')}</span>}
     </p>
   );
 }

@@ -12,7 +12,7 @@ export function Agenda({ view }: { view: HostView }) {
     <nav className="agenda" aria-labelledby="agenda-heading">
       <div className="agenda__head">
         <h2 id="agenda-heading" className="h3">{t('agenda')}</h2>
-        {!view.ended && (
+        {view.can.editAgenda && (
           <button type="button" className="button button--small" onClick={() => setEditing((e) => !e)}>
             {editing ? t('doneEditing') : t('editAgenda')}
           </button>
@@ -25,6 +25,7 @@ export function Agenda({ view }: { view: HostView }) {
               type="button"
               className="agenda__button"
               aria-current={item.index === view.cursor ? 'step' : undefined}
+              disabled={!view.can.goTo}
               onClick={() => void send({ type: 'goTo', index: item.index })}
             >
               <L text={item.label} />
@@ -36,15 +37,15 @@ export function Agenda({ view }: { view: HostView }) {
                 </span>
               )}
             </button>
-            {editing && item.index > 0 && (
+            {editing && view.can.editAgenda && item.index > 0 && (
               <span className="agenda__edit">
-                <button type="button" className="button button--small" disabled={item.index <= 1} onClick={() => void send({ type: 'moveStep', index: item.index, to: item.index - 1 })}>
+                <button type="button" className="button button--small" disabled={!item.can?.moveUp} onClick={() => void send({ type: 'moveStep', index: item.index, to: item.index - 1 })}>
                   ↑<span className="visually-hidden">{t('moveUpStep')}</span>
                 </button>
-                <button type="button" className="button button--small" disabled={item.index >= view.agenda.length - 1} onClick={() => void send({ type: 'moveStep', index: item.index, to: item.index + 1 })}>
+                <button type="button" className="button button--small" disabled={!item.can?.moveDown} onClick={() => void send({ type: 'moveStep', index: item.index, to: item.index + 1 })}>
                   ↓<span className="visually-hidden">{t('moveDownStep')}</span>
                 </button>
-                <button type="button" className="button button--small" disabled={item.index === view.cursor} onClick={() => void send({ type: 'setStepSkipped', index: item.index, skipped: !item.skipped })}>
+                <button type="button" className="button button--small" disabled={!item.can?.skip} onClick={() => void send({ type: 'setStepSkipped', index: item.index, skipped: !item.skipped })}>
                   {item.skipped ? t('unskip') : t('skip')}
                 </button>
               </span>

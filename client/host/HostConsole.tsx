@@ -52,11 +52,11 @@ function CurrentStep({ view }: { view: HostView }) {
   return (
     <div className="stack">
       <nav className="controls" aria-label={t('stepNavigation')}>
-        <button type="button" className="button" onClick={() => void run({ type: 'previous' })} disabled={view.cursor === 0}>
+        <button type="button" className="button" onClick={() => void run({ type: 'previous' })} disabled={!view.can.previous}>
           ← {t('previous')}
         </button>
         <span className="controls__pos">{t('stepOf', { n: view.cursor + 1, of: view.stepCount })}</span>
-        <button type="button" className="button button--primary" onClick={() => void run({ type: 'next' })} disabled={view.cursor + 1 >= view.stepCount}>
+        <button type="button" className="button button--primary" onClick={() => void run({ type: 'next' })} disabled={!view.can.next}>
           {t('next')} →
         </button>
       </nav>
@@ -68,7 +68,7 @@ function CurrentStep({ view }: { view: HostView }) {
       {step?.kind === 'question' && <QuestionControls view={view} step={step} />}
       {view.overview && <ThemeOverview items={view.overview} />}
       <NotesPanel view={view} />
-      {!view.ended && (
+      {view.can.addQuestion && (
         <details className="card">
           <summary>{t('addQuestion')}</summary>
           <QuestionForm mode="add" />

@@ -2,11 +2,13 @@
 // with the moderation actions beside it, and merging of duplicates.
 import { useState } from 'react';
 import type { TextResults } from '../../shared/session/results.ts';
+import type { QuestionCan } from '../../shared/session/views.ts';
 import { useT, type MessageKey } from '../i18n/i18n.ts';
 import { eraseForGood, type EraseTarget } from '../net/connection.ts';
 import { useHostCommand } from './use-host-command.ts';
 
-export function ModerationList({ questionId, results }: { questionId: string; results: TextResults }) {
+export function ModerationList({ questionId, results, can, canRemove }: { questionId: string; results: TextResults; can: QuestionCan | null; canRemove: boolean }) {
+  const moderate = can?.moderate ?? false;
   const { t } = useT();
   const { run, error } = useHostCommand();
   const [selected, setSelected] = useState<string[]>([]);
@@ -31,7 +33,7 @@ export function ModerationList({ questionId, results }: { questionId: string; re
     <section className="stack" aria-label={t('moderation')}>
       <p className="results__facts">
         {t('nAnswers', { n: results.n })}
-        {selected.length > 1 && (
+        {selected.length > 1 && can?.merge && (
           <button type="button" className="button button--small" onClick={() => void merge()}>
             {t('mergeSelected')} ({selected.length})
           </button>
@@ -43,8 +45,8 @@ export function ModerationList({ questionId, results }: { questionId: string; re
         {results.answers.map((a) => (
           <li key={a.id} className={`moderation__item${a.hidden ? ' moderation__item--hidden' : ''}`}>
             <label className="moderation__select">
-              <input type="checkbox" checked={selected.includes(a.id)} onChange={() => toggle(a.id)} disabled={a.hidden} />
-              <span className="visually-hidden">{t('selectForMerge')}</span>
+              <input type="checkbox" checked={selected.includes(a.id)} onChange={() => toggle(a.id)} disabled={a.hidden || !can?.merge} />
+              <span className="visually-hidden">{t('selectForMerge')}: {a.text.slice(0, 60)}</span>
             </label>
             <div className="moderation__body">
               <bdi className="moderation__text">{a.text}</bdi>
@@ -58,20 +60,22 @@ export function ModerationList({ questionId, results }: { questionId: string; re
               {a.merged && <span className="hint">{t('mergedFrom', { texts: a.merged.join(' · ') })}</span>}
             </div>
             <div className="moderation__actions">
-              {a.pending && (
+              {moderate && a.pending && (
                 <button type="button" className="button button--small button--primary" onClick={() => void run({ type: 'moderateAnswer', questionId, answerId: a.id, action: 'approve' })}>
                   {t('approve')}
                 </button>
               )}
-              <button type="button" className="button button--small" onClick={() => void run({ type: 'moderateAnswer', questionId, answerId: a.id, action: a.hidden ? 'restore' : 'hide' })}>
-                {a.hidden ? t('restore') : t('hide')}
-              </button>
-              {!a.hidden && (
+              {moderate && (
+                <button type="button" className="button button--small" onClick={() => void run({ type: 'moderateAnswer', questionId, answerId: a.id, action: a.hidden ? 'restore' : 'hide' })}>
+                  {a.hidden ? t('restore') : t('hide')}
+                </button>
+              )}
+              {moderate && !a.hidden && (
                 <button type="button" className="button button--small" onClick={() => void run({ type: 'moderateAnswer', questionId, answerId: a.id, action: a.pinned ? 'unpin' : 'pin' })}>
                   {a.pinned ? t('unpin') : t('pin')}
                 </button>
               )}
-              {a.authorId && (
+              {a.authorId && canRemove && (
                 <button type="button" className="button button--small button--danger" onClick={() => remove(a.authorId!)}>
                   {t('removeAuthor')}
                 </button>

@@ -1,7 +1,7 @@
 // Notes, decisions and actions (what / who / when) for the current question, its theme or the
 // whole workshop, plus the parking lot: the workshop's minutes, kept as it happens.
 import { useEffect, useState, type FormEvent } from 'react';
-import { NOTE_KINDS, type NoteKind, type NoteScope } from '../../shared/protocol.ts';
+import { LIMITS, NOTE_KINDS, type NoteKind, type NoteScope } from '../../shared/protocol.ts';
 import type { HostView } from '../../shared/session/views.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useHostCommand } from './use-host-command.ts';
@@ -43,43 +43,44 @@ export function NotesPanel({ view }: { view: HostView }) {
   return (
     <section className="card stack" aria-labelledby="notes-heading">
       <h2 id="notes-heading" className="h3">{t('notes')}</h2>
-      <form className="note-form" onSubmit={submit}>
-        <label className="inline-field">
-          <span>{t('noteKind')}</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
+      {view.can.notes && <form className="note-form" onSubmit={submit}>
+        {/* label[for], not a wrapping label: a wrapping label's name would take in the chosen value. */}
+        <span className="inline-field">
+          <label htmlFor="note-kind">{t('noteKind')}</label>
+          <select id="note-kind" value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
             {NOTE_KINDS.map((k) => (
               <option key={k} value={k}>{t(`noteKind_${k}`)}</option>
             ))}
           </select>
-        </label>
+        </span>
         {kind !== 'parking' && scopes.length > 1 && (
-          <label className="inline-field">
-            <span>{t('noteScope')}</span>
-            <select value={scopeNow} onChange={(e) => setScopeKind(e.target.value as ScopeKind)}>
+          <span className="inline-field">
+            <label htmlFor="note-scope">{t('noteScope')}</label>
+            <select id="note-scope" value={scopeNow} onChange={(e) => setScopeKind(e.target.value as ScopeKind)}>
               {scopes.map((s) => (
                 <option key={s} value={s}>{t(`scope_${s}`)}</option>
               ))}
             </select>
-          </label>
+          </span>
         )}
         <div className="field note-form__text">
           <label htmlFor="note-text">{t('noteText')}</label>
-          <textarea id="note-text" rows={2} maxLength={1000} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea id="note-text" rows={2} maxLength={LIMITS.noteLength} value={text} onChange={(e) => setText(e.target.value)} />
         </div>
         {kind === 'action' && (
           <>
             <div className="field">
               <label htmlFor="note-who">{t('noteWho')}</label>
-              <input id="note-who" maxLength={80} value={who} onChange={(e) => setWho(e.target.value)} />
+              <input id="note-who" maxLength={LIMITS.noteWho} value={who} onChange={(e) => setWho(e.target.value)} />
             </div>
             <div className="field">
               <label htmlFor="note-due">{t('noteDue')}</label>
-              <input id="note-due" maxLength={40} value={due} onChange={(e) => setDue(e.target.value)} />
+              <input id="note-due" maxLength={LIMITS.noteDue} value={due} onChange={(e) => setDue(e.target.value)} />
             </div>
           </>
         )}
         <button type="submit" className="button" disabled={!text.trim()}>{t('addNote')}</button>
-      </form>
+      </form>}
       {error && <p className="error" role="alert">{error}</p>}
       {here.length === 0 ? (
         <p className="muted">{t('noNotes')}</p>
@@ -90,8 +91,8 @@ export function NotesPanel({ view }: { view: HostView }) {
               <span className="tag">{t(`noteKind_${n.kind}`)}</span> <bdi>{n.text}</bdi>
               {(n.who || n.due) && <span className="hint"> – {[n.who, n.due].filter(Boolean).join(', ')}</span>}
               <span className="note__actions">
-                <OnScreenToggle noteId={n.id} onScreen={n.onScreen} run={run} label={t('showOnScreen')} />
-                <button type="button" className="button button--small" onClick={() => void run({ type: 'deleteNote', noteId: n.id })}>
+                <OnScreenToggle noteId={n.id} onScreen={n.onScreen} run={run} label={t('showOnScreen')} disabled={!view.can.notes} />
+                <button type="button" className="button button--small" disabled={!view.can.notes} onClick={() => void run({ type: 'deleteNote', noteId: n.id })}>
                   {t('deleteNote')}<span className="visually-hidden">: {n.text.slice(0, 40)}</span>
                 </button>
               </span>
@@ -104,7 +105,7 @@ export function NotesPanel({ view }: { view: HostView }) {
 }
 
 /** Ticks at once (the server's view follows), so the box never lags behind the click. */
-function OnScreenToggle({ noteId, onScreen, run, label }: { noteId: string; onScreen: boolean; run: ReturnType<typeof useHostCommand>['run']; label: string }) {
+function OnScreenToggle({ noteId, onScreen, run, label, disabled }: { noteId: string; onScreen: boolean; run: ReturnType<typeof useHostCommand>['run']; label: string; disabled: boolean }) {
   const [pending, setPending] = useState<boolean | null>(null);
   // The server's view has caught up: follow it again.
   useEffect(() => {
@@ -115,6 +116,7 @@ function OnScreenToggle({ noteId, onScreen, run, label }: { noteId: string; onSc
       <input
         type="checkbox"
         checked={pending ?? onScreen}
+        disabled={disabled}
         onChange={(e) => {
           const next = e.target.checked;
           setPending(next);

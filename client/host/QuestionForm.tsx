@@ -1,7 +1,8 @@
 // Adding a question live, or changing the response type of one not yet answered.
 import { useState, type FormEvent } from 'react';
 import type { ResponseType } from '../../shared/question-set.ts';
-import { useT } from '../i18n/i18n.ts';
+import { LIMITS } from '../../shared/protocol.ts';
+import { useT, type MessageKey } from '../i18n/i18n.ts';
 import { defaultSpec, LIVE_TYPES } from './response-specs.ts';
 import { useHostCommand } from './use-host-command.ts';
 
@@ -12,11 +13,13 @@ export function QuestionForm({ mode, questionId, current }: { mode: 'add' | 'cha
   const [type, setType] = useState<ResponseType>(current ?? 'scale');
   const [lines, setLines] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [multiple, setMultiple] = useState(false);
+  const [other, setOther] = useState(false);
   const needsLines = type === 'choice' || type === 'ranking' || type === 'statements';
   const id = `${mode}-q`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const spec = defaultSpec(type, lines.split('\n'));
+    const spec = defaultSpec(type, lines.split('\n'), { multiple, other });
     if (typeof spec === 'string') return setProblem(t(spec));
     setProblem(null);
     const ok =
@@ -33,7 +36,7 @@ export function QuestionForm({ mode, questionId, current }: { mode: 'add' | 'cha
       {mode === 'add' && (
         <div className="field">
           <label htmlFor={`${id}-text`}>{t('questionText')}</label>
-          <input id={`${id}-text`} maxLength={300} value={text} onChange={(e) => setText(e.target.value)} required />
+          <input id={`${id}-text`} maxLength={LIMITS.questionLength} value={text} onChange={(e) => setText(e.target.value)} required />
         </div>
       )}
       <div className="field">
@@ -49,6 +52,18 @@ export function QuestionForm({ mode, questionId, current }: { mode: 'add' | 'cha
           <label htmlFor={`${id}-lines`}>{t(type === 'choice' ? 'options' : type === 'ranking' ? 'items' : 'statementsList')}</label>
           <textarea id={`${id}-lines`} rows={4} value={lines} onChange={(e) => setLines(e.target.value)} />
         </div>
+      )}
+      {type === 'choice' && (
+        <>
+          <label className="inline-check">
+            <input type="checkbox" checked={multiple} onChange={(e) => setMultiple(e.target.checked)} />
+            {t('multipleAllowed')}
+          </label>
+          <label className="inline-check">
+            <input type="checkbox" checked={other} onChange={(e) => setOther(e.target.checked)} />
+            {t('withOther')}
+          </label>
+        </>
       )}
       <button type="submit" className="button" disabled={mode === 'add' && !text.trim()}>
         {mode === 'add' ? t('addQuestion') : t('changeType')}

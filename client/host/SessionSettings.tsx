@@ -12,24 +12,26 @@ export function SessionSettings({ view }: { view: HostView }) {
   const [minGroup, setMinGroup] = useState(String(view.minGroupSize));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run({ type: 'configureSession', tables: clamp(tables, 0, LIMITS.tables), minGroupSize: clamp(minGroup, 1, 50) });
+    void run({ type: 'configureSession', tables: clamp(tables, 0, LIMITS.tables), minGroupSize: clamp(minGroup, 1, LIMITS.minGroupSize) });
   };
   return (
     <section className="card stack" aria-labelledby="settings-heading">
       <h2 id="settings-heading" className="h3">{t('settings')}</h2>
       <form className="stack" onSubmit={submit}>
+        <fieldset className="stack plain" disabled={!view.can.configureSession}>
         <div className="field">
           <label htmlFor="tables">{t('tablesLabel')}</label>
           <input id="tables" type="number" inputMode="numeric" min={0} max={LIMITS.tables} value={tables} onChange={(e) => setTables(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="min-group">{t('minGroupLabel')}</label>
-          <input id="min-group" type="number" inputMode="numeric" min={1} max={50} value={minGroup} onChange={(e) => setMinGroup(e.target.value)} />
+          <input id="min-group" type="number" inputMode="numeric" min={1} max={LIMITS.minGroupSize} value={minGroup} onChange={(e) => setMinGroup(e.target.value)} />
         </div>
         <button type="submit" className="button">{t('save')}</button>
+        </fieldset>
         {error && <p className="error" role="alert">{error}</p>}
       </form>
-      <div className="controls" role="group" aria-label={t('screenLook')}>
+      <fieldset className="controls plain" aria-label={t('screenLook')} disabled={!view.can.configureSession}>
         <label className="inline-check">
           <input type="checkbox" checked={view.screenTheme === 'contrast'} onChange={(e) => void run({ type: 'configureSession', screenTheme: e.target.checked ? 'contrast' : 'standard' })} />
           {t('highContrast')}
@@ -42,7 +44,7 @@ export function SessionSettings({ view }: { view: HostView }) {
             <option value="1.5">{t('roomLarge')}</option>
           </select>
         </label>
-      </div>
+      </fieldset>
       {view.tables > 0 && (
         <details>
           <summary>{t('tableQrs')}</summary>

@@ -3,6 +3,7 @@ import type { HostView } from '../../shared/session/views.ts';
 import { SHORTCUTS_KEY, shortcutsOn } from './use-console-keys.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useHostCommand } from './use-host-command.ts';
+import { useUndoText } from './undo-text.ts';
 
 /** Session-wide controls: undo, blank screen, lock joining, end the workshop. */
 export function SessionToolbar({ view }: { view: HostView }) {
@@ -13,22 +14,25 @@ export function SessionToolbar({ view }: { view: HostView }) {
     localStorage.setItem(SHORTCUTS_KEY, on ? '1' : '0');
   };
   const { run, error } = useHostCommand();
+  const undoText = useUndoText(view);
+  const can = view.can;
   if (view.ended) return <p className="card" role="status">{t('sessionEndedHost')}</p>;
   return (
     <div className="stack">
       <div className="controls toolbar" role="group" aria-label={t('settings')}>
-        <button type="button" className="button button--small" disabled={!view.canUndo} onClick={() => void run({ type: 'undo' })}>
+        <button type="button" className="button button--small" disabled={!can.undo} onClick={() => void run({ type: 'undo' })} aria-describedby="undo-next">
           ↶ {t('undo')}
         </button>
-        <button type="button" className="button button--small" onClick={() => void run({ type: 'setScreenBlank', blank: !view.screenBlank })}>
+        <button type="button" className="button button--small" disabled={!can.blankScreen} onClick={() => void run({ type: 'setScreenBlank', blank: !view.screenBlank })}>
           {view.screenBlank ? t('unblankScreen') : t('blankScreen')}
         </button>
-        <button type="button" className="button button--small" onClick={() => void run({ type: 'setJoiningLocked', locked: !view.joinLocked })}>
+        <button type="button" className="button button--small" disabled={!can.lockJoining} onClick={() => void run({ type: 'setJoiningLocked', locked: !view.joinLocked })}>
           {view.joinLocked ? t('unlockJoining') : t('lockJoining')}
         </button>
         <button
           type="button"
           className="button button--small button--danger"
+          disabled={!can.endSession}
           onClick={() => {
             if (confirm(t('confirmEnd'))) void run({ type: 'endSession' });
           }}
@@ -36,6 +40,7 @@ export function SessionToolbar({ view }: { view: HostView }) {
           {t('endSession')}
         </button>
       </div>
+      <p id="undo-next" className="hint">{undoText}</p>
       {view.joinLocked && <p className="hint">{t('joiningLockedNote')}</p>}
       {error && <p className="error" role="alert">{error}</p>}
       <label className="inline-check">

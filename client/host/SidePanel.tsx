@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { ROLES } from '../../shared/protocol.ts';
 import type { HostView } from '../../shared/session/views.ts';
 import { formatNumber, useT } from '../i18n/i18n.ts';
@@ -78,7 +78,7 @@ function RotateLink() {
       setUrl((await rotateHostToken()).hostUrl);
       setError(null);
     } catch (e) {
-      setError(t('commandFailed', { message: (e as Error).message }));
+      setError(e instanceof TypeError ? t('offline') : (e as Error).message);
     }
   };
   return (
@@ -118,13 +118,32 @@ function PurgeContent() {
   );
 }
 
+/** A link that may break after a slash but never inside a segment: the join code stays whole. */
+function BreakableUrl({ url }: { url: string }) {
+  const parts = url.split('/');
+  return (
+    <>
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {/* A long secret (a console link's token) may break anywhere; a code or a host name not. */}
+          <span className={p.length > 24 ? 'anywhere' : 'nowrap'}>
+            {p}
+            {i < parts.length - 1 && '/'}
+          </span>
+          {i < parts.length - 1 && <wbr />}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 function CopyField({ label, value, shown }: { label: string; value: string; shown: string }) {
   const { t } = useT();
   const [copied, setCopied] = useState(false);
   return (
     <div className="copy">
       <span className="copy__label">{label}</span>
-      <code className="copy__value">{shown}</code>
+      <code className="copy__value"><BreakableUrl url={shown} /></code>
       <button
         type="button"
         className="button button--small"

@@ -1,16 +1,12 @@
 // Sensible default response specs for a question made live, from a type and a few lines.
 import type { ResponseSpec, ResponseType } from '../../shared/question-set.ts';
-import type { MessageKey } from '../i18n/i18n.ts';
 
 /** Every response type, by construction: a new one does not compile until it is listed here. */
 const LIVE: Record<ResponseType, true> = { scale: true, number: true, text: true, choice: true, ranking: true, statements: true };
 export const LIVE_TYPES = Object.keys(LIVE) as ResponseType[];
 
-/** What is missing when the lines don't make a spec: a UI text key. */
-type LinesProblem = Extract<MessageKey, 'options' | 'items' | 'statementsList'>;
-
-/** Builds a spec; `lines` are options, items or statements for the types that need them. */
-export function defaultSpec(type: ResponseType, lines: string[]): ResponseSpec | LinesProblem {
+/** Builds a spec; `lines` are options, items or statements for the types that need them. A problem comes back as the key of a sentence saying how to fix it. */
+export function defaultSpec(type: ResponseType, lines: string[], choice: { multiple: boolean; other: boolean } = { multiple: false, other: false }): ResponseSpec | 'needOptions' | 'needItems' | 'needStatements' {
   const list = lines.map((l) => l.trim()).filter(Boolean).map((da) => ({ da }));
   switch (type) {
     case 'scale':
@@ -20,10 +16,10 @@ export function defaultSpec(type: ResponseType, lines: string[]): ResponseSpec |
     case 'text':
       return { type, maxAnswers: 3, maxLength: 280, voting: { budget: 3, maxPerAnswer: 2 } };
     case 'choice':
-      return list.length >= 2 ? { type, options: list.slice(0, 12), multiple: false, other: false } : 'options';
+      return list.length >= 2 ? { type, options: list.slice(0, 12), multiple: choice.multiple, other: choice.other } : 'needOptions';
     case 'ranking':
-      return list.length >= 3 && list.length <= 7 ? { type, items: list } : 'items';
+      return list.length >= 3 && list.length <= 7 ? { type, items: list } : 'needItems';
     case 'statements':
-      return list.length >= 1 ? { type, statements: list.slice(0, 20) } : 'statementsList';
+      return list.length >= 1 ? { type, statements: list.slice(0, 20) } : 'needStatements';
   }
 }

@@ -41,3 +41,15 @@ test('translate fills placeholders in either language', () => {
   expect(translate('da', 'questionOf', { n: 2, of: 4 })).toBe('Spørgsmål 2 af 4');
   expect(translate('en', 'questionOf', { n: 2, of: 4 })).toBe('Question 2 of 4');
 });
+
+describe('error texts', () => {
+  test('every error code has a Danish and an English text, different from each other and from the server message', async () => {
+    const { ERROR_CODES } = await import('../../shared/protocol.ts');
+    const { ERROR_TEXT } = await import('./errors.ts');
+    for (const code of ERROR_CODES) {
+      expect(ERROR_TEXT.da[code], code).toMatch(/\p{L}/u);
+      expect(ERROR_TEXT.en[code], code).toMatch(/\p{L}/u);
+      expect(ERROR_TEXT.da[code], code).not.toBe(ERROR_TEXT.en[code]);
+    }
+  });
+});

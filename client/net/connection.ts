@@ -10,6 +10,7 @@ import type { MeView } from '../../shared/session/views.ts';
 import { useStore, type AnyView } from '../store.ts';
 import { Outbox, type Envelope } from './outbox.ts';
 import { tokens } from './tokens.ts';
+import { errorText, responseErrorText } from '../i18n/errors.ts';
 
 const ACK_TIMEOUT_MS = 8000;
 const RETRY_MS = 1000;
@@ -176,11 +177,11 @@ export function currentHostToken(): string | undefined {
  */
 export function rotateHostToken(): Promise<{ hostToken: string; hostUrl: string }> {
   const c = current;
-  if (!c || c.as !== 'host' || !hostToken) return Promise.reject(new Error('only a connected console can change its link'));
+  if (!c || c.as !== 'host' || !hostToken) return Promise.reject(new Error(errorText(useStore.getState().lang, { code: 'forbidden' })));
   const job = fetch(`/api/sessions/${c.code}/rotate-host-token`, { method: 'POST', headers: { Authorization: `Bearer ${hostToken}` } }).then(
     async (res) => {
-      const body = (await res.json()) as { hostToken: string; hostUrl: string; error?: { message: string } };
-      if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+      if (!res.ok) throw new Error(await responseErrorText(useStore.getState().lang, res));
+      const body = (await res.json()) as { hostToken: string; hostUrl: string };
       hostToken = body.hostToken;
       tokens.setHost(c.code, body.hostToken);
       return { hostToken: body.hostToken, hostUrl: body.hostUrl };

@@ -2,6 +2,7 @@
 // response type does not compile until the phone can answer it.
 import type { AnswerValue } from '../../shared/protocol.ts';
 import type { ResponseSpec } from '../../shared/question-set.ts';
+import type { MyAnswering } from '../../shared/session/views.ts';
 import { assertNever } from '../../shared/aggregate/tally.ts';
 import { ScaleAnswer } from './ScaleAnswer.tsx';
 import { NumberAnswer } from './NumberAnswer.tsx';
@@ -12,7 +13,7 @@ import { StatementsAnswer } from './StatementsAnswer.tsx';
 
 type Mine = { id: string; answer: AnswerValue }[];
 
-export function AnswerInput({ spec, questionId, mine, open }: { spec: ResponseSpec; questionId: string; mine: Mine; open: boolean }) {
+export function AnswerInput({ spec, questionId, mine, open, may }: { spec: ResponseSpec; questionId: string; mine: Mine; open: boolean; may: MyAnswering | undefined }) {
   const props = { questionId, current: mine[0]?.answer, open };
   switch (spec.type) {
     case 'scale':
@@ -26,7 +27,7 @@ export function AnswerInput({ spec, questionId, mine, open }: { spec: ResponseSp
     case 'statements':
       return <StatementsAnswer {...props} spec={spec} />;
     case 'text':
-      return <TextAnswer questionId={questionId} spec={spec} open={open} mine={mine.flatMap((a) => (a.answer.kind === 'text' ? [{ id: a.id, text: a.answer.text }] : []))} />;
+      return <TextAnswer questionId={questionId} spec={spec} may={may} mine={mine.flatMap((a) => (a.answer.kind === 'text' ? [{ id: a.id, text: a.answer.text }] : []))} />;
     default:
       return assertNever(spec);
   }

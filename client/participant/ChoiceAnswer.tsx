@@ -6,6 +6,8 @@ import { useT } from '../i18n/i18n.ts';
 import { L } from '../components/Localized.tsx';
 import { AnswerStatus } from './AnswerStatus.tsx';
 import { useSend } from './use-send.ts';
+import { useFollow } from './use-follow.ts';
+import { checkAnswer } from '../../shared/session/answer-rules.ts';
 
 type Spec = Extract<ResponseSpec, { type: 'choice' }>;
 
@@ -16,8 +18,15 @@ export function ChoiceAnswer({ questionId, spec, current, open }: { questionId: 
   const [chosen, setChosen] = useState<number[]>(initial.options);
   const [other, setOther] = useState(initial.other ?? '');
   const [otherOn, setOtherOn] = useState(Boolean(initial.other));
-  const max = spec.multiple ? (spec.maxChoices ?? spec.options.length + 1) : 1;
-  const count = chosen.length + (otherOn && other.trim() ? 1 : 0);
+  useFollow(current, (c) => {
+    const next = c?.kind === 'choice' ? c : { options: [] as number[], other: undefined };
+    setChosen(next.options);
+    setOther(next.other ?? '');
+    setOtherOn(Boolean(next.other));
+  });
+  const answer: AnswerValue = { kind: 'choice', options: chosen, ...(otherOn && other.trim() ? { other: other.trim() } : {}) };
+  // The core's own check says whether this answer may be sent (too many, none chosen).
+  const problem = checkAnswer(spec, answer);
   const toggle = (i: number) => {
     if (!spec.multiple) {
       setChosen([i]);
@@ -28,7 +37,7 @@ export function ChoiceAnswer({ questionId, spec, current, open }: { questionId: 
   };
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await run({ type: 'submitAnswer', questionId, answer: { kind: 'choice', options: chosen, ...(otherOn && other.trim() ? { other: other.trim() } : {}) } });
+    if (!problem) await run({ type: 'submitAnswer', questionId, answer });
   }
   const type = spec.multiple ? 'checkbox' : 'radio';
   return (
@@ -63,10 +72,11 @@ export function ChoiceAnswer({ questionId, spec, current, open }: { questionId: 
         </div>
       )}
       {open && (
-        <button type="submit" className="button button--primary button--big" disabled={count === 0 || count > max}>
+        <button type="submit" className="button button--primary button--big" disabled={problem !== undefined}>
           {t('send')}
         </button>
       )}
+      {open && problem?.code === 'out_of_range' && spec.maxChoices && <p className="error" role="alert">{t('chooseTooMany', { n: spec.maxChoices })}</p>}
       <AnswerStatus state={current && state === 'idle' ? 'saved' : state} error={error} />
     </form>
   );

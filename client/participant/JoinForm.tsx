@@ -3,6 +3,7 @@ import { LIMITS, ROLES } from '../../shared/constants.ts';
 import type { Role } from '../../shared/protocol.ts';
 import { send } from '../net/connection.ts';
 import { useT } from '../i18n/i18n.ts';
+import { useErrorText } from '../i18n/errors.ts';
 
 /** A table's own QR code carries ?table=N. */
 function tableFromLink(tables: number): number | null {
@@ -12,6 +13,7 @@ function tableFromLink(tables: number): number | null {
 
 export function JoinForm({ title, tables }: { title: string | undefined; tables: number }) {
   const { t } = useT();
+  const errorText = useErrorText();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,7 +32,7 @@ export function JoinForm({ title, tables }: { title: string | undefined; tables:
     setError(null);
     const ack = await send({ type: 'join', role, ...(name.trim() ? { name: name.trim() } : {}), ...(table ? { table } : {}) });
     setBusy(false);
-    if (!ack.ok) setError(t('commandFailed', { message: ack.error.message }));
+    if (!ack.ok) setError(errorText(ack.error));
   }
 
   return (
@@ -41,7 +43,7 @@ export function JoinForm({ title, tables }: { title: string | undefined; tables:
         <input id="name" name="name" autoComplete="nickname" maxLength={LIMITS.nameLength} value={name} onChange={(e) => setName(e.target.value)} aria-describedby="name-hint" />
         <p id="name-hint" className="hint">{t('yourNameHint')}</p>
       </div>
-      <fieldset className="choices" aria-describedby={roleMissing ? 'role-error' : undefined}>
+      <fieldset className="choices choices--two" aria-describedby={roleMissing ? 'role-error' : undefined}>
         <legend>{t('yourRole')}</legend>
         {ROLES.map((r, i) => (
           <label key={r} className="choice">
@@ -49,7 +51,7 @@ export function JoinForm({ title, tables }: { title: string | undefined; tables:
             <span>{t(`role_${r}`)}</span>
           </label>
         ))}
-        {roleMissing && <p id="role-error" className="error" role="alert">{t('yourRole')}: ?</p>}
+        {roleMissing && <p id="role-error" className="error" role="alert">{t('roleRequired')}</p>}
       </fieldset>
       {tables > 0 && (
         <div className="field">

@@ -5,6 +5,8 @@ import { formatNumber, useT } from '../i18n/i18n.ts';
 import { L } from '../components/Localized.tsx';
 import { AnswerStatus } from './AnswerStatus.tsx';
 import { useSend } from './use-send.ts';
+import { useFollow } from './use-follow.ts';
+import { checkAnswer } from '../../shared/session/answer-rules.ts';
 
 type Spec = Extract<ResponseSpec, { type: 'number' }>;
 
@@ -21,10 +23,12 @@ export function NumberAnswer({ questionId, spec, current, open }: { questionId: 
   const { state, error, run } = useSend();
   const [value, setValue] = useState(current?.kind === 'number' ? String(current.value) : '');
   const [invalid, setInvalid] = useState(false);
+  useFollow(current, (c) => setValue(c?.kind === 'number' ? String(c.value) : ''));
   async function submit(e: FormEvent) {
     e.preventDefault();
     const n = parseWholeNumber(value);
-    if (n === null || n < spec.min || n > spec.max) {
+    // The range is the core's rule: ask it.
+    if (n === null || checkAnswer(spec, { kind: 'number', value: n })) {
       setInvalid(true);
       return;
     }

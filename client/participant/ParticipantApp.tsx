@@ -23,13 +23,15 @@ export function ParticipantApp({ code }: { code: string }) {
 
   if (fatal) return <FatalNotice code={code} reason={fatal} />;
   if (view?.ended) {
+    // Thanks only to someone who answered; a late visitor is told the workshop is over.
+    const answered = me ? Object.keys(me.answers).length > 0 : false;
     return (
       <div className="page page--phone">
         <TopBar />
         <main id="main" className="phone">
           <section className="card stack">
             <h1>{pick(view.title, lang).text}</h1>
-            <p role="status">{t('sessionEnded')}</p>
+            <p role="status">{answered ? t('sessionEnded') : t('sessionEndedVisitor')}</p>
           </section>
         </main>
       </div>
@@ -64,13 +66,15 @@ function Joined({ view, me }: { view: ParticipantView; me: MeView }) {
           </p>
         )}
         <p>{step?.kind === 'lobby' ? t('waitingText') : t('lookAtScreen')}</p>
-        <p className="hint">{t('joinedAs', { role: t(`role_${me.role}`) })}</p>
+        <p className="hint">{me.name ? t('joinedAsNamed', { name: me.name, role: t(`role_${me.role}`) }) : t('joinedAs', { role: t(`role_${me.role}`) })}</p>
       </section>
     );
   }
   const { question, phase } = step;
   const mine = me.answers[question.id] ?? [];
-  const open = phase === 'open';
+  // What this phone may send comes from the server's `me`, by the rules the server applies.
+  const may = me.answering[question.id];
+  const open = may?.answer ?? false;
   const spec = question.response;
   const voting = me.voting.find((v) => v.questionId === question.id);
   const shown = phase !== 'idle' && phase !== 'voting';
@@ -89,7 +93,7 @@ function Joined({ view, me }: { view: ParticipantView; me: MeView }) {
       </p>
       {step.timer && phase !== 'closed' && <Countdown endsAt={step.timer.endsAt} />}
       {step.perTable && me.table !== undefined && <p className="hint">{t('perTableNote')} {t('yourTable', { n: me.table })}</p>}
-      {shown && <AnswerInput key={key} spec={spec} questionId={question.id} mine={mine} open={open} />}
+      {shown && <AnswerInput key={key} spec={spec} questionId={question.id} mine={mine} open={open} may={may} />}
       {phase === 'voting' && voting && <VotingPanel voting={voting} />}
       {phase === 'closed' && mine.length === 0 && <p className="muted">{t('noAnswer')}</p>}
       {view.results && (

@@ -7,6 +7,7 @@ import { pick, useT } from '../i18n/i18n.ts';
 import { L } from '../components/Localized.tsx';
 import { AnswerStatus } from './AnswerStatus.tsx';
 import { useSend } from './use-send.ts';
+import { useFollow } from './use-follow.ts';
 
 type Spec = Extract<ResponseSpec, { type: 'ranking' }>;
 
@@ -15,6 +16,7 @@ export function RankingAnswer({ questionId, spec, current, open }: { questionId:
   const { state, error, run } = useSend();
   const [order, setOrder] = useState<number[]>(current?.kind === 'ranking' ? current.order : spec.items.map((_, i) => i));
   const [announce, setAnnounce] = useState('');
+  useFollow(current, (c) => setOrder(c?.kind === 'ranking' ? c.order : spec.items.map((_, i) => i)));
   const list = useRef<HTMLOListElement>(null);
   const move = (pos: number, delta: -1 | 1) => {
     const to = pos + delta;

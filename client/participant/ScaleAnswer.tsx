@@ -5,6 +5,7 @@ import { useT } from '../i18n/i18n.ts';
 import { L } from '../components/Localized.tsx';
 import { AnswerStatus } from './AnswerStatus.tsx';
 import { useSend } from './use-send.ts';
+import { useFollow } from './use-follow.ts';
 
 type Spec = Extract<ResponseSpec, { type: 'scale' }>;
 
@@ -13,6 +14,8 @@ export function ScaleAnswer({ questionId, spec, current, open }: { questionId: s
   const { state, error, run } = useSend();
   // Shown at once on tap, also offline; the status line says whether the server has it.
   const [tapped, setTapped] = useState<string | null>(null);
+  // The server's answer wins once it arrives (also one sent from another tab).
+  useFollow(current, () => setTapped(null));
   const chosen = tapped ?? (current?.kind === 'scale' ? String(current.value) : current?.kind === 'dontKnow' ? 'dontKnow' : null);
   const points: number[] = [];
   for (let v = spec.min; v <= spec.max; v++) points.push(v);

@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n.ts';
 import { L } from '../components/Localized.tsx';
 import { AnswerStatus } from './AnswerStatus.tsx';
 import { useSend } from './use-send.ts';
+import { useFollow } from './use-follow.ts';
 
 type Spec = Extract<ResponseSpec, { type: 'statements' }>;
 
@@ -16,6 +17,7 @@ export function StatementsAnswer({ questionId, spec, current, open }: { question
   const [votes, setVotes] = useState<(StatementVote | null)[]>(
     current?.kind === 'statements' ? current.votes : spec.statements.map(() => null),
   );
+  useFollow(current, (c) => setVotes(c?.kind === 'statements' ? c.votes : spec.statements.map(() => null)));
   const choose = (i: number, v: StatementVote) => {
     const next = votes.slice();
     next[i] = v;

@@ -7,12 +7,11 @@ import { useSend } from './use-send.ts';
 export function VotingPanel({ voting }: { voting: MyVoting }) {
   const { t } = useT();
   const { state, error, run } = useSend();
-  const left = voting.budget - voting.used;
   return (
     <section className="stack" aria-labelledby={`voting-${voting.questionId}`}>
       <h2 id={`voting-${voting.questionId}`} className="h3">{t('votingOpen')}</h2>
       <p className="hint">{t('votingHint', { budget: voting.budget, max: voting.maxPerAnswer })}</p>
-      <p className="votes-left" role="status" aria-live="polite">{t('votesLeft', { n: left })}</p>
+      <p className="votes-left" role="status" aria-live="polite">{t('votesLeft', { n: voting.left })}</p>
       {voting.sample.length === 0 && <p className="muted">{t('noSample')}</p>}
       <ul className="vote-list">
         {voting.sample.map((a) => (
@@ -24,7 +23,7 @@ export function VotingPanel({ voting }: { voting: MyVoting }) {
               <button
                 type="button"
                 className="button button--small"
-                disabled={a.mine === 0}
+                disabled={!a.canRemove}
                 onClick={() => void run({ type: 'retractVote', questionId: voting.questionId, answerId: a.id })}
               >
                 −<span className="visually-hidden">{t('unvote')}: {a.text.slice(0, 60)}</span>
@@ -32,7 +31,7 @@ export function VotingPanel({ voting }: { voting: MyVoting }) {
               <button
                 type="button"
                 className="button button--small button--primary"
-                disabled={left <= 0 || a.mine >= voting.maxPerAnswer}
+                disabled={!a.canAdd}
                 onClick={() => void run({ type: 'castVote', questionId: voting.questionId, answerId: a.id })}
               >
                 +<span className="visually-hidden">{t('voteFor')}: {a.text.slice(0, 60)}</span>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { Command } from '../../shared/protocol.ts';
 import { send } from '../net/connection.ts';
-import { useT } from '../i18n/i18n.ts';
+import { useErrorText } from '../i18n/errors.ts';
 import type { SendState } from './AnswerStatus.tsx';
 
 /** Sends a command and tracks its state for the answer status line. */
 export function useSend() {
-  const { t } = useT();
+  const errorText = useErrorText();
   const [state, setState] = useState<SendState>('idle');
   const [error, setError] = useState<string | null>(null);
   async function run(command: Command): Promise<boolean> {
@@ -18,7 +18,7 @@ export function useSend() {
       return true;
     }
     setState('error');
-    setError(t('commandFailed', { message: ack.error.message }));
+    setError(errorText(ack.error));
     return false;
   }
   return { state, error, run };

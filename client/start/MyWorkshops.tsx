@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { LocalizedText } from '../../shared/question-set.ts';
 import { formatNumber, useT } from '../i18n/i18n.ts';
+import { responseErrorText } from '../i18n/errors.ts';
 import { tokens } from '../net/tokens.ts';
 import { L } from '../components/Localized.tsx';
 import { facilitatorPassword } from './password.ts';
@@ -24,7 +25,7 @@ export function MyWorkshops() {
       headers: { 'Content-Type': 'application/json', ...facilitatorPassword.headers() },
       body: JSON.stringify({ sessions: mine.slice(0, 100) }),
     });
-    if (!res.ok) return setError(t('commandFailed', { message: res.statusText }));
+    if (!res.ok) return setError(await responseErrorText(lang, res));
     setList(((await res.json()) as Status[]).filter((s) => s.status !== 'missing'));
   };
   useEffect(() => {
@@ -36,7 +37,7 @@ export function MyWorkshops() {
     if (res.ok) {
       tokens.forget(code);
       await load();
-    } else setError(t('commandFailed', { message: res.statusText }));
+    } else setError(await responseErrorText(lang, res));
   };
   if (!list || list.length === 0) return null;
   const dateFormat = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });

@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Lang } from '../../shared/protocol.ts';
 import type { LocalizedText } from '../../shared/question-set.ts';
+import { responseErrorText } from '../i18n/errors.ts';
 import { useT } from '../i18n/i18n.ts';
 import { tokens } from '../net/tokens.ts';
 import { TopBar } from '../components/TopBar.tsx';
@@ -78,7 +79,7 @@ function CreateCard() {
         setSets(list);
         setSetId((id) => id || list[0]?.id || '');
       })
-      .catch((e: Error) => setError(t('createFailed', { message: e.message })));
+      .catch(() => setError(t('createFailed', { message: t('offline') })));
   }, []);
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -90,14 +91,15 @@ function CreateCard() {
         headers: { 'Content-Type': 'application/json', ...facilitatorPassword.headers() },
         body: JSON.stringify({ questionSetId: setId, lang: sessionLang }),
       });
-      const body = (await res.json()) as { code: string; hostToken: string; hostUrl: string; error?: { message: string } };
-      if (!res.ok) throw new Error(body.error?.message ?? res.statusText);
+      if (!res.ok) throw new Error(await responseErrorText(lang, res));
+      const body = (await res.json()) as { code: string; hostToken: string; hostUrl: string };
       tokens.setHost(body.code, body.hostToken);
       const set = sets?.find((s) => s.id === setId);
       tokens.addCreated({ code: body.code, createdAt: Date.now(), title: set ? set.title.da : setId });
       location.assign(`/host/${body.code}#${body.hostToken}`);
     } catch (err) {
-      setError(t('createFailed', { message: (err as Error).message }));
+      // A network failure's message is the browser's (English): say it in the reader's language.
+      setError(t('createFailed', { message: err instanceof TypeError ? t('offline') : (err as Error).message }));
       setBusy(false);
     }
   }

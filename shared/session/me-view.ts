@@ -13,6 +13,8 @@ export type MyVoting = {
   budget: number;
   maxPerAnswer: number;
   used: number;
+  /** Dots still to place. */
+  left: number;
   /** The answers this phone is shown, with the dots this participant has put on each and whether one more may go on (or come off). */
   sample: { id: string; text: string; mine: number; canAdd: boolean; canRemove: boolean }[];
 };
@@ -76,6 +78,7 @@ function myVoting(state: SessionState, questionId: string, run: QuestionRun, p: 
     budget: rules.budget,
     maxPerAnswer: rules.maxPerAnswer,
     used: run.votesUsed[p.id] ?? 0,
+    left: Math.max(0, rules.budget - (run.votesUsed[p.id] ?? 0)),
     sample: ids.map((id) => {
       const e = run.entries[id]!;
       const open = !state.ended && !p.removed;
