@@ -36,7 +36,7 @@ describe('an ended workshop offers exactly reviewing', () => {
     must(w, HOST, { type: 'endSession' });
     const can = hostView(w.state).can;
     const allowed = Object.entries(can).filter(([k, v]) => v === true && k !== 'question').map(([k]) => k).sort();
-    expect(allowed).toEqual(['goTo', 'next', 'previous']);
+    expect(allowed).toEqual(['goTo', 'next', 'previous', 'sessionDetails']);
     expect(Object.entries(can.question!).filter(([, v]) => v === true)).toEqual([]);
     expect(can.question!.applyTemplate).toEqual({ '1-2-4-all': false, 'what-so-what-now-what': false });
     must(w, HOST, { type: 'goTo', index: stepOf('q1-3') });
