@@ -30,6 +30,8 @@ const ME_FOR_ALL = new Set<SessionEvent['type']>([
   'answerModerated',
   'answersMerged',
   'participantRemoved',
+  // The end takes away every phone's answering and voting flags.
+  'sessionEnded',
   // What a phone may send follows the question's type and the session's end (me carries can-flags).
   'questionChanged',
   // An ended workshop takes no more answers or votes: every phone's can-flags go.
