@@ -33,6 +33,7 @@ export const ERROR_TEXT: Record<Lang, Record<ErrorCode, string>> = {
     too_many_connections: 'For mange forbindelser fra dette netværk. Prøv igen om lidt.',
     too_many_tabs: 'Workshoppen er åben i for mange faner på denne telefon. Luk en af dem.',
     session_full: 'Workshoppen er fuld.',
+    id_in_use: 'Beskeden kunne ikke sendes. Genindlæs siden.',
     internal: 'Noget gik galt på serveren. Prøv igen.',
   },
   en: {
@@ -63,6 +64,7 @@ export const ERROR_TEXT: Record<Lang, Record<ErrorCode, string>> = {
     too_many_connections: 'Too many connections from this network. Try again shortly.',
     too_many_tabs: 'The workshop is open in too many tabs on this phone. Close one of them.',
     session_full: 'The workshop is full.',
+    id_in_use: 'The message could not be sent. Reload the page.',
     internal: 'Something went wrong on the server. Try again.',
   },
 };
