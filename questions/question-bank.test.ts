@@ -52,6 +52,7 @@ function deckStrings(s: QuestionSet): { where: string; da: string }[] {
       out.push({ where: `themes[${t}].statements[${i}].text`, da: st.text.da });
       st.details.forEach((d, j) => out.push({ where: `themes[${t}].statements[${i}].details[${j}]`, da: d.da }));
     });
+    if (th.description) out.push({ where: `themes[${t}].description`, da: th.description.da });
     if (th.note) out.push({ where: `themes[${t}].note`, da: th.note.da });
     th.questions.forEach((q, i) => {
       // The statements poll's prompt is ours; the statements it lists are the deck's.
@@ -130,7 +131,7 @@ describe('built-in question set: Vejen til en ny forvaltningspolitik', () => {
 
   it('statements, details, notes and questions are whole lines of the deck (not fragments)', () => {
     const partial = deckStrings(set)
-      .filter(({ where }) => /statements|note|questions|context\.points/.test(where))
+      .filter(({ where }) => /statements|note|description|questions|context\.points/.test(where))
       .filter(({ da }) => !sourceLines.has(da));
     expect(partial).toEqual([]);
   });
@@ -140,7 +141,8 @@ describe('built-in question set: Vejen til en ny forvaltningspolitik', () => {
     expect(all).toContain('Forenkle styringen - undgå komplekse styringssystemer');
     expect(all).toContain('Topledelsen skal turde sætte egen organisation ”i spil”');
     expect(all).toContain('Dialogen med professionerne om effekt, evidens og styring er indledt – men lang vej igen');
-    expect(set.themes[1]!.note?.da).toBe(
+    // A line of the deck the room reads on the slide: the theme's description, not a facilitator note.
+    expect(set.themes[1]!.description?.da).toBe(
       'Dialogen med professionerne om effekt, evidens og styring er indledt – men lang vej igen',
     );
     expect(all.join('\n')).not.toMatch(/❖|^\d+\. |^- /mu);

@@ -127,12 +127,13 @@ export function createApp(
     // The model is built synchronously from the live state; DOCX and XLSX render in a worker
     // thread so that a big room's phones do not wait for them (export/off-thread.ts).
     // ?roles=exact: the facilitator's explicit choice to keep small roles in the raw answers.
+    // ?facilitatorNotes=1: the themes' notes for the facilitator, printed only when asked for.
     // ?delimiter=; (or , or tab): the CSV's separator, overriding the session language's.
     const delimiter = req.query.delimiter === 'tab' ? '\t' : req.query.delimiter;
     if (delimiter !== undefined && !isCsvDelimiter(delimiter)) {
       return void res.status(400).json({ error: { code: 'invalid_payload', message: 'delimiter must be one of , ; tab' } });
     }
-    const out = await renderForServer(s.state, format, { exactRoles: req.query.roles === 'exact', ...(delimiter ? { delimiter } : {}) });
+    const out = await renderForServer(s.state, format, { exactRoles: req.query.roles === 'exact', ...(delimiter ? { delimiter } : {}), facilitatorNotes: req.query.facilitatorNotes === '1' });
     res.setHeader('Content-Type', out.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${out.fileName}"`);
     res.setHeader('Cache-Control', 'no-store');

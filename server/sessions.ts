@@ -12,6 +12,7 @@ import { evolve, initialState } from '../shared/session/evolve.ts';
 import type { SessionState } from '../shared/session/state.ts';
 import { eraseFromLog, type EraseTarget, type Erased } from '../shared/session/erase.ts';
 import { ANYONE, AckBook } from './acks.ts';
+import { ROTATE_MS } from '../shared/session/screen-control.ts';
 import { CommitQueue } from './store/commit-queue.ts';
 import type { EventRow, SessionMeta, Store } from './store/store.ts';
 
@@ -58,6 +59,7 @@ export class SessionManager {
     for (const [questionId, run] of Object.entries(live.state.runs)) {
       if (run.timer?.autoClose) this.schedule(code, questionId, run.timer.endsAt);
     }
+    if (live.state.screenRotate && !live.state.ended) this.rotation(code, true);
     return live;
   }
 
@@ -173,6 +175,7 @@ export class SessionManager {
     const rows: EventRow[] = decision.events.map((event, i) => {
       evolve(session.state, event);
       if (event.type === 'timerSet') this.schedule(code, event.questionId, event.autoClose ? event.endsAt : null);
+      if (event.type === 'screenConfigured' && event.rotate !== undefined) this.rotation(code, event.rotate);
       return { code, seq: session.state.seq, clientKey: i === 0 ? key : null, event, owner: i === 0 ? owner : null };
     });
     const data = ackData(decision.events);
@@ -194,6 +197,25 @@ export class SessionManager {
       this.timers.delete(key);
       void this.executeSystem(code, { type: 'timerExpired', questionId });
     }, Math.max(0, endsAt - this.clock()));
+    t.unref();
+    this.timers.set(key, t);
+  }
+
+  /** An auto-rotating screen turns its page every ROTATE_MS, as a command of the server's own. */
+  private rotation(code: string, on: boolean): void {
+    // "~" is not allowed in a question id, so this key never meets a question's timer.
+    const key = `${code}:~rotate`;
+    clearInterval(this.timers.get(key));
+    this.timers.delete(key);
+    if (!on) return;
+    const t = setInterval(() => {
+      void this.executeSystem(code, { type: 'rotateScreen' }).then((ack) => {
+        if (!ack.ok && this.timers.get(key) === t) {
+          clearInterval(t);
+          this.timers.delete(key);
+        }
+      });
+    }, ROTATE_MS);
     t.unref();
     this.timers.set(key, t);
   }

@@ -108,6 +108,10 @@ export const HostCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setJoiningLocked'), locked: z.boolean() }),
   z.strictObject({ type: z.literal('endSession') }),
   z.strictObject({ type: z.literal('setScreenBlank'), blank: z.boolean() }),
+  /** The next or previous page of a long list on the projector (it wraps around). */
+  z.strictObject({ type: z.literal('turnScreenPage'), by: z.union([z.literal(1), z.literal(-1)]) }),
+  /** The projector turns its pages by itself; a theme step shows the theme overview. */
+  z.strictObject({ type: z.literal('configureScreen'), rotate: z.boolean().optional(), overview: z.boolean().optional() }),
   z.strictObject({
     type: z.literal('addNote'),
     scope: NoteScope,

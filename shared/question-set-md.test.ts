@@ -31,6 +31,16 @@ describe('set → Markdown → set is the identity', () => {
     expect(md).toContain('{scale 0-10 "Uenig" "Enig" no-dontknow}');
     expect(md).toContain('{text max 5 length 100 dots 6 dots-per-answer 3}');
     expect(md).toContain('{choice multiple other max 2}');
+    // What the room sees and the facilitator's note stay apart, even when a note says "Beskrivelse:".
+    expect(md).toContain('Beskrivelse: Set af salen');
+    expect(md).toContain('Beskrivelse\\: kun en note');
+  });
+
+  it('reads a plain paragraph as the facilitator note and "Beskrivelse:" as what the room sees', () => {
+    const md = ['---', 'title: T', '---', '', '# Tema: A', '', 'Kun til facilitator.', '', 'Beskrivelse: Til salen. | For the room.', '', '- Q? {text}', ''].join('\n');
+    const theme = parseQuestionSetFile(md, 'x.md').themes[0]!;
+    expect(theme.note).toEqual({ da: 'Kun til facilitator.' });
+    expect(theme.description).toEqual({ da: 'Til salen.', en: 'For the room.' });
   });
 
   it('for the JSON form too', () => {

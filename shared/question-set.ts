@@ -99,6 +99,9 @@ export const Theme = z.strictObject({
   id: Id,
   title: LocalizedText,
   statements: z.array(Statement).max(30).default([]),
+  /** Shown to the room with the theme (screen and phones). */
+  description: LocalizedText.optional(),
+  /** For the facilitator only: on the console, never on the screen or the phones. */
   note: LocalizedText.optional(),
   questions: z.array(Question).min(1).max(30),
 });

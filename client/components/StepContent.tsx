@@ -42,7 +42,7 @@ export function StepContent({ step, headingLevel = 1 }: { step: StepView; headin
               </li>
             ))}
           </ul>
-          {step.note && <L as="p" text={step.note} className="step__note" />}
+          {step.description && <L as="p" text={step.description} className="step__description" />}
         </>
       );
     case 'question':

@@ -102,6 +102,8 @@ function front(s: Summary, L: Labels): FileChild[] {
 
 function theme(t: SummaryTheme, L: Labels): FileChild[] {
   const out: FileChild[] = [heading(`${t.number}. ${t.title}`, 1, true)];
+  if (t.description) out.push(p(t.description));
+  if (t.facilitatorNote) out.push(p(`${L.t('facilitatorNote')}: ${t.facilitatorNote}`));
   if (t.statements.length) {
     out.push(heading(L.t('statements'), 2));
     for (const st of t.statements) out.push(bullet(st.text), ...st.details.map((d) => bullet(d, 1)));

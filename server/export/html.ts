@@ -96,6 +96,7 @@ function keyPoints(s: Summary, L: Labels): string {
 function theme(t: SummaryTheme, L: Labels): string {
   const parts = [`<section class="theme" id="theme-${t.number}">`, `<h2>${t.number}. ${h(t.title)}</h2>`];
   if (t.description) parts.push(`<p>${h(t.description)}</p>`);
+  if (t.facilitatorNote) parts.push(`<p><em>${h(L.t('facilitatorNote'))}:</em> ${h(t.facilitatorNote)}</p>`);
   if (t.statements.length) {
     const items = t.statements.map((st) => `<li>${h(st.text)}${st.details.length ? `<ul>${st.details.map((d) => `<li>${h(d)}</li>`).join('')}</ul>` : ''}</li>`);
     parts.push(`<h3>${h(L.t('statements'))}</h3><ul>${items.join('')}</ul>`);

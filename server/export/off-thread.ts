@@ -19,7 +19,7 @@ const pending = new Map<number, Pending>();
 
 /** What the server does: the model now, synchronously (no event interleaves), the bytes maybe in the worker. */
 export function renderForServer(state: SessionState, format: Format, options: RenderOptions = {}): Promise<Rendered> {
-  return renderOffThread(buildSummary(state, { exactRoles: options.exactRoles === true }), format, options);
+  return renderOffThread(buildSummary(state, { exactRoles: options.exactRoles === true, facilitatorNotes: options.facilitatorNotes === true }), format, options);
 }
 
 export async function renderOffThread(summary: Summary, format: Format, options: RenderOptions = {}): Promise<Rendered> {

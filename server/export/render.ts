@@ -31,7 +31,7 @@ export type Rendered = { body: Buffer; contentType: string; fileName: string };
  * `exactRoles`: the facilitator's explicit choice to keep small roles in the raw answers (every
  * file then says so first); `delimiter`: the CSV's separator (default: ";" for Danish, "," for English).
  */
-export type RenderOptions = { exactRoles?: boolean; delimiter?: CsvDelimiter };
+export type RenderOptions = { exactRoles?: boolean; delimiter?: CsvDelimiter; facilitatorNotes?: boolean };
 
 export async function renderSummary(summary: Summary, format: Format, options: RenderOptions = {}): Promise<Rendered> {
   const body = await bytes(summary, format, options);

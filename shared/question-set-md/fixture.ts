@@ -52,6 +52,8 @@ export const EVERY_OPTION = {
     {
       id: 'tema-2',
       title: { da: 'Tema' },
+      description: { da: 'Set af salen: Beskrivelse: to gange', en: 'Seen by the room' },
+      note: { da: 'Beskrivelse: kun en note til facilitator', en: 'Description: still a note' },
       statements: [],
       questions: [
         { id: 'q2-1', text: { da: 'Rangér' }, response: { type: 'ranking', items: [{ da: 'Et' }, { da: 'To' }, { da: 'Tre', en: 'Three' }] } },

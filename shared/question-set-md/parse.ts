@@ -12,7 +12,10 @@ import { decodeLocalized, protectSeparators, slugify } from './text.ts';
 
 type At<T> = { token: T; line: number };
 type Draft = Record<string, unknown>;
-type DraftTheme = { id: string; title: LocalizedText; statements: Draft[]; note?: LocalizedText; questions: Draft[] };
+/** "Beskrivelse:" (or "Description:") starts the paragraph the room sees with the theme. */
+export const DESCRIPTION = /^\s*(?:Beskrivelse|Description):\s*/;
+
+type DraftTheme = { id: string; title: LocalizedText; statements: Draft[]; description?: LocalizedText; note?: LocalizedText; questions: Draft[] };
 type Section = { kind: 'none' } | { kind: 'skip' } | { kind: 'context'; points: Draft[] } | { kind: 'theme'; index: number; theme: DraftTheme };
 
 const THEME_HEADING = 'a heading starts with "Tema:" (a theme) or "Kontekst:" (the context slide), e.g. "# Tema: Færre mål | Fewer goals"';
@@ -220,15 +223,20 @@ class Reader {
     theme.questions[q] = { id: spec.id ?? defaultQuestionId(t, q), text, response: spec.response };
   }
 
+  /** A paragraph is the facilitator's note; one starting "Beskrivelse:" is what the room sees. */
   private note(token: Tokens.Paragraph, line: number): void {
     const section = this.section;
     if (section.kind === 'skip') return;
     if (section.kind === 'none') return this.problem(line, 'text before the first heading: start a theme with "# Tema: …"');
     if (section.kind === 'context') return this.problem(line, 'the Kontekst section takes a list of points: "- Overskrift | Heading"');
-    if (section.theme.note) return this.problem(line, 'a theme has at most one note: join the paragraphs into one');
-    this.lines.set(`themes[${section.index}].note`, line);
-    const note = this.localized(token.raw, line);
-    if (note) section.theme.note = note;
+    const described = DESCRIPTION.exec(token.raw);
+    const field = described ? 'description' : 'note';
+    if (section.theme[field]) {
+      return this.problem(line, described ? 'a theme has at most one description: join the paragraphs into one' : 'a theme has at most one note: join the paragraphs into one');
+    }
+    this.lines.set(`themes[${section.index}].${field}`, line);
+    const text = this.localized(described ? token.raw.slice(described[0].length) : token.raw, line);
+    if (text) section.theme[field] = text;
   }
 
   /** A list item's own text (raw) and its indented items; anything deeper is a problem. */

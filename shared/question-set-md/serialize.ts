@@ -2,6 +2,7 @@
 // Ids are written only where they differ from the ones the parser would give, and response
 // options only where they differ from the schema's defaults, so the file stays as short as a
 // hand-written one.
+import { DESCRIPTION } from './parse.ts';
 import type { Context, QuestionSet, Theme } from '../question-set.ts';
 import { defaultQuestionId, defaultThemeId } from './ids.ts';
 import { formatSpec } from './spec.ts';
@@ -32,7 +33,9 @@ function context(c: Context, out: string[]): void {
 
 function themeSection(theme: Theme, t: number, defaultId: string, out: string[]): void {
   out.push(`# Tema: ${text(theme.title)}${theme.id === defaultId ? '' : ` {#${theme.id}}`}`, '');
-  if (theme.note) out.push(text(theme.note), '');
+  if (theme.description) out.push(`Beskrivelse: ${text(theme.description)}`, '');
+  // A note that itself starts "Beskrivelse:" keeps its colon escaped, so it stays a note.
+  if (theme.note) out.push(text(theme.note).replace(DESCRIPTION, (m) => m.replace(':', '\\:')), '');
   if (theme.statements.length) {
     for (const s of theme.statements) {
       out.push(`> - ${text(s.text)}`);

@@ -16,13 +16,14 @@ import { counted } from './moderation.ts';
 import { nextStep } from './agenda-edit.ts';
 import { decideAnswers, decideSession, type SessionCommand } from './decide-facilitation.ts';
 import { decideMethod } from './decide-method.ts';
+import { decideScreen, screenRotated } from './screen-control.ts';
 import { accept, reject, type Decision } from './decision.ts';
 import { decideDetails } from './details.ts';
 
 export type { Decision } from './decision.ts';
 
 /** Commands the server gives itself: a timer running out comes back in as a command. */
-export type SystemCommand = { type: 'timerExpired'; questionId: string };
+export type SystemCommand = { type: 'timerExpired'; questionId: string } | { type: 'rotateScreen' };
 
 
 /** After the end the facilitator may still move between steps to review the results. */
@@ -33,8 +34,9 @@ export function decide(state: SessionState, command: Command | SystemCommand, ct
   if (state.ended && !((REVIEW.has(command.type) || command.type === 'setSessionDetails') && ctx.actor.kind === 'host')) {
     return reject('session_ended', 'the workshop has ended');
   }
-  if (command.type === 'timerExpired') {
-    return ctx.actor.kind === 'system' ? timerExpired(state, command.questionId, ctx.now) : reject('forbidden', 'only the server may do this');
+  if (command.type === 'timerExpired' || command.type === 'rotateScreen') {
+    if (ctx.actor.kind !== 'system') return reject('forbidden', 'only the server may do this');
+    return command.type === 'timerExpired' ? timerExpired(state, command.questionId, ctx.now) : screenRotated(state, ctx.now);
   }
   if (HOST_COMMANDS.has(command.type)) {
     if (ctx.actor.kind !== 'host') return reject('forbidden', 'only the facilitator may do this');
@@ -147,6 +149,9 @@ function decideHost(state: SessionState, command: HostCommand, ctx: Context): De
         ...(command.screenZoom !== undefined ? { screenZoom: command.screenZoom } : {}),
         at,
       });
+    case 'turnScreenPage':
+    case 'configureScreen':
+      return decideScreen(state, command, at);
     case 'removeParticipant':
     case 'setJoiningLocked':
     case 'endSession':
@@ -164,7 +169,7 @@ function decideHost(state: SessionState, command: HostCommand, ctx: Context): De
   }
 }
 
-type QuestionControl = Exclude<HostCommand, { type: 'goTo' | 'next' | 'previous' | 'configureSession' | 'setSessionDetails' } | SessionCommand>;
+type QuestionControl = Exclude<HostCommand, { type: 'goTo' | 'next' | 'previous' | 'configureSession' | 'setSessionDetails' | 'turnScreenPage' | 'configureScreen' } | SessionCommand>;
 
 function decideQuestionControl(state: SessionState, command: QuestionControl, ctx: Context): Decision {
   const at = ctx.now;

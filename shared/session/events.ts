@@ -53,6 +53,8 @@ export type SessionEvent =
    */
   | { type: 'contentErased'; participants: number; answers: number; notes: number; at: number }
   | ({ type: 'screenBlanked'; blank: boolean; at: number } & Undoable)
+  | { type: 'screenPageTurned'; page: number; at: number }
+  | { type: 'screenConfigured'; rotate?: boolean; overview?: boolean; at: number }
   | { type: 'noteAdded'; note: Note; at: number }
   | { type: 'noteUpdated'; noteId: string; changes: Partial<Pick<Note, 'kind' | 'text' | 'who' | 'due' | 'onScreen'>>; at: number }
   | { type: 'noteDeleted'; noteId: string; at: number }

@@ -14,6 +14,7 @@ import { changeEntry, counted, merge, moderate, removeParticipant } from './mode
 import { addQuestion, changeResponse, moveStep } from './agenda-edit.ts';
 import { trackUndo } from './undo.ts';
 import { mergeDetails } from './details.ts';
+import { foldScreen, resetScreenPage } from './screen-control.ts';
 
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 
@@ -100,7 +101,11 @@ function fold(state: SessionState, event: SessionEvent): SessionState {
     case 'stepChanged':
       state.cursor = event.index;
       if (event.index > 0) state.startedAt ??= event.at;
+      resetScreenPage(state);
       return state;
+    case 'screenPageTurned':
+    case 'screenConfigured':
+      return foldScreen(state, event);
     case 'answeringOpened':
       return withRun(state, event.questionId, (run) => {
         run.phase = 'open';

@@ -7,7 +7,8 @@ import { median, type Counts } from '../aggregate/tally.ts';
 import type { SessionState } from './state.ts';
 import { statementResults } from './statement-results.ts';
 
-export type Gap = { high: Role; low: Role; diff: number; measure: 'median' | 'agreeShare'; statement?: number };
+/** `statement` (with its text) names the statement of a statements question the gap is on. */
+export type Gap = { high: Role; low: Role; diff: number; measure: 'median' | 'agreeShare'; statement?: number; statementText?: LocalizedText };
 export type OverviewItem = {
   questionId: string;
   text: LocalizedText;
@@ -54,7 +55,8 @@ export function largestGap(q: Question, byRole: Partial<Record<Role, Counts>>, m
         return s?.agreeShare === null || s === undefined ? [] : [[r, s.agreeShare] as [Role, number]];
       });
       const g = spread(shares, 'agreeShare');
-      if (g && (!best || g.diff > best.diff)) best = { ...g, statement: i };
+      const statementText = q.response.type === 'statements' ? q.response.statements[i] : undefined;
+      if (g && (!best || g.diff > best.diff)) best = { ...g, statement: i, ...(statementText ? { statementText } : {}) };
     }
     return best;
   }

@@ -7,6 +7,7 @@ import type { AnswerEntry, QuestionRun } from './state.ts';
 import { counted, mergedIndex, votesWithMerged } from './moderation.ts';
 import { topWords } from '../aggregate/words.ts';
 import { statementResults, type StatementResult } from './statement-results.ts';
+import { wallPage, type WallPage } from './wall-pages.ts';
 
 export const MAX_BINS = 8;
 const NICE = [1, 2, 5] as const;
@@ -50,6 +51,8 @@ export type TextResults = {
   answers: TextAnswer[];
   /** The word cloud, when the facilitator turned it on: commonest words, stop words left out. */
   words?: { word: string; count: number }[];
+  /** The projector's page of the wall: `answers` is this page only (see wall-pages.ts). */
+  page?: WallPage;
 };
 /** Bars sorted by count, largest first; `from` is the option's index. */
 export type ChoiceResults = { type: 'choice'; n: number; bars: Bar[]; other: number };
@@ -74,6 +77,8 @@ export type ResultOptions = {
   minGroupSize: number;
   /** The facilitator sees hidden and pending answers (marked) and who wrote what (pseudonymously). */
   moderation?: boolean;
+  /** The projector: one page of the wall (this page counter) instead of the first `wallLimit`. */
+  page?: number;
 };
 
 export function buildResults(spec: ResponseSpec, run: QuestionRun, options: ResultOptions): Results {
@@ -171,15 +176,28 @@ function textResults(run: QuestionRun, options: ResultOptions): TextResults {
   });
   all.reverse();
   all.sort((a, b) => Number(Boolean(b.pinned)) - Number(Boolean(a.pinned)) || (showVotes ? votesOf(b) - votesOf(a) : 0));
-  const answers = all.slice(0, options.wallLimit).map((e) => textAnswer(e, run, merged[e.id], showVotes ? votesOf(e) : undefined, options.moderation));
+  const paged = options.page === undefined ? null : wallPage(all, (e) => wallLength(e, run, merged[e.id]), options.page);
+  const shown = paged ? paged.items : all.slice(0, options.wallLimit);
+  const answers = shown.map((e) => textAnswer(e, run, merged[e.id], showVotes ? votesOf(e) : undefined, options.moderation));
   return {
     type: 'text',
     n: run.tally.texts,
     respondents: run.respondents,
     votesShown: showVotes,
     answers,
+    ...(paged ? { page: paged.page } : {}),
     ...(run.wordCloud && run.tally.words ? { words: topWords(run.tally.words) } : {}),
   };
+}
+
+/** An answer's length on the wall, with the texts merged into it that differ from it. */
+function wallLength(e: AnswerEntry, run: QuestionRun, mergedIds: string[] | undefined): number {
+  const own = e.answer.kind === 'text' ? e.answer.text.length : 0;
+  const others = (mergedIds ?? []).reduce((sum, id) => {
+    const m = run.entries[id]?.answer;
+    return sum + (m?.kind === 'text' && m.text.trim().toLowerCase() !== (e.answer.kind === 'text' ? e.answer.text.trim().toLowerCase() : '') ? m.text.length : 0);
+  }, 0);
+  return own + others;
 }
 
 function textAnswer(e: AnswerEntry, run: QuestionRun, mergedIds: string[] | undefined, votes: number | undefined, moderation = false): TextAnswer {

@@ -139,6 +139,10 @@ export type SessionState = {
   startedAt?: number;
   details: SessionDetails;
   screenBlank: boolean;
+  /** The projector's page counter (see screen-control.ts), rotation and theme overview. */
+  screenPage?: number;
+  screenRotate?: boolean;
+  screenOverview?: boolean;
   notes: Record<string, Note>;
   noteOrder: string[];
   /** Ids of questions added live (ad hoc or by a method), so the next one goes after them. */

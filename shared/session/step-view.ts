@@ -29,7 +29,8 @@ export type QuestionStep = {
 export type StepView =
   | { kind: 'lobby' }
   | { kind: 'context'; context: SetContext }
-  | { kind: 'theme'; themeId: string; title: LocalizedText; statements: Statement[]; note?: LocalizedText; questionCount: number }
+  /** `description` is what the room sees; the theme's facilitator note is in the host view only. */
+  | { kind: 'theme'; themeId: string; title: LocalizedText; statements: Statement[]; description?: LocalizedText; questionCount: number }
   | QuestionStep;
 
 export type AgendaItem = {
@@ -66,7 +67,7 @@ export function stepView(state: SessionState, step: AgendaStep | undefined): Ste
         themeId: theme.id,
         title: theme.title,
         statements: theme.statements,
-        ...(theme.note ? { note: theme.note } : {}),
+        ...(theme.description ? { description: theme.description } : {}),
         questionCount: theme.questions.length,
       };
     }

@@ -10,13 +10,17 @@ import { agendaItem, findInTheme, stepView, type AgendaItem, type StepView } fro
 import { themeOverview, type OverviewItem } from './overview.ts';
 import { hostCan, hostMay, type HostCan } from './can.ts';
 import { undoNext, type UndoNext } from './undo.ts';
+import { WALL_PAGE, type WallPage } from './wall-pages.ts';
+
+export type { WallPage } from './wall-pages.ts';
 
 export type { AgendaItem, StepView, QuestionStep } from './step-view.ts';
 export { meView, type MeView, type MyVoting, type MyAnswering } from './me-view.ts';
 export type { HostCan, QuestionCan } from './can.ts';
 export type { UndoNext } from './undo.ts';
 
-export const WALL_LIMIT = { host: 200, screen: 40, participant: 20 } as const;
+/** Answers on the wall per view; the screen's is one page of the wall (see wall-pages.ts). */
+export const WALL_LIMIT = { host: 200, screen: WALL_PAGE.answers, participant: 20 } as const;
 type Audience = keyof typeof WALL_LIMIT;
 
 type Common = {
@@ -55,6 +59,13 @@ export type HostView = Common & {
   /** What the facilitator may do now, by the rules decide() applies. */
   can: HostCan;
   notes: Note[];
+  /** The current theme's note for the facilitator: never in the screen's or the phones' view. */
+  facilitatorNote: LocalizedText | null;
+  /** What the projector shows: its page counter, rotation, the overview, and the wall's page. */
+  screenPage: number;
+  screenRotate: boolean;
+  screenOverview: boolean;
+  screenWall: WallPage | null;
 };
 export type ScreenView = Common & {
   audience: 'screen';
@@ -64,6 +75,11 @@ export type ScreenView = Common & {
   zoom: number;
   /** Notes the facilitator chose to show, for this step or the whole session. */
   notes: Note[];
+  /** Page counter for long lists (taken modulo their page count), and whether it turns by itself. */
+  page: number;
+  rotate: boolean;
+  /** The theme overview, when the facilitator shows it on a theme step. */
+  overview: OverviewItem[] | null;
 };
 export type ParticipantView = Omit<Common, 'participants'> & { audience: 'participant'; results: Results | null };
 
@@ -102,6 +118,11 @@ export function hostView(state: SessionState): HostView {
     undoNext: undoNext(state),
     can: hostCan(state),
     notes: state.noteOrder.flatMap((id) => (state.notes[id] ? [state.notes[id]] : [])),
+    facilitatorNote: step?.kind === 'theme' || step?.kind === 'question' ? (state.set.themes.find((t) => t.id === step.themeId)?.note ?? null) : null,
+    screenPage: state.screenPage ?? 0,
+    screenRotate: state.screenRotate ?? false,
+    screenOverview: state.screenOverview ?? false,
+    screenWall: screenWall(state),
   };
 }
 
@@ -114,6 +135,7 @@ function agendaCan(state: SessionState, index: number, skipped: boolean): NonNul
 }
 
 export function screenView(state: SessionState): ScreenView {
+  const step = state.agenda[state.cursor];
   return {
     ...common(state),
     audience: 'screen',
@@ -122,7 +144,16 @@ export function screenView(state: SessionState): ScreenView {
     theme: state.screenTheme ?? 'standard',
     zoom: state.screenZoom ?? 1,
     notes: screenNotes(state),
+    page: state.screenPage ?? 0,
+    rotate: state.screenRotate ?? false,
+    overview: step?.kind === 'theme' && state.screenOverview ? themeOverview(state, step.themeId) : null,
   };
+}
+
+/** The wall's page on the projector, for the console's page control. */
+function screenWall(state: SessionState): WallPage | null {
+  const results = currentResults(state, 'screen');
+  return results?.type === 'text' ? (results.page ?? null) : null;
 }
 
 function screenNotes(state: SessionState): Note[] {
@@ -156,5 +187,7 @@ function currentResults(state: SessionState, audience: Audience): Results | null
     showVotes: audience === 'host' || run.phase !== 'voting',
     minGroupSize: state.minGroupSize,
     moderation: audience === 'host',
+    // The projector pages the wall: one page in the view, none dropped.
+    ...(audience === 'screen' ? { page: state.screenPage ?? 0 } : {}),
   });
 }

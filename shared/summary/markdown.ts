@@ -46,6 +46,7 @@ function minutes(s: Summary, L: Labels, out: string[]): void {
 function themeSection(theme: SummaryTheme, L: Labels, out: string[]): void {
   out.push(`### ${theme.number}. ${e(theme.title)}`, '');
   if (theme.description) out.push(e(theme.description), '');
+  if (theme.facilitatorNote) out.push(`*${L.t('facilitatorNote')}:* ${e(theme.facilitatorNote)}`, '');
   if (theme.statements.length) {
     out.push(`#### ${L.t('statements')}`, '');
     for (const st of theme.statements) {

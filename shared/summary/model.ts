@@ -120,6 +120,8 @@ export type SummaryTheme = {
   number: number;
   title: string;
   description?: string;
+  /** The theme's note for the facilitator: only when the facilitator chose to print it. */
+  facilitatorNote?: string;
   statements: { text: string; details: string[] }[];
   questions: SummaryQuestion[];
   /** Notes, decisions and actions on the theme itself (those on its questions are with each question). */

@@ -15,7 +15,8 @@ import { localClock } from './time.ts';
 export * from './model.ts';
 
 /** `exactRoles`: the facilitator's explicit choice to keep small roles apart in the raw answers. */
-export type SummaryOptions = { timeZone?: string; exactRoles?: boolean };
+/** `facilitatorNotes`: print each theme's note for the facilitator (off unless chosen). */
+export type SummaryOptions = { timeZone?: string; exactRoles?: boolean; facilitatorNotes?: boolean };
 
 export function buildSummary(state: SessionState, options: SummaryOptions = {}): Summary {
   const lang = state.lang;
@@ -30,6 +31,8 @@ export function buildSummary(state: SessionState, options: SummaryOptions = {}):
     id: theme.id,
     number: t + 1,
     title: loc(theme.title),
+    ...(theme.description ? { description: loc(theme.description) } : {}),
+    ...(theme.note && options.facilitatorNotes ? { facilitatorNote: loc(theme.note) } : {}),
     statements: theme.statements.map((s) => ({ text: loc(s.text), details: s.details.map(loc) })),
     notes: notes.byTheme.get(theme.id) ?? [],
     questions: theme.questions.map((q, i) =>
