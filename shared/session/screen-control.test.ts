@@ -103,7 +103,7 @@ describe('screen controls', () => {
     goToAndOpen(w, q.id);
     const n = q.response.type === 'statements' ? q.response.statements.length : 0;
     people.forEach((p, i) => {
-      const votes = Array.from({ length: n }, (_, s) => (s === 1 ? (i < 6 ? 'agree' : 'disagree') : 'agree') as 'agree' | 'disagree');
+      const votes = Array.from({ length: n }, (_, s) => (s === 1 ? (i < 6 ? 'agree' : 'disagree') : 'agree'));
       answer(w, p, q.id, { kind: 'statements', votes });
     });
     must(w, HOST, { type: 'goTo', index: stepOf(q.id) - SET.themes[0]!.questions.findIndex((x) => x.id === q.id) - 1 });
