@@ -1,4 +1,4 @@
-// Routing by path: four pages, no router library needed. Each page is its own chunk, loaded
+// Routing by path: four pages (and the stage's test page), no router library needed. Each page is its own chunk, loaded
 // when its path is opened: the start page does not carry the console, nor the screen the start
 // page. Phones are served join.html instead (client/join.tsx, a build of its own); the
 // participant route here serves only the dev server, which knows no join.html.
@@ -8,6 +8,7 @@ import { tokens } from './net/tokens.ts';
 const HostConsole = lazy(() => import('./host/HostConsole.tsx').then((m) => ({ default: m.HostConsole })));
 const ParticipantApp = lazy(() => import('./participant/ParticipantApp.tsx').then((m) => ({ default: m.ParticipantApp })));
 const ScreenApp = lazy(() => import('./screen/ScreenApp.tsx').then((m) => ({ default: m.ScreenApp })));
+const ScreenFixture = lazy(() => import('./screen/ScreenFixture.tsx').then((m) => ({ default: m.ScreenFixture })));
 const StartPage = lazy(() => import('./start/StartPage.tsx').then((m) => ({ default: m.StartPage })));
 
 export function App() {
@@ -23,6 +24,7 @@ function Page() {
   const code = (raw ?? '').toUpperCase();
   if (page === 'join' && code) return <ParticipantApp code={code} />;
   if (page === 'screen' && code) return <ScreenApp code={code} />;
+  if (page === 'stage-fixture') return <ScreenFixture />;
   if (page === 'host' && code) return <HostConsole code={code} token={hostToken(code)} />;
   return <StartPage />;
 }

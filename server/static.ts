@@ -23,7 +23,8 @@ export function serveClient(app: express.Express, dir: string): void {
     send(req, res, next, root, rel);
   });
   app.get(['/join/:code'], page(root, 'join.html'));
-  app.get(['/', '/host/:code', '/screen/:code', '/join'], page(root, 'index.html'));
+  // /stage-fixture: the stage's test page (client/screen/ScreenFixture.tsx); it shows only what a test hands it.
+  app.get(['/', '/host/:code', '/screen/:code', '/join', '/stage-fixture'], page(root, 'index.html'));
 }
 
 function page(root: string, file: string) {

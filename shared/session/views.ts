@@ -80,6 +80,8 @@ export type ScreenView = Common & {
   rotate: boolean;
   /** The theme overview, when the facilitator shows it on a theme step. */
   overview: OverviewItem[] | null;
+  /** In the lobby: how many of each role have joined so far (roles with none left out). */
+  roles: Partial<Record<Role, number>> | null;
 };
 export type ParticipantView = Omit<Common, 'participants'> & { audience: 'participant'; results: Results | null };
 
@@ -147,6 +149,7 @@ export function screenView(state: SessionState): ScreenView {
     page: state.screenPage ?? 0,
     rotate: state.screenRotate ?? false,
     overview: step?.kind === 'theme' && state.screenOverview ? themeOverview(state, step.themeId) : null,
+    roles: step?.kind === 'lobby' ? Object.fromEntries(Object.entries(state.roleCounts).filter(([, n]) => n > 0)) : null,
   };
 }
 

@@ -1,0 +1,86 @@
+// Results by role or table. Bars: small multiples, one card per group (everyone first), each
+// bar scaled to its group's answers so groups of different sizes compare. Statements: a
+// statement × group heat map of the share agreeing, the number written in every cell. Groups
+// under the minimum size are shown, visibly, as "too few answers" – never their figures.
+import type { LocalizedText, ResponseSpec } from '../../../shared/question-set.ts';
+import type { Group, Results, StatementsResults } from '../../../shared/session/results.ts';
+import type { Role } from '../../../shared/protocol.ts';
+import { useT } from '../../i18n/i18n.ts';
+import { L } from '../../components/Localized.tsx';
+import { Chart } from './Results.tsx';
+
+type NonText = Exclude<Results, { type: 'text' }>;
+
+function useGroupName() {
+  const { t } = useT();
+  return (g: Group) => (g.kind === 'role' ? t(`role_${g.key as Role}`) : t('groupTable', { n: g.key }));
+}
+
+export function SmallMultiples({ results, groups, spec }: { results: NonText; groups: Group[]; spec: ResponseSpec }) {
+  const { t } = useT();
+  const name = useGroupName();
+  return (
+    <div className="multiples" style={{ ["--cols" as string]: columnsFor(groups.length + 1) }}>
+      <section className="multiples__card multiples__card--all" aria-label={t('stageAll')}>
+        <h2 className="multiples__title">{t('stageAll')} <span className="muted">· {t('nAnswers', { n: results.n })}</span></h2>
+        <Chart results={results} spec={spec} share compact />
+      </section>
+      {groups.map((g) => (
+        <section key={`${g.kind}:${g.key}`} className="multiples__card" aria-label={name(g)}>
+          <h2 className="multiples__title">{name(g)} <span className="muted">· {t('nAnswers', { n: g.n })}</span></h2>
+          {g.suppressed || !g.results || g.results.type === 'text' ? (
+            <p className="multiples__suppressed">{t('tooFewAnswers')}</p>
+          ) : (
+            <Chart results={g.results} spec={spec} share compact />
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export function HeatMap({ results, groups, statements }: { results: StatementsResults; groups: Group[]; statements: LocalizedText[] }) {
+  const { t } = useT();
+  const name = useGroupName();
+  const columns: { key: string; title: string; n: number; results: StatementsResults | null }[] = [
+    { key: 'all', title: t('stageAll'), n: results.n, results },
+    ...groups.map((g) => ({ key: `${g.kind}:${g.key}`, title: name(g), n: g.n, results: !g.suppressed && g.results?.type === 'statements' ? g.results : null })),
+  ];
+  return (
+    <table className="heat">
+      <caption className="heat__caption">{t('heatCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="heat__corner">{t('statements')}</th>
+          {columns.map((c) => (
+            <th key={c.key} scope="col" className="heat__col">
+              {c.title}
+              <span className="heat__n">{c.results ? t('nAnswers', { n: c.n }) : t('tooFewAnswers')}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {results.statements.map((s) => (
+          <tr key={s.index}>
+            <th scope="row" className="heat__statement">{statements[s.index] && <L text={statements[s.index]!} />}</th>
+            {columns.map((c) => {
+              const share = c.results?.statements.find((x) => x.index === s.index)?.agreeShare ?? null;
+              const pct = share === null ? null : Math.round(share * 100);
+              return (
+                <td key={c.key} className={`heat__cell heat--${pct === null ? 'none' : Math.min(4, Math.floor(pct / 20))}`}>
+                  {c.results === null ? <span className="heat__suppressed">–</span> : pct === null ? '–' : `${pct} %`}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Columns for c cards: one row up to 3, then 2 rows (4 → 2×2, 7 → 4×2). */
+function columnsFor(c: number): number {
+  return c <= 3 ? c : Math.ceil(c / 2);
+}
