@@ -43,30 +43,31 @@ function viewOf(c: StageCase, zoom: number, theme: 'standard' | 'contrast' = 'st
   return { ...c.view, code: session.code, zoom, theme };
 }
 
+/** Room sizes per viewport: all three at 1280×720, the smallest and largest at the others. */
+const ZOOMS_AT: Record<number, readonly number[]> = { 1920: [1, 1.5], 1280: ZOOMS, 1024: [1, 1.5] };
+
 describe('the stage fits', () => {
-  test('every step kind × content × viewport × room size: no scroll, no clipping, the join box clear, bars true', async () => {
+  test.each(VIEWPORTS)('every step kind × content × room size at $width×$height: no scroll, no clipping, the join box clear, bars true', async (vp) => {
+    await page.setViewportSize(vp);
     const failures: string[] = [];
     let checked = 0;
-    for (const vp of VIEWPORTS) {
-      await page.setViewportSize(vp);
-      for (const content of CONTENTS) {
-        for (const zoom of ZOOMS) {
-          for (const c of cases.get(content)!) {
-            await render(page, viewOf(c, zoom));
-            const problems = await stageProblems(page);
-            checked++;
-            const label = `${c.state} · ${content} · ${vp.width}×${vp.height} · zoom ${zoom}`;
-            if (problems.length) failures.push(`${label}:\n  ${problems.slice(0, 5).join('\n  ')}`);
-            if (zoom === 1 || (content === 'max' && zoom === 1.5 && vp.width === 1024)) {
-              await screenshot(page, `stage/${vp.width}x${vp.height}-z${zoom}-${content}-${c.state}`);
-            }
+    for (const content of CONTENTS) {
+      for (const zoom of ZOOMS_AT[vp.width]!) {
+        for (const c of cases.get(content)!) {
+          await render(page, viewOf(c, zoom));
+          const problems = await stageProblems(page);
+          checked++;
+          const label = `${c.state} · ${content} · ${vp.width}×${vp.height} · zoom ${zoom}`;
+          if (problems.length) failures.push(`${label}:\n  ${problems.slice(0, 5).join('\n  ')}`);
+          if ((vp.width === 1920 && zoom === 1) || (vp.width === 1024 && zoom === 1.5 && content === 'max')) {
+            await screenshot(page, `stage/${vp.width}x${vp.height}-z${zoom}-${content}-${c.state}`);
           }
         }
       }
     }
-    expect(checked).toBeGreaterThan(600);
+    expect(checked).toBeGreaterThan(150);
     expect(failures, failures.join('\n')).toEqual([]);
-  });
+  }, 300_000);
 
   test('in English too, with no Danish UI text', async () => {
     await page.setViewportSize(VIEWPORTS[0]);
@@ -109,7 +110,7 @@ describe('the wall', () => {
 });
 
 describe('accessibility', () => {
-  test('axe WCAG 2.1 A/AA: every state of every content, both themes, at 1280×720', async () => {
+  test('axe WCAG 2.1 A/AA: every state of every content, both themes, at 1280×720', { timeout: 300_000 }, async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     const failures: string[] = [];
     for (const content of CONTENTS) {

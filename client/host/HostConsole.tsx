@@ -17,6 +17,7 @@ import { useConsoleKeys } from './use-console-keys.ts';
 import { SessionToolbar } from './SessionToolbar.tsx';
 import { NotesPanel } from './NotesPanel.tsx';
 import { QuestionForm } from './QuestionForm.tsx';
+import { FacilitatorNote, ScreenControls } from './ScreenControls.tsx';
 
 export function HostConsole({ code, token }: { code: string; token: string | undefined }) {
   useEffect(() => connect('host', code, token), [code, token]);
@@ -64,7 +65,9 @@ function CurrentStep({ view }: { view: HostView }) {
       <section className="card preview" aria-label={t('screenLink')}>
         {step && <StepContent step={step} headingLevel={2} />}
       </section>
+      <FacilitatorNote view={view} />
       <SessionToolbar view={view} />
+      <ScreenControls view={view} />
       {step?.kind === 'question' && <QuestionControls view={view} step={step} />}
       {view.overview && <ThemeOverview items={view.overview} />}
       <NotesPanel view={view} />

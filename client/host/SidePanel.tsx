@@ -9,6 +9,7 @@ import { SessionDetailsForm } from './SessionDetailsForm.tsx';
 
 export function SidePanel({ view, token }: { view: HostView; token: string }) {
   const { t, lang } = useT();
+  const [withNotes, setWithNotes] = useState(false);
   const joinUrl = useJoinUrl(view.code);
   const screenUrl = `${location.origin}/screen/${view.code}`;
   return (
@@ -43,10 +44,14 @@ export function SidePanel({ view, token }: { view: HostView; token: string }) {
       <SessionDetailsForm view={view} />
       <section className="card stack" aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="h3">{t('summaryHeading')}</h2>
+        <label className="inline-check">
+          <input type="checkbox" checked={withNotes} onChange={(e) => setWithNotes(e.target.checked)} />
+          {t('summaryFacilitatorNotes')}
+        </label>
         <ul className="downloads">
           {FORMATS.map((f) => (
             <li key={f.format}>
-              <button type="button" className="button button--small" onClick={() => void download(view.code, currentHostToken() ?? token, f.format)}>
+              <button type="button" className="button button--small" onClick={() => void download(view.code, currentHostToken() ?? token, f.format, 'summary', withNotes)}>
                 {t(f.label)}
               </button>
             </li>
@@ -168,8 +173,10 @@ const FORMATS = [
 ] as const;
 
 /** Fetched with the host token in a header (never in a URL), then saved as a file. */
-async function download(code: string, token: string, format: string, what: 'summary' | 'question-set' = 'summary'): Promise<void> {
-  const res = await fetch(`/api/sessions/${code}/${what}?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
+async function download(code: string, token: string, format: string, what: 'summary' | 'question-set' = 'summary', facilitatorNotes = false): Promise<void> {
+  // The themes' facilitator notes go into the summary only when the facilitator ticks the box.
+  const notes = what === 'summary' && facilitatorNotes ? '&facilitatorNotes=1' : '';
+  const res = await fetch(`/api/sessions/${code}/${what}?format=${format}${notes}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) return;
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

@@ -30,9 +30,18 @@ export function ThemeOverview({ items }: { items: NonNullable<HostView['overview
                 {q.median !== null && ` · ${t('median')} ${formatNumber(lang, q.median)}`}
               </td>
               <td>
-                {q.gap
-                  ? t('gapText', { high: t(`role_${q.gap.high}`), low: t(`role_${q.gap.low}`), diff: fmt(q.gap.diff, q.gap.measure) })
-                  : t('noGap')}
+                {q.gap ? (
+                  <>
+                    {t('gapText', { high: t(`role_${q.gap.high}`), low: t(`role_${q.gap.low}`), diff: fmt(q.gap.diff, q.gap.measure) })}
+                    {q.gap.statementText && (
+                      <>
+                        {' '}{t('gapOnStatement')} <q><L text={q.gap.statementText} /></q>
+                      </>
+                    )}
+                  </>
+                ) : (
+                  t('noGap')
+                )}
               </td>
             </tr>
           ))}

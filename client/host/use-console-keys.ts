@@ -1,5 +1,6 @@
 // Presenting from the console: → / ← next and previous, Space open/close answering, R show or
-// hide results, B blank the screen. They act only when focus is not in a control (a field, a
+// hide results, B blank the screen, Page Down /
+// Page Up the screen's next / previous page. They act only when focus is not in a control (a field, a
 // button, a link, a select…): there the key belongs to the control – Space presses the focused
 // button. Escape takes focus out of a button or link, so the shortcuts work again.
 import { useEffect, useRef } from 'react';
@@ -39,6 +40,7 @@ export function useConsoleKeys(view: HostView | null): void {
         void send(q.closeAnswering ? { type: 'closeAnswering', questionId } : { type: 'openAnswering', questionId });
       } else if (key === 'r' && step && q?.setResultsVisible) void send({ type: 'setResultsVisible', questionId: step.question.id, visible: !step.resultsVisible });
       else if (key === 'b' && v.can.blankScreen) void send({ type: 'setScreenBlank', blank: !v.screenBlank });
+      else if (key === 'pagedown' || key === 'pageup') void send({ type: 'turnScreenPage', by: key === 'pagedown' ? 1 : -1 });
       else return;
       e.preventDefault();
     };
