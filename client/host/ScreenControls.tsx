@@ -14,19 +14,19 @@ export function ScreenControls({ view }: { view: HostView }) {
     <section className="card stack" aria-labelledby="screen-controls-heading">
       <h2 id="screen-controls-heading" className="h3">{t('screenControls')}</h2>
       <div className="controls">
-        <button type="button" className="button button--small" onClick={() => void run({ type: 'turnScreenPage', by: -1 })}>
+        <button type="button" className="button button--small" disabled={!view.can.turnScreenPage} onClick={() => void run({ type: 'turnScreenPage', by: -1 })}>
           ← {t('screenPagePrev')}
         </button>
-        <button type="button" className="button button--small" onClick={() => void run({ type: 'turnScreenPage', by: 1 })}>
+        <button type="button" className="button button--small" disabled={!view.can.turnScreenPage} onClick={() => void run({ type: 'turnScreenPage', by: 1 })}>
           {t('screenPageNext')} →
         </button>
         <label className="inline-check">
-          <input type="checkbox" checked={view.screenRotate} onChange={(e) => void run({ type: 'configureScreen', rotate: e.target.checked })} />
+          <input type="checkbox" checked={view.screenRotate} disabled={!view.can.screenRotate} onChange={(e) => void run({ type: 'configureScreen', rotate: e.target.checked })} />
           {t('screenRotate')}
         </label>
         {view.step?.kind === 'theme' && (
           <label className="inline-check">
-            <input type="checkbox" checked={view.screenOverview} onChange={(e) => void run({ type: 'configureScreen', overview: e.target.checked })} />
+            <input type="checkbox" checked={view.screenOverview} disabled={!view.can.screenOverview} onChange={(e) => void run({ type: 'configureScreen', overview: e.target.checked })} />
             {t('screenOverview')}
           </label>
         )}

@@ -97,6 +97,10 @@ function hostCheck(w: World, view: HostView, type: (typeof HOST_TYPES)[number], 
       return host({ type, blank: !s.screenBlank }, can.blankScreen);
     case 'setJoiningLocked':
       return host({ type, locked: !s.joinLocked }, can.lockJoining);
+    case 'turnScreenPage':
+      return host({ type, by: d.next(2) === 0 ? 1 : -1 }, can.turnScreenPage);
+    case 'configureScreen':
+      return d.next(2) === 0 ? host({ type, rotate: !s.screenRotate }, can.screenRotate) : host({ type, overview: !s.screenOverview }, can.screenOverview);
     case 'removeParticipant': {
       const p = pickOf(d, Object.values(s.participants).filter((x) => !x.removed));
       return p ? host({ type, participantId: p.id }, can.removeParticipant) : null;

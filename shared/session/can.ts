@@ -46,6 +46,10 @@ export type HostCan = {
   /** The minutes' header: before, during and after the workshop. */
   sessionDetails: boolean;
   blankScreen: boolean;
+  /** The projector's page turn, auto-rotation and theme overview (each toggled to the other value). */
+  turnScreenPage: boolean;
+  screenRotate: boolean;
+  screenOverview: boolean;
   lockJoining: boolean;
   endSession: boolean;
   removeParticipant: boolean;
@@ -96,6 +100,9 @@ export function hostCan(state: SessionState): HostCan {
     configureSession: may({ type: 'configureSession' }),
     sessionDetails: may({ type: 'setSessionDetails', place: 'x' }),
     blankScreen: may({ type: 'setScreenBlank', blank: !state.screenBlank }),
+    turnScreenPage: may({ type: 'turnScreenPage', by: 1 }),
+    screenRotate: may({ type: 'configureScreen', rotate: !state.screenRotate }),
+    screenOverview: may({ type: 'configureScreen', overview: !state.screenOverview }),
     lockJoining: may({ type: 'setJoiningLocked', locked: !state.joinLocked }),
     endSession: may({ type: 'endSession' }),
     removeParticipant: person !== undefined && may({ type: 'removeParticipant', participantId: person.id }),
