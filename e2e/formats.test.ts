@@ -191,16 +191,15 @@ test('statements: phones take a stand on u1; the screen splits the results by ro
 
   // Split by role: the leaders (5) are shown; a group of one shows "for få svar" instead.
   await host.getByRole('combobox', { name: 'Opdel resultater', exact: true }).selectOption({ label: 'Efter rolle' });
-  const leader = screen.getByRole('region', { name: 'Leder', exact: true });
-  await shown(leader.getByRole('heading', { name: 'Leder (5 svar)' }));
-  await shown(leader.getByRole('listitem').filter({ hasText: s0 }).getByText('5 enige', { exact: true }));
+  // On the screen: a statement × role heat map of the share agreeing; small groups show no figures.
+  const heat = screen.getByRole('table', { name: /^Andel enige/ });
+  await shown(heat.getByRole('columnheader', { name: 'Leder 5 svar', exact: true }));
+  const leaderColumn = (await heat.getByRole('columnheader').allInnerTexts()).findIndex((h) => h.startsWith('Leder'));
+  await shown(heat.getByRole('row').filter({ hasText: s0 }).getByRole('cell').nth(leaderColumn - 1).getByText('100 %', { exact: true }));
   for (const role of ['Medarbejder/fagprofessionel', 'Politiker']) {
-    const group = screen.getByRole('region', { name: role, exact: true });
-    await shown(group.getByRole('heading', { name: `${role} (1 svar)` }));
-    await shown(group.getByText('for få svar', { exact: true }));
-    expect(await group.getByText(/enige?$/).count()).toBe(0);
+    await shown(heat.getByRole('columnheader', { name: `${role} for få svar`, exact: true }));
   }
-  expect(await screen.getByRole('region', { name: 'Borger', exact: true }).count()).toBe(0);
+  expect(await heat.getByRole('columnheader', { name: /^Borger/ }).count()).toBe(0);
   await view(screen, 'screen-statements-by-role');
   await shown(a.getByRole('heading', { name: 'Resultater' }));
   await view(a, 'phone-statements-results');

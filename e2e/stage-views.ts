@@ -106,9 +106,9 @@ export function stageCases(content: Content): StageCase[] {
   const shot = (state: string) => cases.push({ state, view: structuredClone(screenView(w.state)) });
   const host = (command: Command) => must(w, HOST, command);
   const people: Joined[] = [];
+  host({ type: 'configureSession', tables: content === 'max' ? 6 : 3 });
   if (content !== 'empty') {
     const count = content === 'max' ? 60 : 24;
-    host({ type: 'configureSession', tables: content === 'max' ? 6 : 3 });
     for (let i = 0; i < count; i++) {
       // Typical: few citizens (2), so their group is "too few answers".
       const role = content === 'typical' ? (i < 2 ? 'citizen' : ROLES[[0, 1, 2, 3, 5][i % 5]!]!) : ROLES[i % ROLES.length]!;
@@ -163,10 +163,13 @@ export function stageCases(content: Content): StageCase[] {
   host({ type: 'configureQuestion', questionId: ids.text, wordCloud: true });
   shot('text-cloud');
   host({ type: 'configureQuestion', questionId: ids.text, wordCloud: false });
-  host({ type: 'openVoting', questionId: ids.text });
-  shot('text-voting');
-  host({ type: 'closeAnswering', questionId: ids.text });
-  shot('text-votes');
+  // Voting needs answers to vote on: an empty room has no voting step.
+  if (people.length > 0) {
+    host({ type: 'openVoting', questionId: ids.text });
+    shot('text-voting');
+    host({ type: 'closeAnswering', questionId: ids.text });
+    shot('text-votes');
+  }
   // Notes chosen for the screen, on a question.
   host({ type: 'goTo', index: stepOfQ(ids.scale) });
   const noteText = content === 'max' ? sentence(1000, 9) : 'Vi tager målplanen op på næste direktionsmøde';

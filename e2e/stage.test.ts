@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ScreenView } from '../shared/session/views.ts';
+import type { HostView, ScreenView } from '../shared/session/views.ts';
+import { ROLES } from '../shared/protocol.ts';
+import { TestClient, inBatches, stepIndex } from '../server/testing/harness.ts';
+import { joinOverSocket, shown } from './flow.ts';
 import { repoRoot, screenshot, useHarness, type Harness, type Session } from './harness.ts';
 import { axeViolations, describeViolations } from './axe.ts';
 import { render, stageProblems } from './stage-checks.ts';
@@ -127,5 +130,72 @@ describe('accessibility', () => {
   });
 });
 
-export const DOCS_SCREENSHOTS = path.join(repoRoot, 'docs', 'screenshots');
-void fs;
+/** A 1920×1080 shot for the docs (docs/screenshots/), kept small: 256 colours. */
+async function docsShot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const dir = path.join(repoRoot, 'docs', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+describe('through the real server', () => {
+  test('lobby with roles, a 150-answer wall paged from the console, a statements poll split by role – on the real screen', { timeout: 180_000 }, async () => {
+    const s = await h.createSession();
+    const host = await TestClient.connect<HostView>(h.origin, { code: s.code, as: 'host', token: s.hostToken }, 10_000);
+    const phones = await inBatches(Array.from({ length: 50 }, (_, i) => i), 10, (i) => joinOverSocket(h.origin, s.code, ROLES[i % 5]!));
+    const screenRole = await h.open('screen', s.screenUrl);
+    const screen = screenRole.page;
+    await screen.emulateMedia({ reducedMotion: 'reduce' });
+    await shown(screen.getByText('50 deltagere', { exact: true }));
+    expect(await stageProblems(screen)).toEqual([]);
+    await docsShot(screen, 'stage-lobby');
+
+    // 150 answers on the wall; the console turns the page.
+    await host.must({ type: 'goTo', index: stepIndex(host.view!, 'q1-4') });
+    await host.must({ type: 'openAnswering', questionId: 'q1-4' });
+    await inBatches(phones, 10, async (p, i) => {
+      for (let k = 0; k < 3; k++) await p.must({ type: 'submitAnswer', questionId: 'q1-4', answer: { kind: 'text', text: IDEAS[(i * 3 + k) % IDEAS.length]!.replace('{n}', String(i * 3 + k + 1)) } });
+    });
+    await host.must({ type: 'closeAnswering', questionId: 'q1-4' });
+    await host.must({ type: 'setResultsVisible', questionId: 'q1-4', visible: true });
+    const first = (await host.waitForView((v) => v.screenWall?.total === 150, 'the wall on the screen')).screenWall!;
+    expect(first).toMatchObject({ index: 0, first: 1 });
+    await shown(screen.getByText(`1–${first.last} af 150`, { exact: true }));
+    expect(await stageProblems(screen)).toEqual([]);
+    await docsShot(screen, 'stage-wall-150');
+    const consoleRole = await h.open('console', s.hostUrl);
+    await consoleRole.page.getByRole('button', { name: 'Næste side på skærmen →' }).click();
+    const second = (await host.waitForView((v) => v.screenWall?.index === 1, 'page 2 on the screen')).screenWall!;
+    await shown(screen.getByText(`${first.last + 1}–${second.last} af 150`, { exact: true }));
+    await shown(consoleRole.page.getByText(`Skærmen viser svar ${first.last + 1}–${second.last} af 150 (side 2 af ${second.count})`));
+    await consoleRole.close();
+
+    // The statements poll that ends a theme, split by role: a heat map.
+    await host.must({ type: 'goTo', index: stepIndex(host.view!, 'u1') });
+    await host.must({ type: 'openAnswering', questionId: 'u1' });
+    await inBatches(phones, 10, (p, i) =>
+      p.must({ type: 'submitAnswer', questionId: 'u1', answer: { kind: 'statements', votes: Array.from({ length: 6 }, (_, k) => (['agree', 'disagree', 'agree', 'pass', 'agree', 'disagree'] as const)[(i % 5 + k * (i % 3)) % 6]!) } }),
+    );
+    await host.must({ type: 'closeAnswering', questionId: 'u1' });
+    await host.must({ type: 'configureQuestion', questionId: 'u1', split: 'role' });
+    await host.must({ type: 'setResultsVisible', questionId: 'u1', visible: true });
+    await shown(screen.locator('.heat'));
+    expect(await stageProblems(screen)).toEqual([]);
+    await docsShot(screen, 'stage-statements-by-role');
+    for (const p of phones) p.close();
+    host.close();
+  });
+});
+
+const IDEAS = [
+  'Vi bruger data fra vores egne målinger, før vi beslutter ({n})',
+  'Fagprofessionerne skal med fra start, ikke til sidst',
+  'Evidens er mere end tal: også borgernes erfaringer ({n})',
+  'Vi mangler tid til at læse forskningen',
+  'Pilotprojekter med en klar evaluering',
+  'Samarbejde med VIVE og universiteterne ({n})',
+  'Ledelsen skal efterspørge viden i hver sag',
+  'Færre mål, men mål vi kan måle på',
+  'Vi deler for lidt på tværs af forvaltningerne ({n})',
+  'Det afhænger helt af området',
+];

@@ -24,8 +24,10 @@ export function BarRows({ rows, scale, n, caption, compact = false }: { rows: Ro
           const pct = percent(r.value, n);
           return (
             <tr key={r.key}>
-              <th scope="row" className="sbars__label">{r.label}</th>
-              <td className="sbars__track">
+              <th scope="row" className="sbars__label">
+                <span className="sbars__labeltext">{r.label}</span>
+              </th>
+              <td className="sbars__track" aria-hidden="true">
                 <Track value={r.value} scale={scale} />
               </td>
               <td className="sbars__value">

@@ -61,13 +61,13 @@ export function Chart({ results, spec, share = false, compact = false }: { resul
   const { t } = useT();
   if (results.type === 'statements') return spec.type === 'statements' ? <StatementBars results={results} statements={spec.statements} compact={compact} /> : null;
   if (results.type === 'ranking') return spec.type === 'ranking' ? <RankingChart results={results} items={spec.items} compact={compact} /> : null;
-  const rows = barRows(results, spec, t);
+  const rows = barRows(results, spec, t, compact);
   const max = Math.max(1, ...rows.map((r) => r.value));
   const n = results.type === 'scale' ? results.n + results.dontKnow : results.n;
   return <BarRows rows={rows} scale={share ? Math.max(1, n) : max} n={n} caption={t('chartLabel')} compact={compact} />;
 }
 
-function barRows(results: Extract<NonText, { type: 'scale' | 'number' | 'choice' }>, spec: ResponseSpec, t: (k: MessageKey) => string): Row[] {
+function barRows(results: Extract<NonText, { type: 'scale' | 'number' | 'choice' }>, spec: ResponseSpec, t: (k: MessageKey) => string, compact: boolean): Row[] {
   switch (results.type) {
     case 'scale': {
       const rows: Row[] = results.bars.map((b, i) => ({
@@ -87,7 +87,10 @@ function barRows(results: Extract<NonText, { type: 'scale' | 'number' | 'choice'
     case 'number':
       return results.bars.map((b) => ({ key: b.label, value: b.count, label: <>{b.label}{spec.type === 'number' && spec.unit && <small className="sbars__end"><L text={spec.unit} /></small>}</> }));
     case 'choice': {
-      const rows: Row[] = results.bars.map((b) => ({ key: b.label, value: b.count, label: spec.type === 'choice' && spec.options[b.from] ? <L text={spec.options[b.from]!} /> : b.label }));
+      // In a small multiple an option is its number; the legend under the cards gives its text once.
+      const text = (i: number) => (spec.type === 'choice' && spec.options[i] ? <L text={spec.options[i]} /> : String(i + 1));
+      const label = (i: number) => (compact ? <><span aria-hidden="true">{i + 1}</span><span className="visually-hidden">{text(i)}</span></> : text(i));
+      const rows: Row[] = results.bars.map((b) => ({ key: b.label, value: b.count, label: label(b.from) }));
       if (spec.type === 'choice' && spec.other) rows.push({ key: 'other', value: results.other, label: t('otherOption') });
       return rows;
     }

@@ -20,6 +20,7 @@ export function SmallMultiples({ results, groups, spec }: { results: NonText; gr
   const { t } = useT();
   const name = useGroupName();
   return (
+    <>
     <div className="multiples" style={{ ["--cols" as string]: columnsFor(groups.length + 1) }}>
       <section className="multiples__card multiples__card--all" aria-label={t('stageAll')}>
         <h2 className="multiples__title">{t('stageAll')} <span className="muted">· {t('nAnswers', { n: results.n })}</span></h2>
@@ -36,6 +37,14 @@ export function SmallMultiples({ results, groups, spec }: { results: NonText; gr
         </section>
       ))}
     </div>
+    {spec.type === 'choice' && (
+      <ol className="multiples__legend" aria-hidden="true">
+        {spec.options.map((o, i) => (
+          <li key={i}><L text={o} /></li>
+        ))}
+      </ol>
+    )}
+    </>
   );
 }
 

@@ -10,7 +10,7 @@ export function Wall({ results }: { results: TextResults }) {
   if (results.answers.length === 0) return <p className="stage-empty">{t('noAnswersYet')}</p>;
   const long = results.answers.some((a) => a.text.length > 160);
   return (
-    <ul className={`swall${long ? ' swall--long' : ''}`} aria-label={t('answerWall')}>
+    <ul className={`swall${long ? ' swall--long' : ''}`}>
       {results.answers.map((a) => (
         <WallCard key={a.id} answer={a} votesShown={results.votesShown} />
       ))}

@@ -55,12 +55,12 @@ function ResultsBody({ results, spec }: { results: Results; spec: ResponseSpec }
   const { t } = useT();
   if (results.type === 'text') {
     return (
-      <>
+      <section aria-label={t('answerWall')}>
         <p className="stage-facts">
           <span>{t('nAnswers', { n: results.n })}</span>
         </p>
         {results.words && results.words.length > 0 ? <WordCloud words={results.words} /> : <Wall results={results} />}
-      </>
+      </section>
     );
   }
   return (
