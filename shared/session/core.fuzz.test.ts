@@ -61,7 +61,7 @@ function snapshot(w: World): unknown {
 const seen = new Map<string, number>();
 
 function send(w: World, actor: Actor, command: Command | SystemCommand) {
-  if (command.type !== 'timerExpired') return run(w, actor, command);
+  if (command.type !== 'timerExpired' && command.type !== 'rotateScreen') return run(w, actor, command);
   w.now += 1000;
   const d = decide(w.state, command, contextFor(w, actor));
   if (d.ok) for (const e of d.events) w.events.push(e), evolve(w.state, e);
@@ -70,6 +70,7 @@ function send(w: World, actor: Actor, command: Command | SystemCommand) {
 
 /** A timer comes back for a question that has one that closes (else for the one drawn). */
 function expiring(w: World, command: SystemCommand): SystemCommand {
+  if (command.type !== 'timerExpired') return command;
   const timed = Object.keys(w.state.runs).filter((q) => w.state.runs[q]!.timer?.autoClose);
   return timed.length > 0 ? { ...command, questionId: timed[command.questionId.length % timed.length]! } : command;
 }
@@ -87,7 +88,7 @@ function play(start: Setup, list: Op[]): World {
     if (op.command.type === 'endSession' && i < list.length - 3) continue;
     const actor = actorFor(w, op.who);
     // Every drawn command must be one the protocol accepts: the server parses before the core sees it.
-    const command = op.command.type === 'timerExpired' ? expiring(w, op.command) : Command.parse(resolveCommand(w.state, actor, op.command));
+    const command = op.command.type === 'timerExpired' || op.command.type === 'rotateScreen' ? expiring(w, op.command) : Command.parse(resolveCommand(w.state, actor, op.command));
     const before = snapshot(w);
     const timer = 'questionId' in command && Object.hasOwn(w.state.runs, command.questionId) ? w.state.runs[command.questionId]!.timer : undefined;
     const d = send(w, actor, command);

@@ -100,6 +100,8 @@ export const GENERATORS: Gen = {
   setJoiningLocked: fc.record({ type: fc.constant('setJoiningLocked'), locked: fc.constantFrom(false, false, true) }),
   endSession: fc.constant({ type: 'endSession' }),
   setScreenBlank: fc.record({ type: fc.constant('setScreenBlank'), blank: fc.boolean() }),
+  turnScreenPage: fc.record({ type: fc.constant('turnScreenPage'), by: fc.constantFrom(1 as const, -1 as const) }),
+  configureScreen: fc.record({ type: fc.constant('configureScreen'), rotate: fc.option(fc.boolean(), { nil: undefined }), overview: fc.option(fc.boolean(), { nil: undefined }) }, { requiredKeys: ['type'] }),
   setSessionDetails: fc.record({ type: fc.constant('setSessionDetails'), place: fc.constantFrom('Byrådssalen', ''), purpose: fc.constantFrom('Drøfte mål', '') }, { requiredKeys: ['type'] }),
   addNote: fc.record({ type: fc.constant('addNote'), scope, kind: fc.constantFrom(...NOTE_KINDS), text: fc.constantFrom('Husk', 'Aftale'), onScreen: fc.boolean() }),
   updateNote: fc.record(
