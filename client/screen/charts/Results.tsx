@@ -46,7 +46,7 @@ export function Facts({ results }: { results: NonText }) {
   if ((results.type === 'scale' || results.type === 'number') && results.median !== null) facts.push(`${t('median')}: ${formatNumber(lang, results.median)}`);
   if (results.type === 'number' && results.min !== null && results.max !== null) facts.push(`${t('range')}: ${formatNumber(lang, results.min)}–${formatNumber(lang, results.max)}`);
   if (results.type === 'scale' && results.dontKnow > 0) facts.push(t('dontKnowCount', { n: results.dontKnow }));
-  if (results.type === 'scale' && results.agreement) facts.push(t(`label_${results.agreement}` as MessageKey));
+  if (results.type === 'scale' && results.agreement) facts.push(t(`label_${results.agreement}`));
   return (
     <p className="stage-facts">
       {facts.map((f) => (

@@ -4,7 +4,7 @@
 import type { LocalizedText } from '../../../shared/question-set.ts';
 import type { StatementsResults } from '../../../shared/session/results.ts';
 import type { StatementResult } from '../../../shared/session/statement-results.ts';
-import { useT, type MessageKey } from '../../i18n/i18n.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { L } from '../../components/Localized.tsx';
 import { Bar } from './Bar.tsx';
 
@@ -23,7 +23,7 @@ export function StatementBars({ results, statements, previous, round, compact = 
             <li key={s.index} className="stmts__item">
               <p className="stmts__text">
                 {statements[s.index] && <L text={statements[s.index]!} />}
-                {s.label && !compact && <span className={`stage-tag stage-tag--${s.label}`}>{t(`label_${s.label}` as MessageKey)}</span>}
+                {s.label && !compact && <span className={`stage-tag stage-tag--${s.label}`}>{t(`label_${s.label}`)}</span>}
               </p>
               <div className="stmts__bars">
                 {old && round ? (

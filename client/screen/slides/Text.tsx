@@ -3,7 +3,7 @@
 import type { ScreenView, StepView } from '../../../shared/session/views.ts';
 import type { Role } from '../../../shared/protocol.ts';
 import type { OverviewItem } from '../../../shared/session/overview.ts';
-import { formatNumber, useT, type MessageKey } from '../../i18n/i18n.ts';
+import { formatNumber, useT } from '../../i18n/i18n.ts';
 import { L } from '../../components/Localized.tsx';
 import { Fitted, localPage, shapeOf } from '../Fitted.tsx';
 import { useContext } from 'react';
@@ -90,9 +90,10 @@ export function OverviewSlide({ view, step, items }: { view: ScreenView; step: S
             <tbody ref={list as unknown as React.RefObject<HTMLTableSectionElement | null>}>
               {items.slice(fit.from, fit.to).map((q) => (
                 <tr key={q.questionId}>
-                  <th scope="row"><L text={q.text} /> <span className="muted">({t(`type_${q.type}` as MessageKey)})</span></th>
+                  <th scope="row"><L text={q.text} /> <span className="muted">({t(`type_${q.type}`)})</span></th>
                   <td>
-                    {t('nAnswers', { n: q.respondents })}
+                    {t('nAnswers', { n: q.n })}
+                    {q.dontKnow > 0 && ` · ${t('dontKnowCount', { n: q.dontKnow })}`}
                     {q.median !== null && ` · ${t('median')} ${formatNumber(lang, q.median)}`}
                   </td>
                   <td>
