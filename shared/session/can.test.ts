@@ -258,7 +258,7 @@ describe('can flags ⇔ decide', () => {
           step(w, d, checked);
         }
       }),
-      { numRuns: 80, seed: 99 },
+      { numRuns: 80, seed: 42 },
     );
     // Every command type was checked, each both accepted and refused somewhere (goTo to a step
     // that exists is always allowed, also after the end: reviewing; so is the minutes' header).
