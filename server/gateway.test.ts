@@ -157,6 +157,8 @@ describe('rejections over the socket have the right codes and change nothing', (
       expect(await phone.sendRaw(envelope), JSON.stringify(envelope).slice(0, 80)).toMatchObject({ ok: false, error: { code } });
     }
     expect(await freshHostView(session)).toEqual(before);
+    // `me` is coalesced with the session's flush: wait for it rather than for a fixed time.
+    await phone.until(() => phone.me?.answers['q1-1'] !== undefined, 'its own answer in me');
     expect(phone.me!.answers).toEqual({ 'q1-1': [expect.objectContaining({ answer: { kind: 'scale', value: 2 } })] });
   });
 
