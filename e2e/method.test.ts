@@ -27,7 +27,7 @@ let p3: Page;
 let p4: Page;
 
 async function next(label: string): Promise<void> {
-  await host.getByRole('button', { name: /^Næste/ }).click();
+  await host.getByRole('button', { name: /^Næste →/ }).click();
   await shown(host.getByRole('main').getByRole('heading', { name: label }));
 }
 

@@ -22,7 +22,7 @@ async function workshop(code: string, hostToken: string): Promise<void> {
     });
   let n = 0;
   const send = async (s: ReturnType<typeof io>, command: object) => {
-    const ack = (await s.timeout(5000).emitWithAck('command', { id: `pdf-test-${++n}-${code}`, command })) as { ok: boolean; error?: unknown };
+    const ack = (await s.timeout(5000).emitWithAck('command', { id: `pdf-test-${++n}-${crypto.randomUUID()}`, command })) as { ok: boolean; error?: unknown };
     if (!ack.ok) throw new Error(`${JSON.stringify(command)} refused: ${JSON.stringify(ack.error)}`);
   };
   const host = await connect({ code, as: 'host', token: hostToken });

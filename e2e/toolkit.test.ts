@@ -85,7 +85,7 @@ test('hide and merge in the moderation list change the wall on the screen', asyn
 }, LONG);
 
 test('"Fortryd" takes back an accidental "Næste" on every screen', async () => {
-  await host.getByRole('button', { name: /^Næste/ }).click();
+  await host.getByRole('button', { name: /^Næste →/ }).click();
   await shown(host.getByRole('main').getByRole('heading', { name: STATEMENTS_Q }));
   await shown(screen.getByRole('heading', { name: STATEMENTS_Q }));
   await shown(phone.getByRole('heading', { name: STATEMENTS_Q }));
@@ -113,7 +113,8 @@ test('analog counts from a show of hands join the results, marked as analog', as
   await shown(screen.getByText('5 svar', { exact: true }));
   await shown(screen.getByText('Median: 4', { exact: true }));
   const bars = screen.getByRole('table', { name: 'Fordeling af svar' });
-  expect(await bars.getByRole('row', { name: /^4/ }).getByRole('cell').innerText()).toMatch(/^3\b/);
+  // Counts tick up to their value (the stage animates them): wait for the count to settle.
+  await expect.poll(() => bars.getByRole('row', { name: /^4/ }).getByRole('cell').innerText()).toMatch(/^3\b/);
   await shown(host.getByText('5 analoge svar', { exact: true }));
   await screenshot(screen, 'screen-analog-counts');
 }, LONG);

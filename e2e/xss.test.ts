@@ -130,7 +130,7 @@ test('more than 500 characters is refused by the protocol (invalid_payload); 500
   const session = await c.createSession();
   const host = io(c.origin, { transports: ['websocket'], auth: { code: session.code, as: 'host', token: session.hostToken }, forceNew: true, reconnection: false });
   const phone = io(c.origin, { transports: ['websocket'], auth: { code: session.code, as: 'participant' }, forceNew: true, reconnection: false });
-  const send = (s: typeof phone, command: object) => s.timeout(5000).emitWithAck('command', { id: `id${Math.random().toString(36).slice(2, 12)}`, command }) as Promise<Ack>;
+  const send = (s: typeof phone, command: object) => s.timeout(5000).emitWithAck('command', { id: crypto.randomUUID(), command }) as Promise<Ack>;
   try {
     expect(await send(host, { type: 'openAnswering', questionId: 'q1-4' })).toMatchObject({ ok: true });
     expect(await send(phone, { type: 'join', role: 'citizen', name: NAMES[0] })).toMatchObject({ ok: true });

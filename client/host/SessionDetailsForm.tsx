@@ -47,7 +47,7 @@ export function SessionDetailsForm({ view }: { view: HostView }) {
             )}
           </div>
         ))}
-        <button type="submit" className="button" disabled={!view.can.sessionDetails}>{t('save')}</button>
+        <button type="submit" className="button" disabled={!view.can.sessionDetails}>{t('detailsSave')}</button>
         <p role="status" className="hint">{saved ? t('detailsSaved') : ''}</p>
         {error && <p className="error" role="alert">{error}</p>}
       </form>

@@ -191,6 +191,7 @@ export const da = {
   detailsPlace: 'Sted',
   detailsFacilitator: 'Facilitator (mødeleder)',
   detailsMinuteTaker: 'Referent',
+  detailsSave: 'Gem oplysningerne',
   detailsSaved: 'Gemt.',
   overview: 'Overblik over temaet',
   largestGap: 'Største forskel mellem roller',

@@ -184,6 +184,7 @@ export const en: Record<MessageKey, string> = {
   detailsPlace: 'Place',
   detailsFacilitator: 'Facilitator (chair)',
   detailsMinuteTaker: 'Minute-taker',
+  detailsSave: 'Save the details',
   detailsSaved: 'Saved.',
   overview: 'Overview of the theme',
   largestGap: 'Largest difference between roles',

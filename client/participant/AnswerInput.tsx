@@ -3,7 +3,7 @@
 import type { AnswerValue } from '../../shared/protocol.ts';
 import type { ResponseSpec } from '../../shared/question-set.ts';
 import type { MyAnswering } from '../../shared/session/views.ts';
-import { assertNever } from '../../shared/aggregate/tally.ts';
+import { assertNever } from '../../shared/assert-never.ts';
 import { ScaleAnswer } from './ScaleAnswer.tsx';
 import { NumberAnswer } from './NumberAnswer.tsx';
 import { TextAnswer } from './TextAnswer.tsx';

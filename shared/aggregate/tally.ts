@@ -4,6 +4,9 @@
 // answers, and only when a view is built (≤ 10 times a second).
 import type { AnswerValue, Role } from '../protocol.ts';
 import { countWords, emptyWords, type WordCounts } from './words.ts';
+import { assertNever } from '../assert-never.ts';
+
+export { assertNever };
 
 /**
  * `n` counts respondents with a counted answer ("don't know" apart). `counts` keys by kind:
@@ -117,6 +120,3 @@ export function median(c: Counts): number | null {
   return quantile(c, 0.5);
 }
 
-export function assertNever(x: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
-}
