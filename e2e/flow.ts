@@ -1,6 +1,7 @@
 // Steps the browser tests share, written the way a person would do them in the Danish UI,
 // with accessible locators only (role + name, label, visible text).
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const Q = {
   scale: 'Virker din resultatstyring som ønsket?',
@@ -126,7 +127,10 @@ export async function answerChoice(phone: Page, option: string): Promise<void> {
 /** Takes a stand on one statement (each tap is sent at once). */
 export async function answerStatement(phone: Page, statement: string, vote: 'Enig' | 'Uenig' | 'Spring over'): Promise<void> {
   const radio = phone.getByRole('group', { name: statement, exact: true }).getByRole('radio', { name: vote, exact: true });
-  await radio.check();
+  // The phone shows the stand the server holds (its `me`), so the radio turns checked when that
+  // arrives, not at the tap itself: click, then wait for it.
+  await radio.click();
+  await expect.poll(() => radio.isChecked()).toBe(true);
   await shown(phone.getByText('Svar modtaget'));
 }
 
