@@ -1,10 +1,10 @@
 // Slides of text: the context slide, a theme with its statements (paged when long), the theme
 // overview, and the end. The theme's facilitator note never reaches this view.
 import type { ScreenView, StepView } from '../../../shared/session/views.ts';
-import type { Role } from '../../../shared/protocol.ts';
 import type { OverviewItem } from '../../../shared/session/overview.ts';
-import { formatNumber, useT } from '../../i18n/i18n.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { L } from '../../components/Localized.tsx';
+import { OverviewRow } from '../../components/OverviewRow.tsx';
 import { Fitted, localPage, shapeOf } from '../Fitted.tsx';
 import { useContext } from 'react';
 import { createPortal } from 'react-dom';
@@ -71,8 +71,7 @@ export function ThemeSlide({ view, step }: { view: ScreenView; step: Step<'theme
 }
 
 export function OverviewSlide({ view, step, items }: { view: ScreenView; step: Step<'theme'>; items: OverviewItem[] }) {
-  const { t, lang } = useT();
-  const fmt = (v: number, measure: 'median' | 'agreeShare') => (measure === 'median' ? formatNumber(lang, v) : `${formatNumber(lang, Math.round(v * 100))} %`);
+  const { t } = useT();
   return (
     <Fitted shape={shapeOf([step.title, items])} count={items.length} pageable>
       {(fit, list) => (
@@ -89,28 +88,7 @@ export function OverviewSlide({ view, step, items }: { view: ScreenView; step: S
             </thead>
             <tbody ref={list as unknown as React.RefObject<HTMLTableSectionElement | null>}>
               {items.slice(fit.from, fit.to).map((q) => (
-                <tr key={q.questionId}>
-                  <th scope="row"><L text={q.text} /> <span className="muted">({t(`type_${q.type}`)})</span></th>
-                  <td>
-                    {t('nAnswers', { n: q.n })}
-                    {q.dontKnow > 0 && ` · ${t('dontKnowCount', { n: q.dontKnow })}`}
-                    {q.median !== null && ` · ${t('median')} ${formatNumber(lang, q.median)}`}
-                  </td>
-                  <td>
-                    {q.gap ? (
-                      <>
-                        {t('gapText', { high: t(`role_${q.gap.high}`), low: t(`role_${q.gap.low}`), diff: fmt(q.gap.diff, q.gap.measure) })}
-                        {q.gap.statementText && (
-                          <span className="stage-overview__statement">
-                            {t('gapOnStatement')} <q><L text={q.gap.statementText} /></q>
-                          </span>
-                        )}
-                      </>
-                    ) : (
-                      t('noGap')
-                    )}
-                  </td>
-                </tr>
+                <OverviewRow key={q.questionId} item={q} />
               ))}
             </tbody>
           </table>
