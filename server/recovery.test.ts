@@ -29,9 +29,12 @@ type Figures = { seed: number; ms: number; killedAtMs: number; acknowledged: num
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A phone's work: join, a shuffled mix of answers, then (once voting opens) dots, then more answers. */
-function scriptOf(random: () => number): { before: Command[]; after: Command[] } {
+function scriptOf(random: () => number, phone: number): { before: Command[]; after: Command[] } {
   const before: Command[] = [];
-  for (let i = 0; i < 3; i++) before.push({ type: 'submitAnswer', questionId: Q.text, answer: { kind: 'text', text: `svar ${Math.floor(random() * 1e9).toString(36)}` } });
+  // Every text is unique by construction (phone, number, a random tail), so two equal texts in the
+  // log can only be one answer stored twice. (Random texts alone collided: seeds seed·1000+i give
+  // correlated mulberry32 streams, and seed 633932 made 18 pairs of equal texts on 100 phones.)
+  for (let i = 0; i < 3; i++) before.push({ type: 'submitAnswer', questionId: Q.text, answer: { kind: 'text', text: `svar ${phone}.${i} ${Math.floor(random() * 1e9).toString(36)}` } });
   for (let i = 0, n = 3 + Math.floor(random() * 5); i < n; i++) {
     const v = Math.floor(random() * 6);
     before.push({ type: 'submitAnswer', questionId: Q.scale, answer: v === 0 ? { kind: 'dontKnow' } : { kind: 'scale', value: v } });
@@ -45,7 +48,7 @@ function scriptOf(random: () => number): { before: Command[]; after: Command[] }
   return { before, after };
 }
 
-async function runPhone(phone: Phone, random: () => number, textsDone: () => void, votingOpen: Promise<void>): Promise<void> {
+async function runPhone(phone: Phone, index: number, random: () => number, textsDone: () => void, votingOpen: Promise<void>): Promise<void> {
   const pace = () => sleep(15 + random() * 60);
   const record = (d: Delivered) => {
     if (!d.ack.ok) throw new Error(`${d.command.type} refused: ${JSON.stringify(d.ack)}`);
@@ -57,7 +60,7 @@ async function runPhone(phone: Phone, random: () => number, textsDone: () => voi
   const data = (joined.ack as { data: JoinResult }).data;
   phone.participantId = data.participantId;
   phone.client.token = data.token;
-  const { before, after } = scriptOf(random);
+  const { before, after } = scriptOf(random, index);
   for (const command of before) {
     await pace();
     record(await phone.client.deliver(command));
@@ -124,7 +127,7 @@ async function runSeed(seed: number): Promise<Figures> {
     let allTexts!: () => void;
     const textsIn = new Promise<void>((resolve) => (allTexts = resolve));
     const votingOpen = textsIn.then(() => host.deliver({ type: 'openVoting', questionId: Q.text })).then(() => {});
-    const work = Promise.all(phones.map((p, i) => runPhone(p, seededRandom(seed * 1000 + i), () => ++done === PHONES && allTexts(), votingOpen)));
+    const work = Promise.all(phones.map((p, i) => runPhone(p, i, seededRandom(seed * 1000 + i), () => ++done === PHONES && allTexts(), votingOpen)));
     work.catch(() => {});
 
     // The crash: somewhere in the answering or the voting, never announced.
