@@ -10,7 +10,7 @@ import { renderForServer } from './export/off-thread.ts';
 import { isFormat } from './export/render.ts';
 import { isCsvDelimiter } from './export/csv.ts';
 import { createGuards, type Guards } from './security/guards.ts';
-import { bearerToken, codeThrottle, sameOriginWrites, securityHeaders } from './security/http.ts';
+import { bearerToken, codeThrottle, noStore, sameOriginWrites, securityHeaders } from './security/http.ts';
 import type { SessionManager } from './sessions.ts';
 import { lifecycleRoutes } from './lifecycle.ts';
 import { creationQuota } from './security/capacity.ts';
@@ -36,10 +36,12 @@ export function createApp(
   app.set('strict routing', true);
   const facilitator = facilitatorOnly(config.facilitatorPassword, guards.keyOf);
   const creations = budget(config.sessionsPerIpPerMinute, 60);
-  // Behind a proxy, req.protocol (for the links we hand out) comes from X-Forwarded-Proto.
-  if (config.trustProxy) app.set('trust proxy', 1);
+  // Behind a trusted proxy, req.protocol (for the links we hand out) comes from X-Forwarded-Proto;
+  // the same hops as the guards' counting key (security/address.ts).
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   // Security headers (CSP, Referrer-Policy: no-referrer, nosniff, …): see security/http.ts.
   app.use(securityHeaders());
+  app.use('/api', noStore());
   app.use(sameOriginWrites(guards));
   app.use('/api/sessions/:code', codeThrottle(guards, (code, token) => sessions.isHost(code, token)));
   app.use(questionSetRoutes(config, sessions, sets, facilitator)); // before the 64 kB parser: a set may be 256 KiB

@@ -1,4 +1,5 @@
 // Configuration comes from the environment only; see README "Configuration".
+import net from 'node:net';
 import path from 'node:path';
 
 export type Config = {
@@ -19,8 +20,13 @@ export type Config = {
   wrongCodesPerMinute?: number;
   /** Browser origins besides the server's own that may open a socket or POST (e.g. behind a proxy). */
   allowedOrigins?: string[];
-  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
-  trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy: which hops may say who the client is (X-Forwarded-For) and which scheme
+   * it used (X-Forwarded-Proto) – Express's "trust proxy" forms: addresses and CIDR ranges, the
+   * names `loopback`, `linklocal`, `uniquelocal` (comma-separated), or a number of hops. Never
+   * "any": see trustProxyOf.
+   */
+  trustProxy?: string | number;
   /** socket.io heartbeat: how soon a silently dropped connection is noticed (interval + timeout). */
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
@@ -79,7 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxConnectionsPerIp: count(env, 'MAX_CONNECTIONS_PER_IP', DEFAULTS.maxConnectionsPerIp),
     wrongCodesPerMinute: count(env, 'WRONG_CODES_PER_MINUTE', DEFAULTS.wrongCodesPerMinute),
     allowedOrigins: origins(env.ALLOWED_ORIGINS),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    ...trustProxyOf(env.TRUST_PROXY, env.HOST || '127.0.0.1'),
     pingIntervalMs: count(env, 'PING_INTERVAL_MS', DEFAULTS.pingIntervalMs, 1),
     pingTimeoutMs: count(env, 'PING_TIMEOUT_MS', DEFAULTS.pingTimeoutMs, 1),
     ...(env.FACILITATOR_PASSWORD ? { facilitatorPassword: env.FACILITATOR_PASSWORD } : {}),
@@ -128,4 +134,43 @@ function synchronousOf(raw: string | undefined): 'full' | 'normal' {
   const v = raw.toLowerCase();
   if (v !== 'full' && v !== 'normal') throw new Error(`SQLITE_SYNCHRONOUS must be "full" or "normal", got "${raw}"`);
   return v;
+}
+
+/**
+ * TRUST_PROXY in Express's "trust proxy" forms, except "trust everyone": with `true` any client
+ * could name its own address in X-Forwarded-For and escape every per-address limit.
+ * - addresses, CIDR ranges and `loopback`/`linklocal`/`uniquelocal`, comma-separated: only
+ *   connections from those hops are believed – the safe form wherever the server is reachable
+ *   other than through the proxy.
+ * - a hop count (`1`: one proxy in front; Express's meaning): believes the last n entries
+ *   whoever sent them, so it is accepted only while HOST is a loopback address – then only
+ *   processes on this machine (the proxy) can reach the server at all. With HOST=0.0.0.0 a
+ *   client on the network could send the header itself: name the proxy's address instead.
+ * - unset, `0`, `false`: X-Forwarded-For is ignored.
+ */
+export function trustProxyOf(raw: string | undefined, host: string): { trustProxy?: string | number } {
+  const v = raw?.trim() ?? '';
+  if (v === '' || v === '0' || v.toLowerCase() === 'false') return {};
+  if (v.toLowerCase() === 'true') {
+    throw new Error('TRUST_PROXY=true would believe X-Forwarded-For from anyone: give the proxy\'s address(es) or CIDR range, e.g. TRUST_PROXY=loopback for a proxy on this machine, or TRUST_PROXY=10.0.0.5');
+  }
+  if (/^\d+$/.test(v)) {
+    if (!isLoopback(host)) {
+      throw new Error(`TRUST_PROXY=${v} (a hop count) believes X-Forwarded-For from any client, and HOST=${host} lets clients reach the server directly: give the proxy's address(es) or CIDR range instead, e.g. TRUST_PROXY=10.0.0.5`);
+    }
+    return { trustProxy: Number(v) };
+  }
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [address = '', bits] = entry.split('/');
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
+    if (!named && (net.isIP(address) === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits)))) {
+      throw new Error(`TRUST_PROXY: "${entry}" is not an address, a CIDR range (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`);
+    }
+  }
+  return { trustProxy: list.join(',') };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }

@@ -1,23 +1,43 @@
 // The address a limit is counted against. Never logged and never stored: it lives only in the
 // in-memory counters of ip-limits.ts, for at most a minute after its last use.
+//
+// Behind a reverse proxy the client's address comes from X-Forwarded-For, but only as far as the
+// hops that relay it are trusted (TRUST_PROXY, in Express's "trust proxy" forms: addresses, CIDR
+// ranges, `loopback`/`linklocal`/`uniquelocal`, or a hop count). A client that reaches the server
+// directly, from an address that is not a trusted proxy, is counted by its own address whatever
+// X-Forwarded-For it sends – so rotating that header gains nothing.
 import net from 'node:net';
+import express from 'express';
 
 type Headers = Record<string, string | string[] | undefined>;
+/** Express's compiled trust function: is the hop `address`, `i` hops from us, a trusted proxy? */
+export type TrustFn = (address: string, i: number) => boolean;
+
+const TRUST_NONE: TrustFn = () => false;
 
 /**
- * The client's address as a counting key. Behind a trusted proxy it is the last X-Forwarded-For
- * entry (the one the proxy itself added; earlier ones are the client's say-so). IPv6 addresses
- * are grouped by their /64, because one device may use many addresses of its network.
+ * Express's own compilation of a `trust proxy` value (proxy-addr underneath), so that HTTP
+ * (req.ip, req.protocol) and the socket handshakes read the same hops the same way. Throws on an
+ * address it cannot read.
  */
-export function clientKey(remote: string | undefined, headers: Headers | undefined, trustProxy: boolean): string {
-  let address = remote ?? '';
-  if (trustProxy) {
-    const forwarded = headers?.['x-forwarded-for'];
-    const list = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').map((s) => s.trim()).filter(Boolean);
-    const last = list[list.length - 1];
-    if (last) address = last;
-  }
-  return keyOf(address);
+export function compileTrust(value: string | number | undefined): TrustFn {
+  if (value === undefined) return TRUST_NONE;
+  return express().set('trust proxy', value).get('trust proxy fn') as TrustFn;
+}
+
+/**
+ * The client's address as a counting key: walk from the socket's peer back through
+ * X-Forwarded-For (right to left) while each hop is a trusted proxy; the first untrusted one is
+ * the client. IPv6 addresses are grouped by their /64, because one device may use many addresses
+ * of its network.
+ */
+export function clientKey(remote: string | undefined, headers: Headers | undefined, trust: TrustFn = TRUST_NONE): string {
+  const forwarded = headers?.['x-forwarded-for'];
+  const list = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').map((s) => s.trim()).filter(Boolean);
+  const hops = [remote ?? '', ...list.reverse()];
+  let i = 0;
+  while (i < hops.length - 1 && trust(hops[i]!, i)) i++;
+  return keyOf(hops[i]!);
 }
 
 export function keyOf(address: string): string {

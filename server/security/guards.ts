@@ -2,7 +2,7 @@
 // HTTP (app.ts) and the socket gateway, so that an address has one budget across both.
 import type { IncomingMessage } from 'node:http';
 import { DEFAULTS, type Config } from '../config.ts';
-import { clientKey } from './address.ts';
+import { clientKey, compileTrust } from './address.ts';
 import { ConnectionCounter, WrongCodeThrottle } from './ip-limits.ts';
 import { originOf, originPolicy, type OriginPolicy } from './origin.ts';
 
@@ -24,7 +24,8 @@ export function createGuards(config: GuardConfig, clock: () => number = Date.now
   const origins = originPolicy(config);
   const connections = new ConnectionCounter();
   const maxConnectionsPerIp = config.maxConnectionsPerIp ?? 0;
-  const keyOf = (req: IncomingMessage) => clientKey(req.socket.remoteAddress, req.headers, config.trustProxy ?? false);
+  const trust = compileTrust(config.trustProxy);
+  const keyOf = (req: IncomingMessage) => clientKey(req.socket.remoteAddress, req.headers, trust);
   return {
     origins,
     connections,

@@ -41,6 +41,19 @@ export function securityHeaders(): RequestHandler {
   });
 }
 
+/**
+ * `Cache-Control: no-store` on every /api answer, set before any route runs: host tokens (session
+ * creation, rotation), exports of a session's answers and the status of a browser's workshops
+ * must never sit in a browser's or a proxy's cache – and a route added later cannot forget it.
+ * (The socket's polling answers, which carry participant tokens, are no-store by engine.io.)
+ */
+export function noStore(): RequestHandler {
+  return (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+}
+
 /** A POST (or any non-GET) from a page on another site is refused: no cross-site request forgery. */
 export function sameOriginWrites(guards: Guards): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
