@@ -2,8 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ResponseType } from '../../shared/question-set.ts';
 import { LIMITS } from '../../shared/protocol.ts';
-import { useT, type MessageKey } from '../i18n/i18n.ts';
-import { defaultSpec, LIVE_TYPES } from './response-specs.ts';
+import { useT } from '../i18n/i18n.ts';
+import { defaultSpec, LINES_LABEL, LIVE_TYPES } from './response-specs.ts';
 import { useHostCommand } from './use-host-command.ts';
 
 export function QuestionForm({ mode, questionId, current }: { mode: 'add' | 'change'; questionId?: string; current?: ResponseType }) {
@@ -15,7 +15,7 @@ export function QuestionForm({ mode, questionId, current }: { mode: 'add' | 'cha
   const [problem, setProblem] = useState<string | null>(null);
   const [multiple, setMultiple] = useState(false);
   const [other, setOther] = useState(false);
-  const needsLines = type === 'choice' || type === 'ranking' || type === 'statements';
+  const linesLabel = LINES_LABEL[type];
   const id = `${mode}-q`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -47,9 +47,9 @@ export function QuestionForm({ mode, questionId, current }: { mode: 'add' | 'cha
           ))}
         </select>
       </div>
-      {needsLines && (
+      {linesLabel && (
         <div className="field">
-          <label htmlFor={`${id}-lines`}>{t(type === 'choice' ? 'options' : type === 'ranking' ? 'items' : 'statementsList')}</label>
+          <label htmlFor={`${id}-lines`}>{t(linesLabel)}</label>
           <textarea id={`${id}-lines`} rows={4} value={lines} onChange={(e) => setLines(e.target.value)} />
         </div>
       )}

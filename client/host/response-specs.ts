@@ -5,6 +5,16 @@ import type { ResponseSpec, ResponseType } from '../../shared/question-set.ts';
 const LIVE: Record<ResponseType, true> = { scale: true, number: true, text: true, choice: true, ranking: true, statements: true };
 export const LIVE_TYPES = Object.keys(LIVE) as ResponseType[];
 
+/** The label of the lines a type is made from (options, items, statements), or null when it takes none. */
+export const LINES_LABEL: Record<ResponseType, 'options' | 'items' | 'statementsList' | null> = {
+  scale: null,
+  number: null,
+  text: null,
+  choice: 'options',
+  ranking: 'items',
+  statements: 'statementsList',
+};
+
 /** Builds a spec; `lines` are options, items or statements for the types that need them. A problem comes back as the key of a sentence saying how to fix it. */
 export function defaultSpec(type: ResponseType, lines: string[], choice: { multiple: boolean; other: boolean } = { multiple: false, other: false }): ResponseSpec | 'needOptions' | 'needItems' | 'needStatements' {
   const list = lines.map((l) => l.trim()).filter(Boolean).map((da) => ({ da }));

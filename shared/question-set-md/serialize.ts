@@ -3,7 +3,8 @@
 // options only where they differ from the schema's defaults, so the file stays as short as a
 // hand-written one.
 import { DESCRIPTION } from './parse.ts';
-import type { Context, QuestionSet, Theme } from '../question-set.ts';
+import { assertNever } from '../assert-never.ts';
+import type { Context, LocalizedText, QuestionSet, ResponseSpec, Theme } from '../question-set.ts';
 import { defaultQuestionId, defaultThemeId } from './ids.ts';
 import { formatSpec } from './spec.ts';
 import { encodeLocalized as text, encodeText } from './text.ts';
@@ -46,9 +47,25 @@ function themeSection(theme: Theme, t: number, defaultId: string, out: string[])
   theme.questions.forEach((q, i) => {
     const id = q.id === defaultQuestionId(t, i) ? undefined : q.id;
     out.push(`- ${text(q.text)} ${formatSpec(q.response, id)}`);
-    const r = q.response;
-    const items = r.type === 'choice' ? r.options : r.type === 'ranking' ? r.items : r.type === 'statements' ? r.statements : [];
-    for (const item of items) out.push(`  - ${text(item)}`);
+    for (const item of listed(q.response)) out.push(`  - ${text(item)}`);
   });
   out.push('');
+}
+
+/** The lines under a question: options, items or statements; a new type does not compile until it says which. */
+function listed(r: ResponseSpec): LocalizedText[] {
+  switch (r.type) {
+    case 'choice':
+      return r.options;
+    case 'ranking':
+      return r.items;
+    case 'statements':
+      return r.statements;
+    case 'scale':
+    case 'number':
+    case 'text':
+      return [];
+    default:
+      return assertNever(r);
+  }
 }

@@ -2,12 +2,10 @@
 //   {scale 1-5 "Slet ikke | Not at all" "I meget høj grad | To a very high degree"}
 //   {number 0-500 unit "mål | goals"}   {text max 3}   {choice multiple other}   {#q7 ranking}
 // Words are keywords; "quoted" texts are labels; `#id` names the question.
-import { assertNever } from '../aggregate/tally.ts';
-import { TextResponse, type LocalizedText, type ResponseSpec } from '../question-set.ts';
+import { assertNever } from '../assert-never.ts';
+import { TextResponse, type LocalizedText, type ResponseSpec, type ResponseType } from '../question-set.ts';
 import { decodeLocalized, encodeLocalized } from './text.ts';
 
-export const RESPONSE_TYPES = ['scale', 'number', 'text', 'choice', 'ranking', 'statements'] as const;
-export type MdResponseType = (typeof RESPONSE_TYPES)[number];
 
 type Token = { kind: 'word'; value: string } | { kind: 'quoted'; raw: string };
 
@@ -60,7 +58,7 @@ export function tokenize(spec: string): Token[] | { error: string } {
   return tokens;
 }
 
-export type ParsedSpec = { id?: string; type: MdResponseType; response: Record<string, unknown> };
+export type ParsedSpec = { id?: string; type: ResponseType; response: Record<string, unknown> };
 
 /** Reads the tokens of one spec into a response draft; the schema checks the values after. */
 export function parseSpec(spec: string): ParsedSpec | { error: string } {
@@ -80,7 +78,7 @@ export function parseSpec(spec: string): ParsedSpec | { error: string } {
     const what = first.kind === 'word' ? `"${first.value}"` : 'a quoted text';
     return { error: `unknown type ${what}: use one of ${RESPONSE_TYPES.join(', ')}` };
   }
-  const type = first.value as MdResponseType;
+  const type = first.value as ResponseType;
   const options = readOptions(type, rest);
   if ('error' in options) return options;
   return { ...(id !== undefined ? { id } : {}), type, response: { type, ...options.fields } };
@@ -94,7 +92,9 @@ const GRAMMAR = {
   choice: { flags: { multiple: ['multiple', true], other: ['other', true] }, numbers: { max: ['maxChoices'] }, texts: {}, range: 'none', labels: 0 },
   ranking: { flags: {}, numbers: {}, texts: {}, range: 'none', labels: 0 },
   statements: { flags: {}, numbers: {}, texts: {}, range: 'none', labels: 0 },
-} satisfies Record<MdResponseType, Grammar>;
+} satisfies Record<ResponseType, Grammar>;
+/** Every response type, from the grammar: a new type does not compile until it has one. */
+const RESPONSE_TYPES = Object.keys(GRAMMAR) as ResponseType[];
 type Grammar = {
   flags: Record<string, [string, boolean]>;
   numbers: Record<string, string[]>;
@@ -103,7 +103,7 @@ type Grammar = {
   labels: number;
 };
 
-function readOptions(type: MdResponseType, tokens: Token[]): { fields: Record<string, unknown> } | { error: string } {
+function readOptions(type: ResponseType, tokens: Token[]): { fields: Record<string, unknown> } | { error: string } {
   const g: Grammar = GRAMMAR[type];
   const out: Record<string, unknown> = {};
   const seen = new Set<string>();
