@@ -1,4 +1,5 @@
 // The current agenda step as slide content: used by the screen and by the console's preview.
+import { assertNever } from '../../shared/assert-never.ts';
 import type { StepView } from '../../shared/session/views.ts';
 import { L } from './Localized.tsx';
 import { useT } from '../i18n/i18n.ts';
@@ -54,5 +55,7 @@ export function StepContent({ step, headingLevel = 1 }: { step: StepView; headin
           <L as={H} text={step.question.text} className="step__title step__title--question" />
         </>
       );
+    default:
+      return assertNever(step);
   }
 }

@@ -1,4 +1,5 @@
 // What the next undo will do, said in the console before the facilitator presses it.
+import { assertNever } from '../../shared/assert-never.ts';
 import type { HostView } from '../../shared/session/views.ts';
 import { pick, useT } from '../i18n/i18n.ts';
 import { phaseKey } from '../components/phase.ts';
@@ -24,5 +25,7 @@ export function useUndoText(view: HostView): string {
       return t(next.blank ? 'undoBlank' : 'undoUnblank');
     case 'analog':
       return t(next.added ? 'undoAnalogBack' : 'undoAnalogRemove', { question: question(next.questionId) });
+    default:
+      return assertNever(next);
   }
 }

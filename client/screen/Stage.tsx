@@ -3,6 +3,7 @@
 // No page chrome for the room: the language switch and connection state are hidden until the
 // operator hovers or tabs to them; only an offline screen shows a discreet warning.
 import { useEffect, useState, type CSSProperties } from 'react';
+import { assertNever } from '../../shared/assert-never.ts';
 import type { ScreenView } from '../../shared/session/views.ts';
 import { useStore } from '../store.ts';
 import { useT } from '../i18n/i18n.ts';
@@ -67,6 +68,8 @@ function Slide({ view }: { view: ScreenView }) {
       return view.overview ? <OverviewSlide view={view} step={step} items={view.overview} /> : <ThemeSlide view={view} step={step} />;
     case 'question':
       return <QuestionSlide view={view} step={step} />;
+    default:
+      return assertNever(step);
   }
 }
 

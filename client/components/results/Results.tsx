@@ -1,5 +1,6 @@
 // Results as the screen, the console and the phones show them, for every response type, with
 // the split by role or table (small groups suppressed) and before/after for a re-vote.
+import { assertNever } from '../../../shared/assert-never.ts';
 import type { ResponseSpec } from '../../../shared/question-set.ts';
 import type { Group, Results as ResultsModel } from '../../../shared/session/results.ts';
 import type { Role } from '../../../shared/protocol.ts';
@@ -82,6 +83,8 @@ function Single({ results, spec, size = 'normal' }: Props) {
     case 'statements':
       chart = spec.type === 'statements' ? <StatementsChart results={results} statements={spec.statements} /> : null;
       break;
+    default:
+      assertNever(results);
   }
   return (
     <figure className={`results results--${size}`}>

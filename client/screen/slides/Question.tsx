@@ -1,6 +1,7 @@
 // A question on the stage: the question itself, then what the phase calls for – how to answer
 // while it is open (the options, items or statements to read), the results once the
 // facilitator shows them, the wall of answers one page at a time.
+import { assertNever } from '../../../shared/assert-never.ts';
 import type { LocalizedText, ResponseSpec } from '../../../shared/question-set.ts';
 import type { QuestionStep, ScreenView } from '../../../shared/session/views.ts';
 import type { Results, TextResults } from '../../../shared/session/results.ts';
@@ -82,8 +83,12 @@ function promptItems(spec: ResponseSpec): LocalizedText[] {
       return spec.items;
     case 'statements':
       return spec.statements;
-    default:
+    case 'scale':
+    case 'number':
+    case 'text':
       return [];
+    default:
+      return assertNever(spec);
   }
 }
 
@@ -123,6 +128,8 @@ function Prompt({ spec, from, to, list }: { spec: ResponseSpec; from: number; to
         </ol>
       );
     }
+    default:
+      return assertNever(spec);
   }
 }
 
