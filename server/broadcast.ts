@@ -46,9 +46,10 @@ export class Broadcaster {
     if (!state) return;
     for (const e of events) {
       if (e.type === 'participantRemoved') {
-        // A removed phone is told and let go; its token no longer opens the session.
+        // A removed phone is told and let go; its token no longer opens the session (and, banned,
+        // its device no longer does either: see the gateway).
         const room = rooms.participant(code, e.participantId);
-        this.io.to(room).emit('fatal', { code: 'removed', message: 'removed by the facilitator' });
+        this.io.to(room).emit('fatal', e.banned ? { code: 'banned', message: 'removed by the facilitator, and this phone may not join again' } : { code: 'removed', message: 'removed by the facilitator' });
         this.io.in(room).disconnectSockets(true);
       }
     }

@@ -10,7 +10,7 @@ import { createGuards, type Guards } from './security/guards.ts';
 import type { Identity } from './security/handshake.ts';
 import { MESSAGE_RATE, participantLimits, type ParticipantLimits } from './security/participant-limits.ts';
 import { guardHandshakes, withCode } from './security/socket-guards.ts';
-import type { SessionManager } from './sessions.ts';
+import { devicePseudonym, type SessionManager } from './sessions.ts';
 
 type SocketData = Identity;
 /** Tells the broadcaster that a participant's own view changed; it sends one coalesced `me`. */
@@ -41,6 +41,10 @@ export function attachGateway(
   // A few tabs per participant token, not a hundred (see participant-limits.ts).
   io.use((socket, next) => {
     const data = socket.data;
+    // A phone removed with a ban is refused before it sees the workshop (decide refuses its join too).
+    if (data.audience === 'participant' && !data.participantId && sessions.isBanned(data.code, data.device)) {
+      return next(withCode(new Error('the facilitator has removed this phone from the workshop'), 'banned'));
+    }
     if (data.participantId && !limits.open(data.code, data.participantId)) {
       return next(withCode(new Error('this phone has too many tabs open on the workshop; close one'), 'too_many_tabs'));
     }
@@ -132,5 +136,6 @@ function roomOf(data: SocketData): string {
 function actorOf(data: SocketData): Actor {
   if (data.audience === 'host') return { kind: 'host' };
   if (data.audience === 'screen') return { kind: 'screen' };
-  return data.participantId ? { kind: 'participant', participantId: data.participantId } : { kind: 'guest' };
+  if (data.participantId) return { kind: 'participant', participantId: data.participantId };
+  return data.device ? { kind: 'guest', device: devicePseudonym(data.code, data.device) } : { kind: 'guest' };
 }

@@ -12,6 +12,7 @@ import { evolve, initialState } from '../shared/session/evolve.ts';
 import type { SessionState } from '../shared/session/state.ts';
 import { eraseFromLog, type EraseTarget, type Erased } from '../shared/session/erase.ts';
 import { ANYONE, AckBook } from './acks.ts';
+import { isBanned } from '../shared/session/participant-rules.ts';
 import { ROTATE_MS } from '../shared/session/screen-control.ts';
 import { CommitQueue } from './store/commit-queue.ts';
 import type { EventRow, SessionMeta, Store } from './store/store.ts';
@@ -86,6 +87,12 @@ export class SessionManager {
   /** Whether a session exists, without loading it. */
   has(code: string): boolean {
     return this.metas.has(code);
+  }
+
+  /** Whether the facilitator removed this phone (by its device id) with a ban. Loads the session. */
+  isBanned(code: string, device: string | undefined): boolean {
+    const state = device ? this.get(code)?.state : undefined;
+    return state !== undefined && device !== undefined && isBanned(state, devicePseudonym(code, device));
   }
 
   isHost(code: string, token: string | undefined): boolean {
@@ -307,6 +314,14 @@ function ackData(events: readonly SessionEvent[]): unknown {
   if (e?.type === 'participantJoined') return { participantId: e.participantId, token: e.token };
   if (e?.type === 'answerSubmitted') return { answerId: e.answerId };
   return undefined;
+}
+
+/**
+ * A phone's device id as one session knows it (Actor's `device`): a hash salted with the code,
+ * so the stored log holds no id that links the phone across workshops.
+ */
+export function devicePseudonym(code: string, device: string): string {
+  return hash(`${code}:${device}`).slice(0, 32);
 }
 
 function hash(token: string): string {

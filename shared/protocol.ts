@@ -104,7 +104,8 @@ export const HostCommand = z.discriminatedUnion('type', [
     targetId: AnswerId,
     sourceIds: z.array(AnswerId).min(1).max(50),
   }),
-  z.strictObject({ type: z.literal('removeParticipant'), participantId: z.string().min(1).max(64) }),
+  /** `ban`: the phone that joined as this participant may not join this workshop again (best effort: by its device id). */
+  z.strictObject({ type: z.literal('removeParticipant'), participantId: z.string().min(1).max(64), ban: z.boolean().optional() }),
   z.strictObject({ type: z.literal('setJoiningLocked'), locked: z.boolean() }),
   z.strictObject({ type: z.literal('endSession') }),
   z.strictObject({ type: z.literal('setScreenBlank'), blank: z.boolean() }),
@@ -209,6 +210,8 @@ export const ERROR_CODES = [
   'unknown_table',
   'joining_locked',
   'removed',
+  /** This phone was removed with a ban: it may not join the workshop again. */
+  'banned',
   'unknown_note',
   'nothing_to_undo',
   'no_such_session',

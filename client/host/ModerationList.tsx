@@ -18,7 +18,9 @@ export function ModerationList({ questionId, results, can, canRemove }: { questi
     if (targetId && sourceIds.length && (await run({ type: 'mergeAnswers', questionId, targetId, sourceIds }))) setSelected([]);
   };
   const remove = (participantId: string) => {
-    if (confirm(t('confirmRemove'))) void run({ type: 'removeParticipant', participantId });
+    if (!confirm(t('confirmRemove'))) return;
+    const ban = confirm(t('confirmBan'));
+    void run({ type: 'removeParticipant', participantId, ...(ban ? { ban } : {}) });
   };
   const [erasing, setErasing] = useState<string | null>(null);
   const erase = (target: EraseTarget, question: MessageKey) => {

@@ -75,7 +75,7 @@ export function connect(as: Audience, code: string, token?: string): void {
 
 let refusals = 0;
 function onConnectError(s: Socket, code: string | undefined): void {
-  if (code === 'no_such_session' || code === 'forbidden') {
+  if (code === 'no_such_session' || code === 'forbidden' || code === 'banned') {
     // Retrying will not help: stop, and say why.
     s.disconnect();
     useStore.getState().connectionChanged('offline', code);

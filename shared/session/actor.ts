@@ -2,7 +2,11 @@
 export type Actor =
   | { kind: 'host' }
   | { kind: 'screen' }
-  | { kind: 'guest' }
+  /**
+   * A phone that has not joined. `device`: the server's pseudonym of the phone's own device id
+   * for this session (a hash; the raw id is never stored), so that a ban can refuse it.
+   */
+  | { kind: 'guest'; device?: string }
   | { kind: 'participant'; participantId: string }
   /** The server itself: timers coming back in as commands. */
   | { kind: 'system' };

@@ -23,7 +23,10 @@ export function decideSession(state: SessionState, command: SessionCommand, ctx:
     case 'removeParticipant': {
       const p = Object.hasOwn(state.participants, command.participantId) ? state.participants[command.participantId] : undefined;
       if (!p || p.removed) return reject('not_joined', 'no such participant');
-      return accept({ type: 'participantRemoved', participantId: p.id, at });
+      // Best effort: a ban is by the device pseudonym the phone joined with; a phone that sent
+      // none (an old client, a tool) is removed without one.
+      if (!command.ban || p.device === undefined) return accept({ type: 'participantRemoved', participantId: p.id, at });
+      return accept({ type: 'participantRemoved', participantId: p.id, banned: true, at }, { type: 'deviceBanned', device: p.device, at });
     }
     case 'setJoiningLocked':
       return accept({ type: 'joiningLocked', locked: command.locked, at });

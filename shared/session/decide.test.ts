@@ -42,6 +42,37 @@ describe('join', () => {
   });
 });
 
+describe('removal with a ban', () => {
+  const phone = (device: string): Actor => ({ kind: 'guest', device });
+  const joinFrom = (w: ReturnType<typeof newWorld>, device: string) => {
+    const [e] = must(w, phone(device), { type: 'join', role: 'citizen' });
+    return e?.type === 'participantJoined' ? e.participantId : '';
+  };
+
+  it.each<[string, boolean | undefined, string, boolean]>([
+    ['removed without a ban, the same phone joins again', undefined, 'dev-A', true],
+    ['ban: false is no ban', false, 'dev-A', true],
+    ['banned, the same phone is refused', true, 'dev-A', false],
+    ['banned, another phone still joins', true, 'dev-B', true],
+  ])('%s', (_label, ban, again, joins) => {
+    const w = newWorld();
+    const id = joinFrom(w, 'dev-A');
+    const events = must(w, HOST, { type: 'removeParticipant', participantId: id, ...(ban === undefined ? {} : { ban }) });
+    expect(events.map((e) => e.type)).toEqual(ban ? ['participantRemoved', 'deviceBanned'] : ['participantRemoved']);
+    const d = run(w, phone(again), { type: 'join', role: 'citizen' });
+    expect(d.ok).toBe(joins);
+    if (!joins) expect(d).toMatchObject({ ok: false, error: { code: 'banned' } });
+  });
+
+  it('a phone that joined without a device id is removed, and nothing is banned (best effort)', () => {
+    const w = newWorld();
+    const { participantId } = join(w);
+    expect(must(w, HOST, { type: 'removeParticipant', participantId, ban: true }).map((e) => e.type)).toEqual(['participantRemoved']);
+    expect(w.state.banned).toBeUndefined();
+    expect(run(w, GUEST, { type: 'join', role: 'citizen' }).ok).toBe(true);
+  });
+});
+
 describe('submitAnswer', () => {
   it('accepts a scale answer and records it with the role', () => {
     const w = newWorld();

@@ -7,7 +7,7 @@ import { findQuestion } from '../question-set.ts';
 import { assertNever } from '../aggregate/tally.ts';
 import { seededRandom, type Context } from './actor.ts';
 import { checkAnswer, normalize } from './answer-rules.ts';
-import { answerGate, retractProblem, voteProblem, withdrawGate, type VoteRules } from './participant-rules.ts';
+import { answerGate, isBanned, retractProblem, voteProblem, withdrawGate, type VoteRules } from './participant-rules.ts';
 import type { SessionEvent } from './events.ts';
 import { ownerKey } from './owners.ts';
 import type { Participant, QuestionRun, SessionState } from './state.ts';
@@ -54,6 +54,7 @@ function decideParticipant(state: SessionState, command: ParticipantCommand, ctx
   if (command.type === 'join') {
     if (actor.kind === 'participant') return reject('already_joined', 'this device has already joined');
     if (actor.kind !== 'guest') return reject('forbidden', 'only a participant device may join');
+    if (isBanned(state, actor.device)) return reject('banned', 'the facilitator has removed this phone from the workshop');
     if (state.joinLocked) return reject('joining_locked', 'the facilitator has closed the workshop to new participants');
     if (command.table !== undefined && command.table > state.tables) return reject('unknown_table', `there are ${state.tables} tables`);
     const name = command.name?.trim();
@@ -64,6 +65,7 @@ function decideParticipant(state: SessionState, command: ParticipantCommand, ctx
       ...(name ? { name } : {}),
       role: command.role,
       ...(command.table !== undefined ? { table: command.table } : {}),
+      ...(actor.device !== undefined ? { device: actor.device } : {}),
       at: ctx.now,
     });
   }

@@ -12,7 +12,8 @@ export type SessionEvent =
   | { type: 'sessionCreated'; code: string; set: QuestionSet; lang: Lang; at: number }
   | { type: 'sessionConfigured'; minGroupSize?: number; tables?: number; screenTheme?: 'standard' | 'contrast'; screenZoom?: number; at: number }
   | { type: 'sessionDetailsSet'; details: SessionDetails; at: number }
-  | { type: 'participantJoined'; participantId: string; token: string; name?: string; role: Role; table?: number; at: number }
+  /** `device`: the joining phone's device pseudonym (see Actor), kept so that a removal can ban it. */
+  | { type: 'participantJoined'; participantId: string; token: string; name?: string; role: Role; table?: number; device?: string; at: number }
   | {
       type: 'answerSubmitted';
       questionId: string;
@@ -44,7 +45,10 @@ export type SessionEvent =
   | ({ type: 'resultsVisibilityChanged'; questionId: string; visible: boolean; at: number } & Undoable)
   | { type: 'answerModerated'; questionId: string; answerId: string; action: ModerationAction; at: number }
   | { type: 'answersMerged'; questionId: string; targetId: string; sourceIds: string[]; at: number }
-  | { type: 'participantRemoved'; participantId: string; at: number }
+  /** `banned`: the removal came with a ban of the participant's device (a `deviceBanned` follows). */
+  | { type: 'participantRemoved'; participantId: string; banned?: true; at: number }
+  /** A device pseudonym that may not join this session again. Kept when its participant is erased. */
+  | { type: 'deviceBanned'; device: string; at: number }
   | { type: 'joiningLocked'; locked: boolean; at: number }
   | { type: 'sessionEnded'; at: number }
   /**

@@ -74,6 +74,7 @@ function fold(state: SessionState, event: SessionEvent): SessionState {
         ...(event.name ? { name: event.name } : {}),
         role: event.role,
         ...(event.table !== undefined ? { table: event.table } : {}),
+        ...(event.device !== undefined ? { device: event.device } : {}),
         ordinal: state.participantCount,
         joinedAt: event.at,
       };
@@ -178,6 +179,7 @@ type FacilitationEvent = Extract<
       | 'answerModerated'
       | 'answersMerged'
       | 'participantRemoved'
+      | 'deviceBanned'
       | 'joiningLocked'
       | 'sessionEnded'
       | 'contentErased'
@@ -203,6 +205,9 @@ function foldFacilitation(state: SessionState, event: FacilitationEvent): Sessio
       return withRun(state, event.questionId, (run) => merge(run, event.targetId, event.sourceIds));
     case 'participantRemoved':
       removeParticipant(state, event.participantId);
+      return state;
+    case 'deviceBanned':
+      (state.banned ??= {})[event.device] = true;
       return state;
     case 'joiningLocked':
       state.joinLocked = event.locked;

@@ -39,7 +39,7 @@ const ME_FOR_ALL = new Set<SessionEvent['type']>([
 ]);
 
 /** Events that concern the console and the projector but none of the phones' shared view. */
-const NOT_FOR_PHONES = new Set<SessionEvent['type']>(['participantJoined', 'noteAdded', 'noteUpdated', 'noteDeleted', 'screenBlanked', 'joiningLocked']);
+const NOT_FOR_PHONES = new Set<SessionEvent['type']>(['participantJoined', 'deviceBanned', 'noteAdded', 'noteUpdated', 'noteDeleted', 'screenBlanked', 'joiningLocked']);
 
 /** Adds what one event wakes to `wake`; `state` is the state after the event. */
 export function addWake(wake: Wake, state: SessionState, event: SessionEvent): Wake {

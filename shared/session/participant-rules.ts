@@ -6,7 +6,7 @@ import type { CommandError } from '../protocol.ts';
 import type { ResponseSpec } from '../question-set.ts';
 import { counted } from './moderation.ts';
 import { isOwnAnswer, ownerKey } from './owners.ts';
-import type { Participant, QuestionRun } from './state.ts';
+import type { Participant, QuestionRun, SessionState } from './state.ts';
 
 export type VoteRules = { budget: number; maxPerAnswer: number };
 type Problem = CommandError | undefined;
@@ -23,6 +23,11 @@ export function answerGate(run: QuestionRun, p: Participant, spec: ResponseSpec)
 /** Text answers this participant (or their table) may still add. */
 export function answersLeft(run: QuestionRun, p: Participant, spec: Extract<ResponseSpec, { type: 'text' }>): number {
   return Math.max(0, spec.maxAnswers - (run.byParticipant[ownerKey(run, p)]?.length ?? 0));
+}
+
+/** A phone whose device was banned by a removal may not join again (nor open the session: see the gateway). */
+export function isBanned(state: Pick<SessionState, 'banned'>, device: string | undefined): boolean {
+  return device !== undefined && state.banned !== undefined && Object.hasOwn(state.banned, device);
 }
 
 export function withdrawGate(run: QuestionRun): Problem {

@@ -38,6 +38,8 @@ export type Participant = {
   joinedAt: number;
   /** Removed by the facilitator: answers hidden, token no longer valid. */
   removed?: true;
+  /** The pseudonym of the device that joined (see Actor); never leaves the server in a view. */
+  device?: string;
 };
 
 export type AnswerEntry = {
@@ -131,6 +133,8 @@ export type SessionState = {
   /** Tables 1…n a participant may sit at; 0: no tables. */
   tables: number;
   joinLocked: boolean;
+  /** Device pseudonyms banned by a removal: they may not join again. */
+  banned?: Record<string, true>;
   screenTheme?: 'standard' | 'contrast';
   screenZoom?: number;
   ended: boolean;
