@@ -226,6 +226,6 @@ describe('parseQuestionSet errors', () => {
     const data = clone();
     data.themes[3].questions[2].id = 'q2-2';
     const err = errorOf(data);
-    expect(err.problems).toEqual([{ path: 'themes[3].questions[2].id', message: 'duplicate question id "q2-2"' }]);
+    expect(err.problems).toEqual([{ path: 'themes[3].questions[2].id', message: 'duplicate question id "q2-2"', da: expect.stringContaining('"q2-2" er brugt før') }]);
   });
 });

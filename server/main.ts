@@ -2,6 +2,7 @@
 import { QuestionSetError } from '../shared/question-set.ts';
 import { lanAddress } from './app.ts';
 import { readConfig } from './config.ts';
+import { QuestionSetsError } from './question-sets.ts';
 import { startServer } from './server.ts';
 
 async function main(): Promise<void> {
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof QuestionSetError) console.error(`Rådslag could not start: ${error.message}`);
+  if (error instanceof QuestionSetError || error instanceof QuestionSetsError) console.error(`Rådslag could not start: ${error.message}`);
   else console.error('Rådslag could not start:', error);
   process.exit(1);
 });

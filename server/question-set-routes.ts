@@ -4,7 +4,7 @@
 import express from 'express';
 import { z } from 'zod';
 import { QuestionSetError, type QuestionSet } from '../shared/question-set.ts';
-import { formatQuestionSet, MAX_QUESTION_SET_BYTES, questionSetFormat } from '../shared/question-set-md.ts';
+import { formatQuestionSet, MAX_QUESTION_SET_BYTES, questionSetFormat, wrongFileKind } from '../shared/question-set-md.ts';
 import type { Config } from './config.ts';
 import { addQuestionSet } from './question-sets.ts';
 import { ROUTER_OPTIONS } from './security/facilitator.ts';
@@ -36,7 +36,7 @@ export function questionSetRoutes(
     if (Buffer.byteLength(content, 'utf8') > MAX_QUESTION_SET_BYTES) {
       return void res.status(413).json({ error: { code: 'too_large', message: `a question set file may be at most ${MAX_QUESTION_SET_BYTES / 1024} KiB` } });
     }
-    if (!questionSetFormat(file)) return void invalid(res, new QuestionSetError(file, [{ path: '', message: 'a question set file ends in .json or .md' }]));
+    if (!questionSetFormat(file)) return void invalid(res, wrongFileKind(file));
     try {
       const result = addQuestionSet(config.questionsDir, sets, file, content);
       if (!result.ok) {

@@ -1,13 +1,26 @@
 // Question sets are files in questions/: JSON or Markdown, all validated at start-up. A malformed
-// file stops the server with an error naming the file, the line or field path and what is wrong.
-// Nothing half-valid is loaded, and an uploaded file is written only once it has been validated.
+// file stops the server with an error naming the file, the line or field path and what is wrong –
+// every malformed file at once, so a facilitator fixes them in one go. Nothing half-valid is
+// loaded, and an uploaded file is written only once it has been validated. Files are read by
+// their bytes: UTF-16 and Windows-1252 ("ANSI") are decoded (the latter with a notice).
 import fs from 'node:fs';
 import path from 'node:path';
-import { QuestionSetError, type QuestionSet } from '../shared/question-set.ts';
+import { problem, QuestionSetError, type QuestionSet } from '../shared/question-set.ts';
 import { parseQuestionSetFile, questionSetFormat } from '../shared/question-set-md.ts';
+import { decodeQuestionSetBytes } from '../shared/question-set-md/encoding.ts';
 
-export function loadQuestionSets(dir: string): Map<string, QuestionSet> {
+/** Several files in QUESTIONS_DIR are malformed: each one's QuestionSetError. */
+export class QuestionSetsError extends Error {
+  constructor(readonly errors: QuestionSetError[]) {
+    super(`${errors.length} question set files are invalid / ugyldige:\n\n${errors.map((e) => e.message).join('\n\n')}`);
+    this.name = 'QuestionSetsError';
+  }
+}
+
+/** Reads every set in `dir`; `warn` hears of files that were read in another encoding than UTF-8. */
+export function loadQuestionSets(dir: string, warn: (line: string) => void = console.warn): Map<string, QuestionSet> {
   const sets = new Map<string, QuestionSet>();
+  const errors: QuestionSetError[] = [];
   const files = fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((f) => f.isFile() && !f.name.startsWith('.') && questionSetFormat(f.name))
@@ -15,10 +28,22 @@ export function loadQuestionSets(dir: string): Map<string, QuestionSet> {
     .sort();
   for (const file of files) {
     const full = path.join(dir, file);
-    const set = parseQuestionSetFile(fs.readFileSync(full, 'utf8'), full);
-    if (sets.has(set.id)) throw new QuestionSetError(full, [{ path: 'id', message: `id "${set.id}" is used by another file` }]);
-    sets.set(set.id, set);
+    const decoded = decodeQuestionSetBytes(fs.readFileSync(full));
+    if (decoded.notice) warn(`${full}: ${decoded.notice.en}\n  (da) ${decoded.notice.da}`);
+    try {
+      const set = parseQuestionSetFile(decoded.text, full);
+      if (sets.has(set.id)) {
+        const msg = { en: `id "${set.id}" is used by another file: give this set another id`, da: `id "${set.id}" bruges af en anden fil: giv dette sæt et andet id` };
+        throw new QuestionSetError(full, [problem('id', msg)]);
+      }
+      sets.set(set.id, set);
+    } catch (e) {
+      if (!(e instanceof QuestionSetError)) throw e;
+      errors.push(e);
+    }
   }
+  if (errors.length === 1) throw errors[0]!;
+  if (errors.length > 1) throw new QuestionSetsError(errors);
   if (sets.size === 0) throw new Error(`no question sets found in ${dir}`);
   return sets;
 }

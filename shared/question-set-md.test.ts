@@ -118,6 +118,12 @@ describe('a hand-written file', () => {
     expect(second?.questions[0]?.id).toBe('q2-1');
   });
 
+  it('keeps a "#" at the end of a heading (Markdown would drop it as a closing sequence)', () => {
+    const set = parse('---\ntitle: Uge #\n---\n# Tema: Mål nr. # | Goal # \n- Q {text}\n# Tema: B \\#\n- R {text}\n', 'x.md');
+    expect(set.themes.map((t) => t.title)).toEqual([{ da: 'Mål nr. #', en: 'Goal #' }, { da: 'B #' }]);
+    expect(set.title).toEqual({ da: 'Uge #' });
+  });
+
   it('is named by its file when the front matter has no id', () => {
     const set = parse('---\ntitle: T\n---\n# Tema: A\n- Q {text}\n', '/x/Å Workshop 2.md');
     expect(set.id).toBe('aa-workshop-2');

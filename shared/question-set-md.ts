@@ -2,7 +2,7 @@
 // facilitator can write by hand (docs/question-sets.md). Both are validated by the same schema,
 // and a malformed file gives a QuestionSetError naming the file, the line (Markdown) or field
 // path (JSON), and what is wrong. serialize and parse are inverses: parse(serialize(set)) = set.
-import { QuestionSetError, type QuestionSet } from './question-set.ts';
+import { problem, QuestionSetError, type QuestionSet } from './question-set.ts';
 import { questionSetFormat, type QuestionSetFormat } from './question-set-md/file-kind.ts';
 import { parseJsonSet } from './question-set-md/json.ts';
 import { parseMarkdown } from './question-set-md/parse.ts';
@@ -25,7 +25,14 @@ export function parseQuestionSetFile(content: string, file: string): QuestionSet
   const format = questionSetFormat(file);
   if (format === 'md') return parseMarkdown(content, file);
   if (format === 'json') return parseJsonSet(content, file);
-  throw new QuestionSetError(file, [{ path: '', message: 'a question set file ends in .json or .md' }]);
+  throw wrongFileKind(file);
+}
+
+/** The error for a file whose name says neither .json nor .md. */
+export function wrongFileKind(file: string): QuestionSetError {
+  return new QuestionSetError(file, [
+    problem('', { en: 'a question set file ends in .json or .md: rename it', da: 'en fil med et spørgsmålssæt ender på .json eller .md: omdøb den' }),
+  ]);
 }
 
 /** The set as a file of the given format. */

@@ -1,6 +1,7 @@
 // Question sets are data: this schema is the contract for every file in questions/.
 // A set that fails it is rejected whole, with the file, the field path and what is wrong.
 import { z } from 'zod';
+import { describeIssue } from './question-set-messages.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -26,7 +27,7 @@ export const NumberResponse = z
     max: z.number().int().max(1_000_000),
     unit: LocalizedText.optional(),
   })
-  .refine((r) => r.min < r.max, { message: 'min must be less than max', path: ['max'] });
+  .refine((r) => r.min < r.max, { message: 'min must be less than max', path: ['max'], params: { da: 'min skal være mindre end max' } });
 export const VotingSpec = z.strictObject({
   /** Dots each participant may place. */
   budget: z.number().int().min(1).max(10).default(3),
@@ -53,6 +54,7 @@ export const ChoiceResponse = z
   .refine((r) => r.maxChoices === undefined || (r.multiple && r.maxChoices <= r.options.length), {
     message: 'maxChoices needs multiple: true and at most as many as there are options',
     path: ['maxChoices'],
+    params: { da: 'maxChoices kræver multiple: true og højst lige så mange som der er svarmuligheder' },
   });
 export const RankingResponse = z.strictObject({
   type: z.literal('ranking'),
@@ -126,22 +128,38 @@ export const QuestionSet = z
     set.themes.forEach((theme, t) =>
       theme.questions.forEach((q, i) => {
         if (seen.has(q.id)) {
-          ctx.addIssue({ code: 'custom', message: `duplicate question id "${q.id}"`, path: ['themes', t, 'questions', i, 'id'] });
+          const da = `spørgsmålets id "${q.id}" er brugt før: giv det et andet id`;
+          ctx.addIssue({ code: 'custom', message: `duplicate question id "${q.id}"`, path: ['themes', t, 'questions', i, 'id'], params: { da } });
         }
         seen.add(q.id);
       }),
     );
     const themeIds = new Set(set.themes.map((th) => th.id));
-    if (themeIds.size !== set.themes.length) ctx.addIssue({ code: 'custom', message: 'theme ids must be unique', path: ['themes'] });
+    if (themeIds.size !== set.themes.length) {
+      ctx.addIssue({ code: 'custom', message: 'theme ids must be unique', path: ['themes'], params: { da: 'to temaer har samme id: giv hvert tema sit eget' } });
+    }
   });
 export type QuestionSet = z.infer<typeof QuestionSet>;
+
+/** A message for the facilitator in both languages. */
+export type Msg = { da: string; en: string };
+
+/** One thing wrong with a file: where (a field path, or "line N"), and what – in English and Danish. */
+export type Problem = { path: string; message: string; da: string };
+
+export function problem(path: string, msg: Msg): Problem {
+  return { path, message: msg.en, da: msg.da };
+}
 
 export class QuestionSetError extends Error {
   constructor(
     readonly file: string,
-    readonly problems: { path: string; message: string }[],
+    readonly problems: Problem[],
   ) {
-    super(`${file}: invalid question set\n` + problems.map((p) => `  at ${p.path || '(root)'}: ${p.message}`).join('\n'));
+    super(
+      `${file}: invalid question set / ugyldigt spørgsmålssæt\n` +
+        problems.map((p) => `  at ${p.path || '(root)'}: ${p.message}\n    (da) ${p.da}`).join('\n'),
+    );
     this.name = 'QuestionSetError';
   }
 }
@@ -152,7 +170,7 @@ export function parseQuestionSet(data: unknown, file: string): QuestionSet {
   if (result.success) return result.data;
   throw new QuestionSetError(
     file,
-    result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    result.error.issues.map((issue) => problem(formatPath(issue.path), describeIssue(issue))),
   );
 }
 

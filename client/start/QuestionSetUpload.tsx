@@ -1,20 +1,23 @@
 // Upload an own question set (.md or .json) from the start page. The server validates the whole
-// file; its problems (line or field, and what is wrong) are listed here, and nothing is added
-// until the file is valid. A valid file is offered at once.
+// file; its problems (line or field, and what is wrong – in the reader's language) are listed
+// here, and nothing is added until the file is valid. A valid file is offered at once. The file
+// is read by its bytes: UTF-16 and Windows-1252 ("ANSI") keep their æøå, the latter with a notice.
 import { useId, useState, type ChangeEvent } from 'react';
 import type { LocalizedText } from '../../shared/question-set.ts';
+import { decodeQuestionSetBytes } from '../../shared/question-set-md/encoding.ts';
 import { MAX_QUESTION_SET_BYTES, questionSetFormat } from '../../shared/question-set-md/file-kind.ts';
 import { pick, useT, type MessageKey } from '../i18n/i18n.ts';
 import { facilitatorPassword } from './password.ts';
 
 export type UploadedSet = { id: string; title: LocalizedText; subtitle?: LocalizedText; themes: number; questions: number };
-type Problem = { path: string; message: string };
+type Problem = { path: string; message: string; da?: string };
+type Notice = { da: string; en: string } | undefined;
 type ErrorBody = { error?: { code?: string; message?: string; problems?: Problem[] } };
 type State =
   | { kind: 'idle' }
   | { kind: 'busy' }
-  | { kind: 'done'; set: UploadedSet }
-  | { kind: 'failed'; message: string; problems: Problem[] };
+  | { kind: 'done'; set: UploadedSet; notice: Notice }
+  | { kind: 'failed'; message: string; problems: Problem[]; notice?: Notice };
 
 /** Errors the page can say in the reader's language; the rest show the server's message. */
 const KNOWN: Record<string, MessageKey> = {
@@ -33,19 +36,22 @@ export function QuestionSetUpload({ onUploaded }: { onUploaded: (set: UploadedSe
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file || state.kind === 'busy') return;
-    const fail = (message: string, problems: Problem[] = []) => setState({ kind: 'failed', message, problems });
+    let notice: Notice;
+    const fail = (message: string, problems: Problem[] = []) => setState({ kind: 'failed', message, problems, notice });
     try {
       if (!questionSetFormat(file.name)) return fail(t('uploadWrongType'));
       if (file.size > MAX_QUESTION_SET_BYTES) return fail(t('uploadTooLarge', { kib }));
       setState({ kind: 'busy' });
+      const decoded = decodeQuestionSetBytes(new Uint8Array(await file.arrayBuffer()));
+      notice = decoded.notice;
       const res = await fetch('/api/question-sets', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', ...facilitatorPassword.headers() },
-        body: JSON.stringify({ filename: file.name, content: await file.text() }),
+        body: JSON.stringify({ filename: file.name, content: decoded.text }),
       });
       const body = (await res.json()) as UploadedSet & ErrorBody;
       if (res.ok) {
-        setState({ kind: 'done', set: body });
+        setState({ kind: 'done', set: body, notice });
         onUploaded(body);
         return;
       }
@@ -73,17 +79,21 @@ export function QuestionSetUpload({ onUploaded }: { onUploaded: (set: UploadedSe
       <p id={`${id}-hint`} className="hint">{t('uploadHint', { kib })}</p>
       {state.kind === 'busy' && <p className="muted" role="status">{t('uploading')}</p>}
       {state.kind === 'done' && <p role="status">{t('uploadDone', { title: pick(state.set.title, lang).text })}</p>}
+      {(state.kind === 'done' || state.kind === 'failed') && state.notice && (
+        <p className="notice" data-testid="upload-encoding">
+          {state.notice[lang]}
+        </p>
+      )}
       {state.kind === 'failed' && (
         <div className="error" role="alert">
           <p>{state.message}</p>
           {state.problems.length > 0 && (
-            // The server words its problems in English.
-            <ul lang="en">
+            <ul>
               {state.problems.map((p, i) => (
                 <li key={i}>
-                  {p.path && <code>{p.path}</code>}
+                  {p.path && <code>{where(p.path, lang)}</code>}
                   {p.path && ': '}
-                  {p.message}
+                  {lang === 'da' && p.da ? p.da : p.message}
                 </li>
               ))}
             </ul>
@@ -92,4 +102,10 @@ export function QuestionSetUpload({ onUploaded }: { onUploaded: (set: UploadedSe
       )}
     </div>
   );
+}
+
+/** "line 6" / "line 2, column 11" in the reader's language; a JSON field path stays as written. */
+function where(path: string, lang: 'da' | 'en'): string {
+  if (lang === 'en') return path;
+  return path.replace(/^line (\d+)/, 'linje $1').replace(/, column (\d+)$/, ', kolonne $1');
 }

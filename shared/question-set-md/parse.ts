@@ -3,8 +3,9 @@
 // a letter. Every part remembers its line, so both our own errors and the schema's name the line.
 // Nothing half-valid comes out: any problem throws a QuestionSetError listing them all.
 import { Lexer, type MarkedToken, type Tokens } from 'marked';
-import { parseQuestionSet, QuestionSetError, type LocalizedText, type QuestionSet } from '../question-set.ts';
+import { parseQuestionSet, problem, QuestionSetError, type LocalizedText, type Msg, type QuestionSet } from '../question-set.ts';
 import { readFrontMatter } from './front-matter.ts';
+import { describeBlock, PART, SAY } from './parse-messages.ts';
 import { defaultQuestionId, defaultThemeId } from './ids.ts';
 import { locateProblems, type LineProblem } from './problems.ts';
 import { parseSpec, splitSpec } from './spec.ts';
@@ -17,8 +18,6 @@ export const DESCRIPTION = /^\s*(?:Beskrivelse|Description):\s*/;
 
 type DraftTheme = { id: string; title: LocalizedText; statements: Draft[]; description?: LocalizedText; note?: LocalizedText; questions: Draft[] };
 type Section = { kind: 'none' } | { kind: 'skip' } | { kind: 'context'; points: Draft[] } | { kind: 'theme'; index: number; theme: DraftTheme };
-
-const THEME_HEADING = 'a heading starts with "Tema:" (a theme) or "Kontekst:" (the context slide), e.g. "# Tema: Færre mål | Fewer goals"';
 
 /** Parses the Markdown form of a question set; `file` names it in errors and gives a default id. */
 export function parseMarkdown(source: string, file: string): QuestionSet {
@@ -67,8 +66,8 @@ class Reader {
     for (const [key, line] of fm.lines) this.lines.set(key, line);
     const blocks = new Lexer().lex(fm.body) as unknown as MarkedToken[];
     for (const { token, line } of located(blocks, fm.bodyLine)) this.block(token, line);
-    if (!fm.problems.length && !fm.fields.title) this.problem(1, 'the front matter has no "title: …"');
-    if (!this.themes.length && !this.problems.length) this.problem(fm.bodyLine, 'no themes: add a "# Tema: …" heading with questions under it');
+    if (!fm.problems.length && !fm.fields.title) this.problem(1, SAY.noTitle);
+    if (!this.themes.length && !this.problems.length) this.problem(fm.bodyLine, SAY.noThemes);
     const id = fm.fields.id ?? (slugify(baseName(this.file)) || 'question-set');
     return {
       id,
@@ -81,10 +80,10 @@ class Reader {
 
   error(problems: LineProblem[]): QuestionSetError {
     const sorted = [...problems].sort((a, b) => a.line - b.line);
-    return new QuestionSetError(this.file, sorted.map((p) => ({ path: `line ${p.line}`, message: p.message })));
+    return new QuestionSetError(this.file, sorted.map((p) => problem(`line ${p.line}`, p.message)));
   }
 
-  problem(line: number, message: string): void {
+  problem(line: number, message: Msg): void {
     this.problems.push({ line, message });
   }
 
@@ -103,25 +102,26 @@ class Reader {
         return;
       case 'html':
         if (token.raw.trimStart().startsWith('<!--')) return; // a comment for whoever edits the file
-        return this.problem(line, 'HTML is not part of a question set (only <!-- comments -->)');
+        return this.problem(line, SAY.html);
       default:
-        return this.problem(line, `unexpected ${describe(token.type)}: a question set has headings (#), statements (> - …), questions (- …) and notes`);
+        return this.problem(line, SAY.unexpected(describeBlock(token.type)));
     }
   }
 
   private heading(token: Tokens.Heading, line: number): void {
     this.section = { kind: 'skip' };
-    if (token.depth !== 1) return this.problem(line, `use one # for a heading: ${THEME_HEADING}`);
-    const m = /^(tema|theme|kontekst|context)\s*:\s*/i.exec(token.text);
-    if (!m) return this.problem(line, THEME_HEADING);
-    const rest = token.text.slice(m[0].length);
+    if (token.depth !== 1) return this.problem(line, SAY.oneHash);
+    const own = headingText(token);
+    const m = /^(tema|theme|kontekst|context)\s*:\s*/i.exec(own);
+    if (!m) return this.problem(line, SAY.themeHeading);
+    const rest = own.slice(m[0].length);
     if (/^(kontekst|context)$/i.test(m[1]!)) return this.contextHeading(rest, line);
     const split = splitSpec(rest);
     if ('error' in split) return this.problem(line, split.error);
     let id: string | undefined;
     if (split.spec !== undefined) {
       const idMatch = /^\s*#(\S*)\s*$/.exec(split.spec);
-      if (!idMatch) return this.problem(line, 'a theme heading takes only an id in braces, e.g. {#faerre-maal}');
+      if (!idMatch) return this.problem(line, SAY.themeSpec);
       id = idMatch[1]!;
     }
     const title = this.localized(split.text, line);
@@ -134,7 +134,7 @@ class Reader {
   }
 
   private contextHeading(rest: string, line: number): void {
-    if (this.context) return this.problem(line, 'there can be only one "# Kontekst:" section');
+    if (this.context) return this.problem(line, SAY.oneContext);
     const title = this.localized(rest, line);
     if (!title) return;
     const points: Draft[] = [];
@@ -146,11 +146,11 @@ class Reader {
   private statements(token: Tokens.Blockquote, line: number): void {
     const section = this.section;
     if (section.kind === 'skip') return;
-    if (section.kind !== 'theme') return this.problem(line, 'statements (> - …) outside a theme: put them under a "# Tema: …" heading');
+    if (section.kind !== 'theme') return this.problem(line, SAY.statementsOutside);
     for (const { token: inner, line: at } of located(token.tokens as MarkedToken[], line)) {
       if (inner.type === 'space') continue;
       if (inner.type !== 'list') {
-        this.problem(at, 'write each statement as a list item in the quote: "> - Udsagn | Statement"');
+        this.problem(at, SAY.statementAsItem);
         continue;
       }
       for (const item of located(inner.items, at)) {
@@ -161,7 +161,7 @@ class Reader {
         this.lines.set(path, item.line);
         const details = parts.children.map((child, d) => {
           this.lines.set(`${path}.details[${d}]`, child.line);
-          return this.leaf(child, 'a detail');
+          return this.leaf(child, PART.detail);
         });
         section.theme.statements.push({ text, details });
       }
@@ -174,7 +174,7 @@ class Reader {
       case 'skip':
         return;
       case 'none':
-        return this.problem(line, 'question outside a theme: put it under a "# Tema: …" heading');
+        return this.problem(line, SAY.questionOutside);
       case 'context':
         return located(token.items, line).forEach((item) => this.point(item, section.points));
       case 'theme':
@@ -187,10 +187,10 @@ class Reader {
     const p = points.length;
     this.lines.set(`context.points[${p}]`, item.line);
     const heading = this.localized(parts.raw, item.line);
-    if (parts.children.length > 1) this.problem(parts.children[1]!.line, 'a context point has at most one indented text under its heading');
+    if (parts.children.length > 1) this.problem(parts.children[1]!.line, SAY.oneContextText);
     const child = parts.children[0];
     if (child) this.lines.set(`context.points[${p}].text`, child.line);
-    const text = child ? this.leaf(child, 'a context text') : undefined;
+    const text = child ? this.leaf(child, PART.contextText) : undefined;
     points.push({ heading, ...(text ? { text } : {}) });
   }
 
@@ -203,10 +203,7 @@ class Reader {
     const split = splitSpec(parts.raw);
     if ('error' in split) return this.problem(item.line, split.error);
     if (split.spec === undefined) {
-      return this.problem(
-        item.line,
-        'this question has no {type} at the end, e.g. {scale 1-5 "Slet ikke" "I meget høj grad"}; if it is an option of the question above, indent it',
-      );
+      return this.problem(item.line, SAY.noType);
     }
     const spec = parseSpec(split.spec);
     if ('error' in spec) return this.problem(item.line, spec.error);
@@ -215,10 +212,10 @@ class Reader {
     if (field) {
       spec.response[field] = parts.children.map((child, k) => {
         this.lines.set(`${path}.response.${field}[${k}]`, child.line);
-        return this.leaf(child, 'an item');
+        return this.leaf(child, PART.item);
       });
     } else if (parts.children.length) {
-      this.problem(parts.children[0]!.line, `a ${spec.type} question takes no indented items (only choice, ranking and statements do)`);
+      this.problem(parts.children[0]!.line, SAY.noItems(spec.type));
     }
     theme.questions[q] = { id: spec.id ?? defaultQuestionId(t, q), text, response: spec.response };
   }
@@ -227,12 +224,12 @@ class Reader {
   private note(token: Tokens.Paragraph, line: number): void {
     const section = this.section;
     if (section.kind === 'skip') return;
-    if (section.kind === 'none') return this.problem(line, 'text before the first heading: start a theme with "# Tema: …"');
-    if (section.kind === 'context') return this.problem(line, 'the Kontekst section takes a list of points: "- Overskrift | Heading"');
+    if (section.kind === 'none') return this.problem(line, SAY.textBeforeHeading);
+    if (section.kind === 'context') return this.problem(line, SAY.contextTakesList);
     const described = DESCRIPTION.exec(token.raw);
     const field = described ? 'description' : 'note';
     if (section.theme[field]) {
-      return this.problem(line, described ? 'a theme has at most one description: join the paragraphs into one' : 'a theme has at most one note: join the paragraphs into one');
+      return this.problem(line, described ? SAY.oneDescription : SAY.oneNote);
     }
     this.lines.set(`themes[${section.index}].${field}`, line);
     const text = this.localized(described ? token.raw.slice(described[0].length) : token.raw, line);
@@ -245,17 +242,24 @@ class Reader {
     const children: At<Tokens.ListItem>[] = [];
     for (const { token: inner, line: at } of located(token.tokens as MarkedToken[], line)) {
       if (inner.type === 'space') continue;
-      if (inner.type === 'list') children.push(...located(inner.items, at));
-      else if (children.length) this.problem(at, 'text after the indented items: put it on the item’s own line');
+      if (inner.type === 'list' && !own.length && !children.length && at === line) {
+        // "- 1. Udsagn": the text itself starts with a list marker, read as a list in the item.
+        // Say so, and keep the text, so no "empty text" follows from the same mistake.
+        const marker = /^\s*(\d{1,9}[.)]|[-+*])/.exec(inner.raw)?.[1] ?? '1.';
+        const escaped = /\d/.test(marker) ? marker.replace(/([.)])$/, '\\$1') : `\\${marker}`;
+        this.problem(at, SAY.listMarker(marker, escaped));
+        own.push(inner.raw);
+      } else if (inner.type === 'list') children.push(...located(inner.items, at));
+      else if (children.length) this.problem(at, SAY.textAfterItems);
       else own.push(inner.raw);
     }
     return { raw: own.join(''), children };
   }
 
   /** An indented item that may not have items of its own. */
-  private leaf(item: At<Tokens.ListItem>, what: string): LocalizedText | undefined {
+  private leaf(item: At<Tokens.ListItem>, what: Msg): LocalizedText | undefined {
     const parts = this.itemParts(item);
-    if (parts.children.length) this.problem(parts.children[0]!.line, `${what} cannot have indented items of its own`);
+    if (parts.children.length) this.problem(parts.children[0]!.line, SAY.noNested(what));
     return this.localized(parts.raw, item.line);
   }
 
@@ -267,9 +271,13 @@ class Reader {
   }
 }
 
-function describe(type: string): string {
-  const names: Record<string, string> = { code: 'code block (indented by 4 spaces or fenced with ```)', table: 'table', def: 'link definition' };
-  return names[type] ?? type;
+/**
+ * A heading's text from its source: marked drops a trailing " #" as an optional closing
+ * sequence, but a facilitator who writes "# Tema: Mål #" means the "#" (as "\\#" always does).
+ */
+function headingText(token: Tokens.Heading): string {
+  const atx = /^ {0,3}#{1,6}(?:[ \t]+|$)(.*)$/.exec(token.raw.replace(/\n+$/, ''));
+  return atx ? atx[1]!.trim() : token.text;
 }
 
 function baseName(file: string): string {

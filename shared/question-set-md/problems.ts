@@ -1,42 +1,58 @@
 // The schema reports field paths ("themes[0].questions[2].response.max"); a Markdown author needs
 // the line and the word they wrote. The nearest recorded part gives the line; the rest of the path
-// is said in the words of the Markdown form.
-export type LineProblem = { line: number; message: string };
+// is said in the words of the Markdown form, in both languages.
+import type { Msg, Problem } from '../question-set.ts';
+
+export type LineProblem = { line: number; message: Msg };
 
 /** Fields of a part, in the words of the Markdown form. */
-const WORDS: Record<string, string> = {
-  id: '#id (or the front matter "id:")',
-  version: 'version (only 1 exists)',
-  'response.min': 'the range',
-  'response.max': 'the range',
-  'response.minLabel': 'the first label',
-  'response.maxLabel': 'the second label',
-  'response.maxAnswers': 'max',
-  'response.maxLength': 'length',
-  'response.voting.budget': 'dots',
-  'response.voting.maxPerAnswer': 'dots-per-answer',
-  'response.maxChoices': 'max',
-  'response.unit': 'unit',
-  'response.options': 'the options (the indented items)',
-  'response.items': 'the items to rank (the indented items)',
-  'response.statements': 'the statements (the indented items)',
-  questions: 'the questions (- … {type})',
-  statements: 'the statements (> - …)',
-  details: 'the details (indented under the statement)',
-  themes: 'the themes (# Tema: …)',
-  points: 'the points (- … under # Kontekst:)',
+const WORDS: Record<string, Msg> = {
+  id: { en: '#id (or the front matter "id:")', da: '#id (eller "id:" øverst i filen)' },
+  version: { en: 'version (only 1 exists)', da: 'version (kun 1 findes)' },
+  title: { en: 'the title', da: 'titlen' },
+  subtitle: { en: 'the subtitle', da: 'undertitlen' },
+  source: { en: 'the source', da: 'kilden' },
+  text: { en: 'the text', da: 'teksten' },
+  heading: { en: 'the heading', da: 'overskriften' },
+  note: { en: 'the note', da: 'noten' },
+  description: { en: 'the description', da: 'beskrivelsen' },
+  'response.min': { en: 'the range', da: 'intervallet' },
+  'response.max': { en: 'the range', da: 'intervallet' },
+  'response.minLabel': { en: 'the first label', da: 'den første etiket' },
+  'response.maxLabel': { en: 'the second label', da: 'den anden etiket' },
+  'response.maxAnswers': { en: 'max', da: 'max' },
+  'response.maxLength': { en: 'length', da: 'length' },
+  'response.voting.budget': { en: 'dots', da: 'dots' },
+  'response.voting.maxPerAnswer': { en: 'dots-per-answer', da: 'dots-per-answer' },
+  'response.maxChoices': { en: 'max', da: 'max' },
+  'response.unit': { en: 'unit', da: 'unit' },
+  'response.options': { en: 'the options (the indented items)', da: 'svarmulighederne (de indrykkede punkter)' },
+  'response.items': { en: 'the items to rank (the indented items)', da: 'punkterne, der skal rangeres (de indrykkede punkter)' },
+  'response.statements': { en: 'the statements (the indented items)', da: 'udsagnene (de indrykkede punkter)' },
+  questions: { en: 'the questions (- … {type})', da: 'spørgsmålene (- … {type})' },
+  statements: { en: 'the statements (> - …)', da: 'udsagnene (> - …)' },
+  details: { en: 'the details (indented under the statement)', da: 'detaljerne (indrykket under udsagnet)' },
+  themes: { en: 'the themes (# Tema: …)', da: 'temaerne (# Tema: …)' },
+  points: { en: 'the points (- … under # Kontekst:)', da: 'punkterne (- … under # Kontekst:)' },
 };
 
-export function locateProblems(problems: readonly { path: string; message: string }[], lines: ReadonlyMap<string, number>): LineProblem[] {
-  return problems.map(({ path, message }) => {
+const LANGUAGE: Record<string, Msg> = {
+  da: { en: ' (Danish, before "|")', da: ' (dansk, før "|")' },
+  en: { en: ' (English, after "|")', da: ' (engelsk, efter "|")' },
+};
+
+export function locateProblems(problems: readonly Problem[], lines: ReadonlyMap<string, number>): LineProblem[] {
+  return problems.map(({ path, message, da }) => {
     const known = nearest(path, lines);
     const rest = path.slice(known.length).replace(/^\./, '');
     // A problem with a recorded field itself ("id", "themes[0].note") is named by that field.
     const lang = /(?:^|\.)(da|en)$/.exec(rest)?.[1];
     const base = lang ? rest.slice(0, -lang.length).replace(/\.$/, '') : rest;
-    const field = base ? (WORDS[base] ?? base) : (/(?:^|\.)([a-zA-Z]+)$/.exec(known)?.[1] ?? '');
-    const language = lang === 'en' ? ' (English)' : lang === 'da' ? ' (Danish)' : '';
-    return { line: lines.get(known) ?? 1, message: field ? `${field}${language}: ${message}` : message };
+    const name = base || (/(?:^|\.)([a-zA-Z]+)$/.exec(known)?.[1] ?? '');
+    const field = name ? (WORDS[name] ?? { en: name, da: name }) : undefined;
+    const language = lang ? LANGUAGE[lang]! : { en: '', da: '' };
+    const say = (l: keyof Msg, text: string) => (field ? `${field[l]}${language[l]}: ${text}` : text);
+    return { line: lines.get(known) ?? 1, message: { en: say('en', message), da: say('da', da) } };
   });
 }
 

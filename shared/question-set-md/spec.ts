@@ -3,21 +3,26 @@
 //   {number 0-500 unit "mål | goals"}   {text max 3}   {choice multiple other}   {#q7 ranking}
 // Words are keywords; "quoted" texts are labels; `#id` names the question.
 import { assertNever } from '../assert-never.ts';
-import { TextResponse, type LocalizedText, type ResponseSpec, type ResponseType } from '../question-set.ts';
+import { TextResponse, type LocalizedText, type Msg, type ResponseSpec, type ResponseType } from '../question-set.ts';
 import { decodeLocalized, encodeLocalized } from './text.ts';
 
 
 type Token = { kind: 'word'; value: string } | { kind: 'quoted'; raw: string };
 
 /** Splits "text {spec}" into its two raw parts; the spec is the first unescaped `{` to the end. */
-export function splitSpec(raw: string): { text: string; spec?: string } | { error: string } {
+export function splitSpec(raw: string): { text: string; spec?: string } | { error: Msg } {
   for (let i = 0; i < raw.length; i++) {
     if (raw[i] === '\\') i++;
     else if (raw[i] === '{') {
       const end = closingBrace(raw, i + 1);
-      if (end < 0) return { error: 'the "{" has no closing "}"' };
+      if (end < 0) return { error: { en: 'the "{" has no closing "}": add it at the end of the line', da: '"{" har ingen afsluttende "}": tilføj den sidst på linjen' } };
       if (raw.slice(end + 1).trim() !== '') {
-        return { error: 'text after "{…}": the {…} goes at the end of the line (write \\{ for a literal brace)' };
+        return {
+          error: {
+            en: 'text after "{…}": the {…} goes at the end of the line (write \\{ for a literal brace)',
+            da: 'tekst efter "{…}": {…} skal stå sidst på linjen (skriv \\{ for en bogstavelig tuborgklamme)',
+          },
+        };
       }
       return { text: raw.slice(0, i), spec: raw.slice(i + 1, end) };
     }
@@ -36,7 +41,7 @@ function closingBrace(raw: string, from: number): number {
   return -1;
 }
 
-export function tokenize(spec: string): Token[] | { error: string } {
+export function tokenize(spec: string): Token[] | { error: Msg } {
   const tokens: Token[] = [];
   let i = 0;
   while (i < spec.length) {
@@ -45,7 +50,7 @@ export function tokenize(spec: string): Token[] | { error: string } {
     } else if (spec[i] === '"') {
       let j = i + 1;
       while (j < spec.length && spec[j] !== '"') j += spec[j] === '\\' ? 2 : 1;
-      if (j >= spec.length) return { error: 'a quoted text has no closing "' };
+      if (j >= spec.length) return { error: { en: 'a quoted text has no closing ": add it', da: 'en tekst i anførselstegn mangler sit afsluttende ": tilføj det' } };
       tokens.push({ kind: 'quoted', raw: spec.slice(i + 1, j) });
       i = j + 1;
     } else {
@@ -61,22 +66,23 @@ export function tokenize(spec: string): Token[] | { error: string } {
 export type ParsedSpec = { id?: string; type: ResponseType; response: Record<string, unknown> };
 
 /** Reads the tokens of one spec into a response draft; the schema checks the values after. */
-export function parseSpec(spec: string): ParsedSpec | { error: string } {
+export function parseSpec(spec: string): ParsedSpec | { error: Msg } {
   const tokens = tokenize(spec);
   if ('error' in tokens) return tokens;
   let id: string | undefined;
   const rest: Token[] = [];
   for (const t of tokens) {
     if (t.kind === 'word' && t.value.startsWith('#')) {
-      if (id !== undefined) return { error: 'more than one #id' };
+      if (id !== undefined) return { error: { en: 'more than one #id: keep one', da: 'mere end ét #id: behold det ene' } };
       id = t.value.slice(1);
     } else rest.push(t);
   }
   const first = rest.shift();
-  if (!first) return { error: `no type in {}: use one of ${RESPONSE_TYPES.join(', ')}` };
+  const types = RESPONSE_TYPES.join(', ');
+  if (!first) return { error: { en: `no type in {}: use one of ${types}`, da: `ingen type i {}: brug en af ${types}` } };
   if (first.kind !== 'word' || !(RESPONSE_TYPES as readonly string[]).includes(first.value)) {
-    const what = first.kind === 'word' ? `"${first.value}"` : 'a quoted text';
-    return { error: `unknown type ${what}: use one of ${RESPONSE_TYPES.join(', ')}` };
+    const what = first.kind === 'word' ? { en: `"${first.value}"`, da: `"${first.value}"` } : { en: 'a quoted text', da: 'en tekst i anførselstegn' };
+    return { error: { en: `unknown type ${what.en}: use one of ${types}`, da: `ukendt type ${what.da}: brug en af ${types}` } };
   }
   const type = first.value as ResponseType;
   const options = readOptions(type, rest);
@@ -103,16 +109,23 @@ type Grammar = {
   labels: number;
 };
 
-function readOptions(type: ResponseType, tokens: Token[]): { fields: Record<string, unknown> } | { error: string } {
+function readOptions(type: ResponseType, tokens: Token[]): { fields: Record<string, unknown> } | { error: Msg } {
   const g: Grammar = GRAMMAR[type];
   const out: Record<string, unknown> = {};
   const seen = new Set<string>();
   const labels: unknown[] = [];
-  const once = (key: string) => (seen.has(key) ? `"${key}" is given twice` : (seen.add(key), undefined));
+  const once = (key: string): Msg | undefined =>
+    seen.has(key) ? { en: `"${key}" is given twice: keep one`, da: `"${key}" står to gange: behold den ene` } : (seen.add(key), undefined);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === 'quoted') {
-      if (labels.length >= g.labels) return { error: g.labels ? `${type} takes ${g.labels} quoted labels, found more` : `${type} takes no quoted text here` };
+      if (labels.length >= g.labels) {
+        return {
+          error: g.labels
+            ? { en: `${type} takes ${g.labels} quoted labels, found more: remove the extra`, da: `${type} tager ${g.labels} etiketter i anførselstegn, men der er flere: fjern de overskydende` }
+            : { en: `${type} takes no quoted text here: remove it`, da: `${type} tager ingen tekst i anførselstegn her: fjern den` },
+        };
+      }
       const label = decodeLocalized(t.raw);
       if (!label.ok) return { error: label.message };
       labels.push(label.value);
@@ -124,7 +137,7 @@ function readOptions(type: ResponseType, tokens: Token[]): { fields: Record<stri
       const dup = once('range');
       if (dup) return { error: dup };
       const [min, max] = [Number(range[1]), Number(range[2])];
-      if (min > max) return { error: `range ${word}: the first number must be the smaller` };
+      if (min > max) return { error: { en: `range ${word}: the first number must be the smaller`, da: `intervallet ${word}: det første tal skal være det mindste` } };
       Object.assign(out, { min, max });
     } else if (Object.hasOwn(g.flags, word)) {
       const [field, value] = g.flags[word]!;
@@ -136,35 +149,42 @@ function readOptions(type: ResponseType, tokens: Token[]): { fields: Record<stri
       if (dup) return { error: dup };
       const arg = tokens[++i];
       if (Object.hasOwn(g.numbers, word)) {
-        if (arg?.kind !== 'word' || !/^\d+$/.test(arg.value)) return { error: `"${word}" needs a whole number after it` };
+        if (arg?.kind !== 'word' || !/^\d+$/.test(arg.value)) return { error: { en: `"${word}" needs a whole number after it`, da: `"${word}" skal have et helt tal efter sig` } };
         setPath(out, g.numbers[word]!, Number(arg.value));
       } else {
-        if (arg?.kind !== 'quoted') return { error: `"${word}" needs a quoted text after it, e.g. ${word} "mål | goals"` };
+        if (arg?.kind !== 'quoted') {
+          return { error: { en: `"${word}" needs a quoted text after it, e.g. ${word} "mål | goals"`, da: `"${word}" skal have en tekst i anførselstegn efter sig, fx ${word} "mål | goals"` } };
+        }
         const text = decodeLocalized(arg.raw);
         if (!text.ok) return { error: text.message };
         out[g.texts[word]!] = text.value;
       }
     } else {
-      return { error: `unknown option "${word}" for ${type}${expected(g)}` };
+      const exp = expected(g);
+      return { error: { en: `unknown option "${word}" for ${type}${exp.en}`, da: `ukendt valg "${word}" for ${type}${exp.da}` } };
     }
   }
-  if (g.range === 'required' && !seen.has('range')) return { error: `${type} needs a range, e.g. {${type} 0-100}` };
+  if (g.range === 'required' && !seen.has('range')) return { error: { en: `${type} needs a range, e.g. {${type} 0-100}`, da: `${type} skal have et interval, fx {${type} 0-100}` } };
   if (type === 'scale') {
     if (!seen.has('range')) Object.assign(out, { min: 1, max: 5 });
-    if (labels.length < 2) return { error: 'scale needs two quoted labels, for the lowest and the highest value, e.g. {scale 1-5 "Slet ikke" "I meget høj grad"}' };
+    if (labels.length < 2) {
+      return {
+        error: {
+          en: 'scale needs two quoted labels, for the lowest and the highest value, e.g. {scale 1-5 "Slet ikke" "I meget høj grad"}',
+          da: 'scale skal have to etiketter i anførselstegn, for den laveste og den højeste værdi, fx {scale 1-5 "Slet ikke" "I meget høj grad"}',
+        },
+      };
+    }
     Object.assign(out, { minLabel: labels[0], maxLabel: labels[1] });
   }
   return { fields: out };
 }
 
-function expected(g: Grammar): string {
-  const words = [
-    ...(g.range === 'none' ? [] : ['a range like 1-5']),
-    ...Object.keys(g.flags),
-    ...Object.keys(g.numbers).map((k) => `${k} N`),
-    ...Object.keys(g.texts).map((k) => `${k} "…"`),
-  ];
-  return words.length ? `: expected ${words.join(', ')}` : ': it takes no options';
+function expected(g: Grammar): Msg {
+  const words = [...Object.keys(g.flags), ...Object.keys(g.numbers).map((k) => `${k} N`), ...Object.keys(g.texts).map((k) => `${k} "…"`)];
+  const say = (range: string) => (g.range === 'none' ? words : [range, ...words]).join(', ');
+  if (!words.length && g.range === 'none') return { en: ': it takes no options', da: ': den tager ingen valg' };
+  return { en: `: expected ${say('a range like 1-5')}`, da: `: forventede ${say('et interval som 1-5')}` };
 }
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {

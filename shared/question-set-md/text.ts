@@ -2,7 +2,7 @@
 // what the facilitator writes is what the room sees (æøå, ” quotes and – dashes included).
 // The only rules: `\` before ASCII punctuation gives that character (as in CommonMark), `<br>`
 // is a line break, and an unescaped `|` separates the Danish text from the English.
-import type { LocalizedText } from '../question-set.ts';
+import type { LocalizedText, Msg } from '../question-set.ts';
 
 const PUNCT = /[!-/:-@[-`{-~]/;
 
@@ -58,12 +58,20 @@ export function splitUnescaped(raw: string, sep: string): string[] {
   return parts;
 }
 
-export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Decoded<T> = { ok: true; value: T } | { ok: false; message: Msg };
 
 /** "Dansk | English" → { da, en }; an empty English part counts as none. */
 export function decodeLocalized(raw: string): Decoded<LocalizedText> {
   const parts = splitUnescaped(raw, '|');
-  if (parts.length > 2) return { ok: false, message: 'more than one "|": one separates Danish from English; write \\| for a literal |' };
+  if (parts.length > 2) {
+    return {
+      ok: false,
+      message: {
+        en: 'more than one "|": one separates Danish from English; write \\| for a literal |',
+        da: 'mere end én "|": én adskiller dansk fra engelsk; skriv \\| for et bogstaveligt |',
+      },
+    };
+  }
   const da = decodeText(parts[0]!);
   const en = parts[1] === undefined ? '' : decodeText(parts[1]);
   return { ok: true, value: en ? { da, en } : { da } };
