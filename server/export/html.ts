@@ -4,6 +4,7 @@
 import { chartSvg } from '../../shared/summary/chart.ts';
 import { escapeXml as h } from '../../shared/summary/escape.ts';
 import { labels, type Labels } from '../../shared/summary/labels.ts';
+import { rawRolesNotice } from '../../shared/summary/minutes.ts';
 import { gapSentence } from '../../shared/summary/phrases.ts';
 import type { Summary, SummaryNote, SummaryQuestion, SummaryTheme } from '../../shared/summary/summary.ts';
 import {
@@ -158,7 +159,8 @@ function actions(s: Summary, L: Labels): string {
 
 function appendix(s: Summary, L: Labels): string {
   const tables = s.themes.flatMap((t) => t.questions).map((q) => `<h3>${h(q.number)} ${h(q.text)}</h3>${hasAnswers(q) ? table(rawTable(q, L), `${q.number} – ${L.t('rawTables')}`) : `<p>${h(L.t('noAnswers'))}</p>`}`);
-  return `<section id="appendix"><h2>${h(L.t('appendix'))}: ${h(L.t('rawTables'))}</h2>${tables.join('\n')}</section>`;
+  const notice = rawRolesNotice(s, L) ?? L.t('mergedRolesNotice', { n: s.minGroup });
+  return `<section id="appendix"><h2>${h(L.t('appendix'))}: ${h(L.t('rawTables'))}</h2><p>${h(notice)}</p>${tables.join('\n')}</section>`;
 }
 
 function tableOrEmpty(t: Table | null, caption: string): string {

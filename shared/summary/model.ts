@@ -26,8 +26,13 @@ export type GroupFigures = {
   ranking?: SummaryQuestion['ranking'];
   statements?: SummaryQuestion['statements'];
 };
-export type RoleSplit = { role: Role } & ({ suppressed: true } | GroupFigures);
-/** The same per table (1…n), where the session uses tables. */
+/**
+ * A group too small to show. `exact`: its figures all the same – only for a role, and only when
+ * the facilitator chose exact roles; the raw-data appendix then gives it a column.
+ */
+export type SuppressedSplit = { suppressed: true; exact?: Omit<GroupFigures, 'suppressed'> };
+export type RoleSplit = { role: Role } & (SuppressedSplit | GroupFigures);
+/** The same per table (1…n), where the session uses tables; tables are never exact. */
 export type TableSplit = { table: number } & ({ suppressed: true } | GroupFigures);
 
 /**

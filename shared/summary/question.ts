@@ -8,7 +8,7 @@ import { topWords } from '../aggregate/words.ts';
 import { fromCounts, type Bar } from '../session/results.ts';
 import { statementResults } from '../session/statement-results.ts';
 import type { QuestionRun } from '../session/state.ts';
-import type { GroupFigures, RoleSplit, SummaryNote, SummaryQuestion, SummaryRound, TableSplit } from './model.ts';
+import type { GroupFigures, RoleSplit, SuppressedSplit, SummaryNote, SummaryQuestion, SummaryRound, TableSplit } from './model.ts';
 import { headline } from './phrases.ts';
 import { analogOf, openAnswers, visibleCounts, type Removed, type RoundInput, type Visible } from './shown.ts';
 import { largestGap, spreadOf, summaryAgreement, suppress } from './stats.ts';
@@ -20,6 +20,8 @@ export type QuestionCtx = {
   tables: boolean;
   removed: Removed;
   iso: (ms: number) => string;
+  /** The facilitator chose exact roles: a suppressed role keeps its figures apart (`exact`), for the raw-data appendix. */
+  exactRoles?: boolean;
 };
 
 type Head = { id: string; number: string; text: string; spec: ResponseSpec; notes: SummaryNote[] };
@@ -31,7 +33,7 @@ export function summarizeQuestion(head: Head, run: QuestionRun, ctx: QuestionCtx
   const input: RoundInput = { entries: run.entries, order: run.order, tally: run.tally };
   const votes = run.voting !== undefined ? run.votes : undefined;
   const { base, seen } = roundOf(spec, input, votes, ctx, loc);
-  const byRole = splits(ROLES, seen.byRole, (r) => run.tally.byRole[r], spec, base.bars, ctx.minGroup, loc).map(([role, s]): RoleSplit => ({ role, ...s }));
+  const byRole = splits(ROLES, seen.byRole, (r) => run.tally.byRole[r], spec, base.bars, ctx.minGroup, loc, ctx.exactRoles === true).map(([role, s]): RoleSplit => ({ role, ...s }));
   const tables = Object.keys(seen.byTable).sort((a, b) => Number(a) - Number(b));
   const byTable = ctx.tables
     ? splits(tables, seen.byTable, (t) => run.tally.byTable[t], spec, base.bars, ctx.minGroup, loc).map(([t, s]): TableSplit => ({ table: Number(t), ...s }))
@@ -160,15 +162,18 @@ function splits<K extends string>(
   bars: Bar[],
   minGroup: number,
   loc: Loc,
-): [K, { suppressed: true } | GroupFigures][] {
+  exact = false,
+): [K, SuppressedSplit | GroupFigures][] {
   const hidden = suppress(people, minGroup);
   return keys.filter((k) => (people[k] ?? 0) > 0).map((key) => {
-    if (hidden.has(key)) return [key, { suppressed: true }];
+    if (hidden.has(key) && !exact) return [key, { suppressed: true }];
     const c = countsOf(key) ?? { n: 0, dontKnow: 0, counts: {} };
     const valued = spec.type === 'scale' || spec.type === 'number';
     const { other, ranking, statements } = typeDetails(spec, c, loc);
     const extra = { ...(other !== undefined ? { other } : {}), ...(ranking ? { ranking } : {}), ...(statements ? { statements } : {}) };
-    return [key, { suppressed: false, respondents: people[key]!, n: c.n, dontKnow: c.dontKnow, median: valued ? (spreadOf(c)?.median ?? null) : null, counts: binCounts(spec, c, bars), ...extra }];
+    const figures = { respondents: people[key]!, n: c.n, dontKnow: c.dontKnow, median: valued ? (spreadOf(c)?.median ?? null) : null, counts: binCounts(spec, c, bars), ...extra };
+    if (hidden.has(key)) return [key, { suppressed: true, exact: figures }];
+    return [key, { suppressed: false, ...figures }];
   });
 }
 

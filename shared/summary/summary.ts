@@ -26,7 +26,7 @@ export function buildSummary(state: SessionState, options: SummaryOptions = {}):
   const loc = (t: Parameters<typeof localize>[0]) => localize(t, lang);
   const removed = new Set(Object.values(state.participants).flatMap((p) => (p.removed ? [p.id] : [])));
   const notes = sortNotes(state);
-  const ctx = { lang, minGroup, tables: state.tables > 0, removed, iso: clock.iso };
+  const ctx = { lang, minGroup, tables: state.tables > 0, removed, iso: clock.iso, exactRoles: options.exactRoles === true };
   const themes: SummaryTheme[] = state.set.themes.map((theme, t) => ({
     id: theme.id,
     number: t + 1,
@@ -41,6 +41,8 @@ export function buildSummary(state: SessionState, options: SummaryOptions = {}):
   }));
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
+    // Near the top, so a reader of the file sees at once whether small roles are in it.
+    rawRoles: options.exactRoles ? 'exact' : 'merged',
     code: state.code,
     lang,
     title: loc(state.set.title),
@@ -74,7 +76,6 @@ export function buildSummary(state: SessionState, options: SummaryOptions = {}):
     themes,
     actions: notes.actions,
     parkingLot: notes.parkingLot,
-    rawRoles: options.exactRoles ? 'exact' : 'merged',
     notHandled: themes.flatMap((t) => t.questions.filter((q) => !q.asked).map((q) => ({ number: q.number, text: q.text }))),
     answers: rawAnswers(state, { removed, iso: clock.iso, minGroup, exactRoles: options.exactRoles === true }),
   };

@@ -78,11 +78,12 @@ export function hasAnswers(q: SummaryQuestion): boolean {
  * Appendix: the figures of one question for everyone and for each group shown (roles, then
  * tables): counts per value with "Ved ikke" and "Andet", mean rank (ranked first) per item,
  * agree / disagree / pass per statement, the number of text answers; n last. Suppressed groups
- * have no column.
+ * have no column, unless the facilitator chose exact roles (then small roles have one).
  */
 export function rawTable(q: SummaryQuestion, L: Labels): Table {
   const groups: [string, GroupFigures][] = [
-    ...q.byRole.flatMap((r): [string, GroupFigures][] => (r.suppressed ? [] : [[L.role(r.role), r]])),
+    // A suppressed role has a column only with its exact figures (the facilitator's explicit choice).
+    ...q.byRole.flatMap((r): [string, GroupFigures][] => (!r.suppressed ? [[L.role(r.role), r]] : r.exact ? [[L.role(r.role), { suppressed: false, ...r.exact }]] : [])),
     ...(q.byTable ?? []).flatMap((r): [string, GroupFigures][] => (r.suppressed ? [] : [[L.t('tableN', { n: r.table }), r]])),
   ];
   const all: GroupFigures = { suppressed: false, respondents: q.respondents, n: q.n, dontKnow: q.dontKnow, median: null, counts: q.bars.map((b) => b.count), ...(q.other !== undefined ? { other: q.other } : {}), ...(q.ranking ? { ranking: q.ranking } : {}), ...(q.statements ? { statements: q.statements } : {}) };
