@@ -32,10 +32,9 @@ describe('HTML', () => {
 
   it('shows notes, decisions and actions where made, all actions in one table, the parking lot (escaped)', () => {
     expect(html).toContain('<section id="session-notes"><h2>Noter for hele workshoppen</h2><h3>Noter</h3><ul class="notes"><li>Workshoppen blev holdt i byrådssalen</li></ul>');
-    expect(html).toContain('<h4>Beslutninger</h4><ul><li>Resultatstyringen forenkles til tre mål pr. område – Spørgsmål 1.1</li><li>Målene drøftes igen i &lt;b&gt;juni&lt;/b&gt; (Ansvarlig: Udvalget) – Tema 1</li></ul>');
     expect(html).toContain('<h4>Handlinger</h4><ul class="notes"><li>Lav et udkast til færre mål (Ansvarlig: Direktionen, Frist: 2025-05-01)</li></ul>');
     expect(html).toContain('<table><caption>Alle handlinger</caption><thead><tr><th scope="col">Handling</th><th scope="col">Ansvarlig</th><th scope="col">Frist</th><th scope="col">Hvor</th></tr></thead>');
-    expect(html).toContain('<tr><th scope="row">Lav et udkast til færre mål</th><td>Direktionen</td><td>2025-05-01</td><td>Spørgsmål 1.1</td></tr>');
+    expect(html).toContain('<tr><td>Lav et udkast til færre mål</td><td>Direktionen</td><td>2025-05-01</td><td>Spørgsmål 1.1</td></tr>');
     expect(html).toContain('<h3>Parkeringsplads</h3><ul><li>Hvem ejer data? Tages op i direktionen (Tema 2)</li><li>Budgettet for 2026 (Hele workshoppen)</li></ul>');
     expect(html).not.toContain('<b>juni');
   });
@@ -51,6 +50,30 @@ describe('HTML', () => {
     expect(html).toContain('<table><caption>Deltagere pr. bord</caption>');
   });
 
+  it('leads with the decision minutes: header, a table per theme, not dealt with, actions – then the results and the appendix', () => {
+    const at = (needle: string) => {
+      const i = html.indexOf(needle);
+      expect(i, needle).toBeGreaterThan(0);
+      return i;
+    };
+    const order = ['<h2>Beslutningsreferat</h2>', '<dt>Sted</dt><dd>Byrådssalen</dd>', '<dt>Referent</dt><dd>Bo Referent</dd>', '<h3>1. Færre mål og mere ledelse</h3>', '<h3>Ikke behandlet</h3>', '<h3>Alle handlinger</h3>', '<section id="results">', '<section class="theme" id="theme-1">', '<section id="appendix">'];
+    const positions = order.map(at);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    // A minutes row: question, key result, decision, action / who / when.
+    expect(html).toMatch(/<tr><td>1\.1 Virker din resultatstyring som ønsket\?<\/td><td>[^<]+<\/td><td>Resultatstyringen forenkles til tre mål pr\. område<\/td><td>Lav et udkast til færre mål \/ Direktionen \/ 2025-05-01<\/td><\/tr>/);
+    // Questions not asked are listed once, under "Ikke behandlet", and nowhere else.
+    const notAsked = summary.themes.flatMap((t) => t.questions).filter((q) => !q.asked);
+    expect(notAsked.length).toBeGreaterThan(0);
+    for (const q of notAsked) expect(html.split(`${q.number} ${q.text}`).length - 1, q.number).toBe(1);
+    // The word cloud shown in the room is in the summary too.
+    expect(html).toMatch(/<p>Ordsky: [^<]+ \(\d+\)/);
+  });
+
+  it('with exact roles, says so first', () => {
+    const exact = renderHtml(buildSummary(fixtureWorld().state, { exactRoles: true }));
+    expect(exact).toMatch(/<body>\n<p class="notice"><strong>OBS: Rådata med præcise roller/);
+  });
+
   it('prints on A4 with each theme on a new page', () => {
     expect(html).toContain('@page { size: A4;');
     expect(html).toMatch(/section\.theme[^{]*\{ break-before: page; \}/);
@@ -60,7 +83,7 @@ describe('HTML', () => {
   it('in English, and for a session without answers', () => {
     const en = renderHtml(buildSummary(emptyWorld('en').state));
     expect(en).toContain('<html lang="en">');
-    expect(en).toContain('Key points');
+    expect(en).toContain('<h2>Decision minutes</h2>');
     expect(en).not.toContain('<svg');
   });
 });

@@ -1,10 +1,12 @@
 // HTML: one self-contained, accessible page – inline CSS and inline SVG charts, no scripts, no
 // external requests (a CSP meta tag forbids them too), an A4 print stylesheet with each theme on
-// a new page, so "Print → Save as PDF" in any browser gives the PDF. Every text is escaped.
+// a new page, so "Print → Save as PDF" in any browser gives the PDF. Every text is escaped. As in
+// every format, the decision minutes come first (header, a table per theme, not dealt with,
+// actions and parking lot), then the results, then the raw-data appendix.
 import { chartSvg } from '../../shared/summary/chart.ts';
 import { escapeXml as h } from '../../shared/summary/escape.ts';
 import { labels, type Labels } from '../../shared/summary/labels.ts';
-import { rawRolesNotice } from '../../shared/summary/minutes.ts';
+import { minutesHeader, minutesTable, rawRolesNotice, sessionMinutes } from '../../shared/summary/minutes.ts';
 import { gapSentence } from '../../shared/summary/phrases.ts';
 import type { Summary, SummaryNote, SummaryQuestion, SummaryTheme } from '../../shared/summary/summary.ts';
 import {
@@ -23,26 +25,37 @@ th, td { border: 1px solid #999; padding: .25rem .5rem; text-align: left; vertic
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; } figcaption { font-size: .9rem; color: #333; }
 ul.answers li { margin-bottom: .25rem; white-space: pre-wrap; overflow-wrap: anywhere; }
-.suppressed { font-style: italic; }
+.suppressed { font-style: italic; } .notice { color: #b00020; }
 @page { size: A4; margin: 18mm 16mm 20mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; } }
 @media print {
   :root { font-size: 11pt; } body { max-width: none; padding: 0; } nav { display: none; }
-  section.theme, #actions, #appendix { break-before: page; }
+  section.theme, #results, #appendix { break-before: page; }
   h2, h3 { break-after: avoid; } figure, table, .question-head { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }`;
 
 export function renderHtml(s: Summary): string {
   const L = labels(s.lang);
+  const notice = rawRolesNotice(s, L);
   const session = s.notes.length ? `<section id="session-notes"><h2>${h(L.t('sessionNotes'))}</h2>${notes(s.notes, L, 'h3')}</section>` : '';
-  const body = [front(s, L), nav(s, L), '<main>', keyPoints(s, L), session, ...s.themes.map((t) => theme(t, L)), actions(s, L), appendix(s, L), '</main>'];
+  const body = [
+    ...(notice ? [`<p class="notice"><strong>${h(notice)}</strong></p>`] : []),
+    minutes(s, L),
+    nav(s, L),
+    '<main>',
+    results(s, L),
+    session,
+    ...s.themes.map((t) => theme(t, L)),
+    appendix(s, L),
+    '</main>',
+  ];
   return `<!doctype html>
 <html lang="${s.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${h(`${s.title} – ${L.t('summary')}`)}</title>
+<title>${h(`${s.title} – ${L.t('minutes')}`)}</title>
 <style>${CSS}</style>
 </head>
 <body>
@@ -53,45 +66,45 @@ ${body.join('\n')}
 `;
 }
 
-function front(s: Summary, L: Labels): string {
-  const meta: [string, string][] = [[L.t('date'), L.date(s.date)]];
-  if (s.place) meta.push([L.t('place'), s.place]);
-  meta.push([L.t('code'), s.code], [L.t('language'), L.t('languageName')]);
-  return `<header>
-<p>${h(L.t('summary'))}</p>
-<h1>${h(s.title)}</h1>
-${s.subtitle ? `<p class="subtitle">${h(s.subtitle)}</p>` : ''}
-<dl class="meta">${meta.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>
-${table(participantsTable(s, L), L.t('participants'))}
-${tableOrEmpty(participantTablesTable(s, L), L.t('participantsByTable'))}
-<h2>${h(L.t('method'))}</h2>
-${s.method.map((p) => `<p>${h(p)}</p>`).join('\n')}
-</header>`;
+/** The decision minutes first, as in every format: header, a table per theme, the workshop as a whole, not dealt with, actions and parking lot. */
+function minutes(s: Summary, L: Labels): string {
+  const parts = [
+    `<header id="minutes">`,
+    `<h1>${h(s.title)}</h1>`,
+    `<h2>${h(L.t('minutes'))}</h2>`,
+    `<dl class="meta">${minutesHeader(s, L).map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>`,
+  ];
+  for (const t of s.themes) {
+    const m = minutesTable(t, L);
+    if (m) parts.push(`<h3>${t.number}. ${h(t.title)}</h3>`, table(m, `${L.t('minutes')} – ${t.number}. ${t.title}`, true));
+  }
+  const whole = sessionMinutes(s, L);
+  if (whole) parts.push(`<h3>${h(L.t('wholeSession'))}</h3>`, table(whole, L.t('wholeSession'), true));
+  if (s.notHandled.length) parts.push(`<h3>${h(L.t('notHandled'))}</h3><ul>${s.notHandled.map((q) => `<li>${h(q.number)} ${h(q.text)}</li>`).join('')}</ul>`);
+  parts.push(actions(s, L), '</header>');
+  return parts.join('\n');
 }
 
 function nav(s: Summary, L: Labels): string {
   const items = [
-    ['key-points', L.t('keyPoints')],
+    ['minutes', L.t('minutes')],
+    ['results', L.t('results')],
     ...(s.notes.length ? [['session-notes', L.t('sessionNotes')]] : []),
     ...s.themes.map((t) => [`theme-${t.number}`, `${t.number}. ${t.title}`]),
-    ['actions', L.t('actionsAndParking')],
     ['appendix', L.t('appendix')],
   ];
   return `<nav aria-label="${h(L.t('contents'))}"><h2>${h(L.t('contents'))}</h2><ol>${items.map(([id, text]) => `<li><a href="#${id}">${h(text!)}</a></li>`).join('')}</ol></nav>`;
 }
 
-function keyPoints(s: Summary, L: Labels): string {
-  const themes = s.keyPoints.map((k, i) => {
-    const points = k.points.map(
-      (p) =>
-        `<li><strong>${h(p.number)}</strong> ${h(p.text)} – ${h(p.headline)}` +
-        `${p.previous ? `<br>${h(L.t('previousRound', { n: p.previous.round }))}: ${h(p.previous.headline)}` : ''}` +
-        `${p.gap ? `<br>${h(L.t('largestGap'))}: ${h(p.gap)}` : ''}</li>`,
-    );
-    const decisions = k.decisions.map((d) => `<li>${h(noteLine(d, L))} – ${h(scopeLabel(d.scope, L))}</li>`);
-    return `<h3>${i + 1}. ${h(k.title)}</h3><ul>${points.join('')}</ul>${decisions.length ? `<h4>${h(L.t('decisions'))}</h4><ul>${decisions.join('')}</ul>` : ''}`;
-  });
-  return `<section id="key-points"><h2>${h(L.t('keyPoints'))}</h2>${themes.join('\n')}</section>`;
+/** The results open with who took part and how the figures were made. */
+function results(s: Summary, L: Labels): string {
+  return `<section id="results">
+<h2>${h(L.t('results'))}</h2>
+${table(participantsTable(s, L), L.t('participants'))}
+${tableOrEmpty(participantTablesTable(s, L), L.t('participantsByTable'))}
+<h3>${h(L.t('method'))}</h3>
+${s.method.map((p) => `<p>${h(p)}</p>`).join('\n')}
+</section>`;
 }
 
 function theme(t: SummaryTheme, L: Labels): string {
@@ -103,7 +116,7 @@ function theme(t: SummaryTheme, L: Labels): string {
     parts.push(`<h3>${h(L.t('statements'))}</h3><ul>${items.join('')}</ul>`);
   }
   if (t.notes.length) parts.push(notes(t.notes, L, 'h3'));
-  parts.push(...t.questions.map((q) => question(q, L)), '</section>');
+  parts.push(...t.questions.filter((q) => q.asked).map((q) => question(q, L)), '</section>');
   return parts.join('\n');
 }
 
@@ -128,6 +141,7 @@ function question(q: SummaryQuestion, L: Labels): string {
     });
     parts.push(`<h4>${h(q.type === 'text' ? L.t('textAnswers') : L.t('other'))}</h4>`, items.length ? `<ul class="answers">${items.join('')}</ul>` : `<p>${h(L.t('noAnswers'))}</p>`);
   }
+  if (q.words?.length) parts.push(`<p>${h(L.t('wordCloud'))}: ${q.words.map((w) => `${h(w.word)} (${h(L.num(w.count))})`).join(', ')}</p>`);
   if (q.notes.length) parts.push(notes(q.notes, L, 'h4'));
   parts.push('</section>');
   return parts.filter(Boolean).join('\n');
@@ -151,14 +165,14 @@ function notes(list: readonly SummaryNote[], L: Labels, tag: 'h3' | 'h4'): strin
 function actions(s: Summary, L: Labels): string {
   const acts = actionsTable(s, L);
   const parking = s.parkingLot.map((p) => `<li>${h(noteLine(p, L, true))}</li>`);
-  return `<section id="actions"><h2>${h(L.t('actionsAndParking'))}</h2>
-<h3>${h(L.t('allActions'))}</h3>${acts ? table(acts, L.t('allActions')) : `<p>${h(L.t('noActions'))}</p>`}
+  return `<section id="actions">
+<h3>${h(L.t('allActions'))}</h3>${acts ? table(acts, L.t('allActions'), true) : `<p>${h(L.t('noActions'))}</p>`}
 <h3>${h(L.t('parkingLot'))}</h3>${parking.length ? `<ul>${parking.join('')}</ul>` : `<p>${h(L.t('noParking'))}</p>`}
 </section>`;
 }
 
 function appendix(s: Summary, L: Labels): string {
-  const tables = s.themes.flatMap((t) => t.questions).map((q) => `<h3>${h(q.number)} ${h(q.text)}</h3>${hasAnswers(q) ? table(rawTable(q, L), `${q.number} – ${L.t('rawTables')}`) : `<p>${h(L.t('noAnswers'))}</p>`}`);
+  const tables = s.themes.flatMap((t) => t.questions).filter((q) => q.asked).map((q) => `<h3>${h(q.number)} ${h(q.text)}</h3>${hasAnswers(q) ? table(rawTable(q, L), `${q.number} – ${L.t('rawTables')}`) : `<p>${h(L.t('noAnswers'))}</p>`}`);
   const notice = rawRolesNotice(s, L) ?? L.t('mergedRolesNotice', { n: s.minGroup });
   return `<section id="appendix"><h2>${h(L.t('appendix'))}: ${h(L.t('rawTables'))}</h2><p>${h(notice)}</p>${tables.join('\n')}</section>`;
 }
@@ -167,9 +181,16 @@ function tableOrEmpty(t: Table | null, caption: string): string {
   return t ? table(t, caption) : '';
 }
 
-function table(t: Table, caption: string): string {
+/** `plain`: text in every cell (the minutes' rows are not headed by their first cell). */
+function table(t: Table, caption: string, plain = false): string {
   const cls = (i: number) => (t.numeric[i] ? ' class="num"' : '');
   const head = t.head.map((c, i) => `<th scope="col"${cls(i)}>${h(c)}</th>`).join('');
-  const rows = t.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${h(c)}</th>` : `<td${cls(i)}>${h(c)}</td>`)).join('')}</tr>`);
+  const cell = (c: string, i: number) => (i === 0 && !plain ? `<th scope="row">${h(c)}</th>` : `<td${cls(i)}>${lines(c)}</td>`);
+  const rows = t.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`);
   return `<table><caption>${h(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Several decisions or actions in one cell, one a line. */
+function lines(text: string): string {
+  return text.split('\n').map(h).join('<br>');
 }

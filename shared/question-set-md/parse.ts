@@ -217,7 +217,7 @@ class Reader {
     } else if (parts.children.length) {
       this.problem(parts.children[0]!.line, SAY.noItems(spec.type));
     }
-    theme.questions[q] = { id: spec.id ?? defaultQuestionId(t, q), text, response: spec.response };
+    theme.questions[q] = { id: spec.id ?? defaultQuestionId(t, q), text, response: spec.response, ...(spec.method ? { method: spec.method } : {}) };
   }
 
   /** A paragraph is the facilitator's note; one starting "Beskrivelse:" is what the room sees. */

@@ -46,7 +46,7 @@ function themeSection(theme: Theme, t: number, defaultId: string, out: string[])
   }
   theme.questions.forEach((q, i) => {
     const id = q.id === defaultQuestionId(t, i) ? undefined : q.id;
-    out.push(`- ${text(q.text)} ${formatSpec(q.response, id)}`);
+    out.push(`- ${text(q.text)} ${formatSpec(q.response, id, q.method)}`);
     for (const item of listed(q.response)) out.push(`  - ${text(item)}`);
   });
   out.push('');

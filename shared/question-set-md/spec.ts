@@ -3,7 +3,7 @@
 //   {number 0-500 unit "mål | goals"}   {text max 3}   {choice multiple other}   {#q7 ranking}
 // Words are keywords; "quoted" texts are labels; `#id` names the question.
 import { assertNever } from '../assert-never.ts';
-import { TextResponse, type LocalizedText, type Msg, type ResponseSpec, type ResponseType } from '../question-set.ts';
+import { TextResponse, type LocalizedText, type MethodStep, type Msg, type ResponseSpec, type ResponseType } from '../question-set.ts';
 import { decodeLocalized, encodeLocalized } from './text.ts';
 
 
@@ -63,7 +63,7 @@ export function tokenize(spec: string): Token[] | { error: Msg } {
   return tokens;
 }
 
-export type ParsedSpec = { id?: string; type: ResponseType; response: Record<string, unknown> };
+export type ParsedSpec = { id?: string; type: ResponseType; response: Record<string, unknown>; method?: Record<string, unknown> };
 
 /** Reads the tokens of one spec into a response draft; the schema checks the values after. */
 export function parseSpec(spec: string): ParsedSpec | { error: Msg } {
@@ -85,9 +85,48 @@ export function parseSpec(spec: string): ParsedSpec | { error: Msg } {
     return { error: { en: `unknown type ${what.en}: use one of ${types}`, da: `ukendt type ${what.da}: brug en af ${types}` } };
   }
   const type = first.value as ResponseType;
-  const options = readOptions(type, rest);
+  const method = readMethod(rest);
+  if ('error' in method) return method;
+  const options = readOptions(type, method.rest);
   if ('error' in options) return options;
-  return { ...(id !== undefined ? { id } : {}), type, response: { type, ...options.fields } };
+  return { ...(id !== undefined ? { id } : {}), type, response: { type, ...options.fields }, ...(method.fields ? { method: method.fields } : {}) };
+}
+
+/**
+ * A method step's settings, after the type's own options, for any type:
+ * `method 1-2-4-all step 4 timer 240 per-table to-actions` (docs/question-sets.md). The schema
+ * checks the values (a known template, a timer of 10–3600 seconds).
+ */
+function readMethod(tokens: Token[]): { rest: Token[]; fields?: Record<string, unknown> } | { error: Msg } {
+  const rest: Token[] = [];
+  const fields: Record<string, unknown> = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const word = t.kind === 'word' ? t.value : '';
+    if (word === 'per-table' || word === 'to-actions') {
+      const key = word === 'per-table' ? 'perTable' : 'toActions';
+      if (key in fields) return { error: { en: `"${word}" is given twice: keep one`, da: `"${word}" står der to gange: behold det ene` } };
+      fields[key] = true;
+    } else if (word === 'method' || word === 'step' || word === 'timer') {
+      const key = word === 'method' ? 'template' : word === 'step' ? 'step' : 'timerSeconds';
+      if (key in fields) return { error: { en: `"${word}" is given twice: keep one`, da: `"${word}" står der to gange: behold det ene` } };
+      const arg = tokens[++i];
+      if (word === 'timer') {
+        if (arg?.kind !== 'word' || !/^\d+$/.test(arg.value)) return { error: { en: '"timer" needs the seconds after it, e.g. timer 120', da: '"timer" skal have sekunderne efter sig, fx timer 120' } };
+        fields[key] = Number(arg.value);
+      } else if (arg?.kind === 'word') fields[key] = arg.value;
+      else if (arg?.kind === 'quoted' && word === 'step') fields[key] = unescapeQuoted(arg.raw);
+      else return { error: { en: `"${word}" needs a value after it, e.g. method 1-2-4-all step 1`, da: `"${word}" skal have en værdi efter sig, fx method 1-2-4-all step 1` } };
+    } else rest.push(t);
+  }
+  if (Object.keys(fields).length === 0) return { rest };
+  if (!('template' in fields)) return { error: { en: 'a method step needs "method" and its template, e.g. method 1-2-4-all step 1', da: 'et metodetrin skal have "method" og sin skabelon, fx method 1-2-4-all step 1' } };
+  if (!('step' in fields)) return { error: { en: 'a method step needs "step", e.g. method 1-2-4-all step 1', da: 'et metodetrin skal have "step", fx method 1-2-4-all step 1' } };
+  return { rest, fields };
+}
+
+function unescapeQuoted(raw: string): string {
+  return raw.replace(/\\(.)/g, '$1');
 }
 
 /** Keywords each type takes: flags, `key N` numbers, `key "text"` texts, a range `a-b`, labels. */
@@ -196,7 +235,7 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
 const TEXT_DEFAULTS = TextResponse.parse({ type: 'text' });
 
 /** The inverse of parseSpec: writes only what differs from the schema's defaults. */
-export function formatSpec(r: ResponseSpec, id?: string): string {
+export function formatSpec(r: ResponseSpec, id?: string, method?: MethodStep): string {
   const parts: string[] = id === undefined ? [] : [`#${id}`];
   parts.push(r.type);
   const quoted = (t: LocalizedText) => `"${encodeLocalized(t, 'quoted')}"`;
@@ -225,6 +264,13 @@ export function formatSpec(r: ResponseSpec, id?: string): string {
       break;
     default:
       assertNever(r);
+  }
+  if (method) {
+    const step = /^[^\s"{}\\#|][^\s"{}\\|]*$/.test(method.step) ? method.step : `"${method.step.replace(/["\\]/g, '\\$&')}"`;
+    parts.push('method', method.template, 'step', step);
+    if (method.timerSeconds !== undefined) parts.push('timer', String(method.timerSeconds));
+    if (method.perTable) parts.push('per-table');
+    if (method.toActions) parts.push('to-actions');
   }
   return `{${parts.join(' ')}}`;
 }

@@ -1,6 +1,6 @@
 // The chart of a question as an SVG string: the screen's horizontal bars, each with its count
-// and share written beside it (never colour alone). Pure text, used by the HTML and DOCX
-// renderers; the PNG fallback of DOCX draws the same layout (server/export/png.ts).
+// and share written beside it (never colour alone). Pure text: the HTML shows it inline, and DOCX
+// and XLSX get it as a PNG drawn by resvg with IBM Plex (server/export/charts/).
 import type { Bar } from '../session/results.ts';
 import { escapeXml } from './escape.ts';
 import type { Labels } from './labels.ts';
