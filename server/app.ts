@@ -18,6 +18,8 @@ import { facilitatorOnly } from './security/facilitator.ts';
 import { budget } from './security/quotas.ts';
 import { questionSetRoutes } from './question-set-routes.ts';
 import { serveClient } from './static.ts';
+import { Campaigns } from './campaigns.ts';
+import { campaignRoutes } from './campaign-routes.ts';
 
 const CreateSession = z.strictObject({ questionSetId: z.string().max(64).optional(), lang: Lang.optional() });
 const SUMMARY_FORMATS = ['json', 'md', 'csv', 'html', 'docx', 'xlsx'] as const;
@@ -47,6 +49,13 @@ export function createApp(
   app.use(questionSetRoutes(config, sessions, sets, facilitator)); // before the 64 kB parser: a set may be 256 KiB
   app.use(express.json({ limit: '64kb' }));
   app.use(lifecycleRoutes(config, sessions, facilitator));
+  const creation = creationQuota(config, sessions, creations, guards.keyOf);
+  const defaultSetId = () => [...sets.keys()][0]!;
+  const links = (req: Request, code: string, hostToken: string) => {
+    const base = baseUrl(req, config);
+    return { hostUrl: `${base}/host/${code}#${hostToken}`, screenUrl: `${base}/screen/${code}`, joinUrl: `${base}/join/${code}` };
+  };
+  app.use(campaignRoutes(new Campaigns(sessions.campaignStore, sessions), sessions, sets, { facilitator, creation }, { base: (req) => baseUrl(req, config), links, defaultSetId }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -70,22 +79,15 @@ export function createApp(
     res.json(set);
   });
 
-  app.post('/api/sessions', facilitator, creationQuota(config, sessions, creations, guards.keyOf), (req, res) => {
+  app.post('/api/sessions', facilitator, creation, (req, res) => {
     const body = CreateSession.safeParse(req.body ?? {});
     if (!body.success) return void res.status(400).json({ error: { code: 'invalid_payload', message: body.error.issues[0]?.message } });
-    const setId = body.data.questionSetId ?? [...sets.keys()][0]!;
+    const setId = body.data.questionSetId ?? defaultSetId();
     const set = sets.get(setId);
     if (!set) return void res.status(404).json({ error: { code: 'not_found', message: `no question set "${setId}"` } });
     const { code, hostToken } = sessions.create(set, body.data.lang ?? 'da');
-    const base = baseUrl(req, config);
     res.setHeader('Cache-Control', 'no-store');
-    res.status(201).json({
-      code,
-      hostToken,
-      hostUrl: `${base}/host/${code}#${hostToken}`,
-      screenUrl: `${base}/screen/${code}`,
-      joinUrl: `${base}/join/${code}`,
-    });
+    res.status(201).json({ code, hostToken, ...links(req, code, hostToken) });
   });
 
   app.get('/api/sessions/:code', (req, res) => {

@@ -16,6 +16,7 @@ import { isBanned } from '../shared/session/participant-rules.ts';
 import { ROTATE_MS } from '../shared/session/screen-control.ts';
 import { CommitQueue } from './store/commit-queue.ts';
 import type { EventRow, SessionMeta, Store } from './store/store.ts';
+import type { CampaignStore } from './store/campaign-store.ts';
 
 /** Join codes avoid look-alikes (0/O, 1/I/L) so they can be read off a projector. */
 export const newJoinCode = customAlphabet('ABCDEFGHJKMNPQRSTUVWXYZ23456789', 6);
@@ -62,6 +63,11 @@ export class SessionManager {
     }
     if (live.state.screenRotate && !live.state.ended) this.rotation(code, true);
     return live;
+  }
+
+  /** Campaigns live in the same store as the sessions they group (server/campaigns.ts). */
+  get campaignStore(): CampaignStore {
+    return this.store.campaigns;
   }
 
   onChange(listener: ChangeListener): void {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SessionEvent } from '../../shared/session/events.ts';
 import type { EventRow, SessionMeta, Store, StoredSession } from './store.ts';
+import { sqliteCampaigns } from './campaign-store.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -78,6 +79,7 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
   }
 
   return {
+    campaigns: sqliteCampaigns(db),
     createSession(meta: SessionMeta, first: EventRow) {
       db.transaction(() => {
         insertSession.run(meta.code, meta.hostTokenHash, meta.questionSetId, meta.createdAt);

@@ -1,6 +1,7 @@
 // The store behind one small interface: the session manager appends events and reads them
 // back after a restart; it never sees SQL. Another store (for several machines) fits here.
 import type { SessionEvent } from '../../shared/session/events.ts';
+import type { CampaignStore } from './campaign-store.ts';
 
 export type SessionMeta = {
   code: string;
@@ -19,6 +20,8 @@ export type StoredSession = {
 };
 
 export interface Store {
+  /** Campaigns and the workshops attached to them (campaign-store.ts). */
+  readonly campaigns: CampaignStore;
   createSession(meta: SessionMeta, first: EventRow): void;
   /** Appends rows from any number of sessions in one transaction: all of them are durable, or none. */
   append(rows: readonly EventRow[]): void;

@@ -1,0 +1,92 @@
+// /api/campaigns: create a campaign (facilitator password when one is set), create or attach
+// workshops, and read the organiser's combined view. Every answer that carries a secret is
+// no-store (the /api prefix sets it for all).
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { Lang } from '../shared/protocol.ts';
+import type { QuestionSet } from '../shared/question-set.ts';
+import type { Campaigns } from './campaigns.ts';
+import { ROUTER_OPTIONS } from './security/facilitator.ts';
+import { bearerToken } from './security/http.ts';
+import type { SessionManager } from './sessions.ts';
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const Label = z.string().trim().max(80);
+const CreateCampaign = z.strictObject({ name: z.string().trim().min(1).max(120), lang: Lang.optional() });
+const CreateWorkshop = z.strictObject({ label: Label.optional(), heldOn: Day.optional(), questionSetId: z.string().max(64).optional(), lang: Lang.optional() });
+const Attach = z.strictObject({ attachCode: z.string().trim().min(4).max(20), label: Label.optional(), heldOn: Day.optional() });
+
+type Links = (req: Request, code: string, hostToken: string) => { hostUrl: string; screenUrl: string; joinUrl: string };
+
+function fail(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+export function campaignRoutes(
+  campaigns: Campaigns,
+  sessions: SessionManager,
+  sets: Map<string, QuestionSet>,
+  guard: { facilitator: RequestHandler; creation: RequestHandler },
+  http: { base: (req: Request) => string; links: Links; defaultSetId: () => string },
+): express.Router {
+  const router = express.Router(ROUTER_OPTIONS);
+  const organiser = (req: Request, res: Response): string | undefined => {
+    const id = String(req.params.id);
+    const token = bearerToken(req);
+    if (!token) return void fail(res, 401, 'unauthorized', 'send the organiser token as a Bearer token');
+    if (!campaigns.isOrganiser(id, token)) return void fail(res, 403, 'forbidden', 'not the organiser of this campaign');
+    return id;
+  };
+
+  router.post('/api/campaigns', guard.facilitator, guard.creation, (req, res) => {
+    const body = CreateCampaign.safeParse(req.body ?? {});
+    if (!body.success) return void fail(res, 400, 'invalid_payload', body.error.issues[0]?.message ?? 'invalid campaign');
+    const { id, organiserToken, attachCode } = campaigns.create(body.data.name, body.data.lang ?? 'da');
+    res.status(201).json({ id, organiserToken, attachCode, organiserUrl: `${http.base(req)}/campaign/${id}#${organiserToken}` });
+  });
+
+  router.get('/api/campaigns/:id', (req, res) => {
+    const id = organiser(req, res);
+    if (!id) return;
+    res.json(campaigns.view(id));
+  });
+
+  // The organiser creates a workshop in the campaign and hands its console link to a facilitator.
+  router.post('/api/campaigns/:id/workshops', guard.creation, (req, res) => {
+    const id = organiser(req, res);
+    if (!id) return;
+    const body = CreateWorkshop.safeParse(req.body ?? {});
+    if (!body.success) return void fail(res, 400, 'invalid_payload', body.error.issues[0]?.message ?? 'invalid workshop');
+    const setId = body.data.questionSetId ?? http.defaultSetId();
+    const set = sets.get(setId);
+    if (!set) return void fail(res, 404, 'not_found', `no question set "${setId}"`);
+    const campaign = campaigns.get(id)!;
+    const { code, hostToken } = sessions.create(set, body.data.lang ?? campaign.lang);
+    campaigns.attach(id, code, body.data.label ?? '', body.data.heldOn ?? null);
+    res.status(201).json({ code, hostToken, ...http.links(req, code, hostToken) });
+  });
+
+  // A facilitator attaches the workshop they run, with the campaign's attach code.
+  router.post('/api/sessions/:code/campaign', (req, res) => {
+    const code = String(req.params.code);
+    const token = bearerToken(req);
+    if (!token) return void fail(res, 401, 'unauthorized', 'send the host token as a Bearer token');
+    if (!sessions.isHost(code, token)) return void fail(res, 403, 'forbidden', 'not the facilitator of this session');
+    const body = Attach.safeParse(req.body ?? {});
+    if (!body.success) return void fail(res, 400, 'invalid_payload', body.error.issues[0]?.message ?? 'invalid attach request');
+    const campaign = campaigns.byAttachCode(body.data.attachCode);
+    if (!campaign) return void fail(res, 404, 'no_such_campaign', 'no campaign has that code');
+    campaigns.attach(campaign.id, code, body.data.label ?? '', body.data.heldOn ?? null);
+    res.json({ campaign: { id: campaign.id, name: campaign.name }, label: body.data.label ?? '', heldOn: body.data.heldOn ?? null });
+  });
+
+  // The console shows which campaign its workshop is in.
+  router.get('/api/sessions/:code/campaign', (req, res) => {
+    const code = String(req.params.code);
+    if (!sessions.isHost(code, bearerToken(req))) return void fail(res, 403, 'forbidden', 'not the facilitator of this session');
+    const found = campaigns.campaignOf(code);
+    res.json(found ? { campaign: { id: found.campaign.id, name: found.campaign.name }, label: found.label, heldOn: found.heldOn } : { campaign: null });
+  });
+
+  return router;
+}

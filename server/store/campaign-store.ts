@@ -1,0 +1,94 @@
+// Campaigns ("forløb") in the store: a campaign and the workshops attached to it. Small,
+// rarely written records beside the event logs; secrets are kept as SHA-256 hashes only.
+import type Database from 'better-sqlite3';
+
+export type CampaignRecord = {
+  id: string;
+  name: string;
+  /** Hash of the organiser's token (the organiser link's secret). */
+  organiserTokenHash: string;
+  /** Hash of the code facilitators use to attach a workshop they already run. */
+  attachCodeHash: string;
+  lang: 'da' | 'en';
+  createdAt: number;
+};
+
+/** A workshop in a campaign: its session code, a label (department, municipality, …) and the day it is held. */
+export type CampaignWorkshop = { campaignId: string; code: string; label: string; heldOn: string | null; attachedAt: number };
+
+export interface CampaignStore {
+  create(campaign: CampaignRecord): void;
+  get(id: string): CampaignRecord | undefined;
+  byAttachCode(attachCodeHash: string): CampaignRecord | undefined;
+  /** Attaches (or re-labels) a workshop; a workshop belongs to one campaign at most. */
+  attach(workshop: CampaignWorkshop): void;
+  workshops(campaignId: string): CampaignWorkshop[];
+  campaignOf(code: string): CampaignWorkshop | undefined;
+  /** The session is gone (deleted or expired): it leaves its campaign. */
+  detach(code: string): void;
+}
+
+export const CAMPAIGN_SCHEMA = `
+CREATE TABLE IF NOT EXISTS campaigns (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  organiser_token_hash TEXT NOT NULL,
+  attach_code_hash TEXT NOT NULL UNIQUE,
+  lang TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS campaign_workshops (
+  code TEXT PRIMARY KEY REFERENCES sessions(code) ON DELETE CASCADE,
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  held_on TEXT,
+  attached_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS campaign_workshops_campaign ON campaign_workshops(campaign_id, attached_at);
+`;
+
+type CampaignRow = { id: string; name: string; organiser_token_hash: string; attach_code_hash: string; lang: string; created_at: number };
+type WorkshopRow = { code: string; campaign_id: string; label: string; held_on: string | null; attached_at: number };
+
+const toWorkshop = (r: WorkshopRow): CampaignWorkshop => ({ campaignId: r.campaign_id, code: r.code, label: r.label, heldOn: r.held_on, attachedAt: r.attached_at });
+
+const toCampaign = (r: CampaignRow | undefined): CampaignRecord | undefined =>
+  r && { id: r.id, name: r.name, organiserTokenHash: r.organiser_token_hash, attachCodeHash: r.attach_code_hash, lang: r.lang === 'en' ? 'en' : 'da', createdAt: r.created_at };
+
+export function sqliteCampaigns(db: Database.Database): CampaignStore {
+  db.exec(CAMPAIGN_SCHEMA);
+  const insert = db.prepare('INSERT INTO campaigns (id, name, organiser_token_hash, attach_code_hash, lang, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const byId = db.prepare('SELECT * FROM campaigns WHERE id = ?');
+  const byAttach = db.prepare('SELECT * FROM campaigns WHERE attach_code_hash = ?');
+  const upsertWorkshop = db.prepare(
+    'INSERT INTO campaign_workshops (code, campaign_id, label, held_on, attached_at) VALUES (?, ?, ?, ?, ?) ' +
+      'ON CONFLICT(code) DO UPDATE SET campaign_id = excluded.campaign_id, label = excluded.label, held_on = excluded.held_on',
+  );
+  const workshopsOf = db.prepare('SELECT * FROM campaign_workshops WHERE campaign_id = ? ORDER BY attached_at, code');
+  const workshopByCode = db.prepare('SELECT * FROM campaign_workshops WHERE code = ?');
+  const remove = db.prepare('DELETE FROM campaign_workshops WHERE code = ?');
+  return {
+    create(c) {
+      insert.run(c.id, c.name, c.organiserTokenHash, c.attachCodeHash, c.lang, c.createdAt);
+    },
+    get(id) {
+      return toCampaign(byId.get(id) as CampaignRow | undefined);
+    },
+    byAttachCode(attachCodeHash) {
+      return toCampaign(byAttach.get(attachCodeHash) as CampaignRow | undefined);
+    },
+    attach(w) {
+      upsertWorkshop.run(w.code, w.campaignId, w.label, w.heldOn, w.attachedAt);
+    },
+    workshops(campaignId) {
+      return (workshopsOf.all(campaignId) as WorkshopRow[]).map(toWorkshop);
+    },
+    campaignOf(code) {
+      const r = workshopByCode.get(code) as WorkshopRow | undefined;
+      return r && toWorkshop(r);
+    },
+    detach(code) {
+      remove.run(code);
+    },
+  };
+}
