@@ -6,7 +6,7 @@ export function FatalNotice({ code, reason }: { code: string; reason: string }) 
   const { t, lang } = useT();
   // Every other refusal that ends the page (a full workshop, too many tabs) says its own reason.
   const text =
-    reason === 'forbidden' ? t('hostLinkInvalid') : reason === 'removed' ? t('removedNotice') : reason === 'no_such_session' ? t('sessionNotFound', { code }) : errorText(lang, { code: reason });
+    reason === 'forbidden' ? t('hostLinkInvalid') : reason === 'removed' ? t('removedNotice') : reason === 'outdated' ? t('outdatedNotice') : reason === 'no_such_session' ? t('sessionNotFound', { code }) : errorText(lang, { code: reason });
   return (
     <div className="page">
       <TopBar connection={false} />

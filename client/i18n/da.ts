@@ -265,6 +265,7 @@ export const da = {
   items: 'Punkter (ét pr. linje)',
   statementsList: 'Udsagn (ét pr. linje)',
   removedNotice: 'Facilitator har fjernet dig fra workshoppen.',
+  outdatedNotice: 'Siden er en ældre udgave end serverens. Genindlæs siden for at fortsætte.',
   screenEnded: 'Workshoppen er slut. Tak for i dag!',
   workshop: 'Workshop',
   status: 'Status',

@@ -258,6 +258,7 @@ export const en: Record<MessageKey, string> = {
   items: 'Items (one per line)',
   statementsList: 'Statements (one per line)',
   removedNotice: 'The facilitator has removed you from the workshop.',
+  outdatedNotice: 'This page is an older version than the server’s. Reload the page to continue.',
   screenEnded: 'The workshop has ended. Thank you!',
   workshop: 'Workshop',
   status: 'Status',

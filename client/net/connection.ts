@@ -5,19 +5,23 @@
 // answers that depend on it.
 import { io, type Socket } from 'socket.io-client';
 import { nanoid } from 'nanoid';
-import type { Ack, Audience, Command, ErrorCode, JoinResult } from '../../shared/protocol.ts';
+import type { Ack, Audience, ClientToServerEvents, Command, ErrorCode, JoinResult, ServerToClientEvents } from '../../shared/protocol.ts';
 import type { MeView } from '../../shared/session/views.ts';
 import { useStore, type AnyView } from '../store.ts';
 import { Outbox, type Envelope } from './outbox.ts';
 import { tokens } from './tokens.ts';
 import { errorText, responseErrorText } from '../i18n/errors.ts';
+import { checkProtocol, reloadForNewBuild } from './protocol-check.ts';
+
+/** The socket as the protocol types it: what the server sends, what this page sends. */
+type AppSocket = Socket<ServerToClientEvents<AnyView, MeView | null>, ClientToServerEvents>;
 
 const ACK_TIMEOUT_MS = 8000;
 const RETRY_MS = 1000;
 /** Refusals that pass by themselves: try again later, with the same id. */
 const TRANSIENT = new Set<ErrorCode>(['rate_limited', 'internal', 'too_many_connections', 'too_many_tabs']);
 
-let socket: Socket | null = null;
+let socket: AppSocket | null = null;
 let outbox = new Outbox(null);
 const waiting = new Map<string, ((ack: Ack) => void)[]>();
 let pumping = false;
@@ -35,7 +39,7 @@ export function connect(as: Audience, code: string, token?: string): void {
   store.pendingChanged(outbox.size);
   current = { code, as };
   hostToken = token;
-  const s: Socket = io({
+  const s: AppSocket = io({
     transports: ['websocket', 'polling'],
     auth: (cb) => {
       const t = as === 'host' ? hostToken : as === 'participant' ? tokens.participant(code) : undefined;
@@ -59,11 +63,19 @@ export function connect(as: Audience, code: string, token?: string): void {
     }
   });
   s.on('connect_error', (err: Error & { data?: { code?: string } }) => onConnectError(s, err.data?.code));
-  s.on('hello', (h: { serverNow: number }) => useStore.getState().receivedHello(h.serverNow));
-  s.on('view', (view: AnyView) => useStore.getState().receivedView(view));
+  s.on('hello', (h) => {
+    useStore.getState().receivedHello(h.serverNow);
+    // Another protocol than this build's: reload for the server's build (once), else stop and say so.
+    const action = checkProtocol(h.protocol);
+    if (action === 'ok') return;
+    s.disconnect();
+    if (action === 'reload') void reloadForNewBuild();
+    else useStore.getState().connectionChanged('offline', 'outdated');
+  });
+  s.on('view', (view) => useStore.getState().receivedView(view));
   // The server says retrying will not help (e.g. the facilitator removed this phone).
-  s.on('fatal', (error: { code: string }) => useStore.getState().connectionChanged('offline', error.code));
-  s.on('me', (me: MeView | null) => {
+  s.on('fatal', (error) => useStore.getState().connectionChanged('offline', error.code));
+  s.on('me', (me) => {
     if (me === null && as === 'participant' && tokens.participant(code)) {
       // The server does not know this token (a deleted session's, or a reset): join afresh.
       tokens.clearParticipant(code);
@@ -74,7 +86,7 @@ export function connect(as: Audience, code: string, token?: string): void {
 }
 
 let refusals = 0;
-function onConnectError(s: Socket, code: string | undefined): void {
+function onConnectError(s: AppSocket, code: string | undefined): void {
   if (code === 'no_such_session' || code === 'forbidden' || code === 'banned') {
     // Retrying will not help: stop, and say why.
     s.disconnect();
@@ -91,7 +103,7 @@ function onConnectError(s: Socket, code: string | undefined): void {
 }
 
 /** The browser knows before socket.io does: drop at once when offline, retry at once when back. */
-function watchNetwork(s: Socket): void {
+function watchNetwork(s: AppSocket): void {
   if (typeof window === 'undefined') return;
   window.addEventListener('offline', () => {
     useStore.getState().connectionChanged('offline');
@@ -137,7 +149,7 @@ async function pump(): Promise<void> {
 }
 
 /** One try: the ack, or null if the connection dropped or no ack came in time. */
-function deliver(s: Socket, envelope: Envelope): Promise<Ack | null> {
+function deliver(s: AppSocket, envelope: Envelope): Promise<Ack | null> {
   return new Promise((resolve) => {
     const dropped = () => resolve(null);
     s.once('disconnect', dropped);
@@ -212,6 +224,6 @@ export async function eraseForGood(target: EraseTarget): Promise<Erased> {
 }
 
 /** Connects a socket that socket.io will not reconnect by itself (once: connect() twice would send two handshakes). */
-function reconnect(s: Socket): void {
+function reconnect(s: AppSocket): void {
   if (!s.connected && !s.active) s.connect();
 }
