@@ -89,7 +89,8 @@ function connect(url: string, code: string): Socket {
 
 type Ack = { ok: boolean; error?: unknown };
 function command(client: Client, cmd: unknown, timeoutMs: number): Promise<Ack> {
-  const id = `${prefix}_${client.spec.session}_${client.idx}_${client.seq++}`;
+  // The server takes 21–64 URL-safe characters (shared/protocol.ts ClientId).
+  const id = `bench-client-${prefix}_${client.spec.session}_${client.idx}_${client.seq++}`;
   return client.socket.timeout(timeoutMs).emitWithAck('command', { id, command: cmd }) as Promise<Ack>;
 }
 

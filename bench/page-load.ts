@@ -14,7 +14,8 @@ import { slowPhones, type SlowPhone } from './slow-phone.ts';
 const JOIN_CONCURRENCY = 100;
 const LINK_BITS_PER_S = 100e6; // the room's network: 100 Mbit/s
 
-export type PageLoadPlan = { participants: number; windowMs: number; slowPhones: boolean };
+/** `slowRuns`: runs per preset; the median run (by first answer) is reported. */
+export type PageLoadPlan = { participants: number; windowMs: number; slowPhones: boolean; slowRuns: number };
 
 export async function runPageLoad(plan: PageLoadPlan, log: (s: string) => void): Promise<{ summary: Record<string, unknown>; failures: number }> {
   const serverStarting = ServerProc.start('raadslag');
@@ -43,8 +44,8 @@ export async function runPageLoad(plan: PageLoadPlan, log: (s: string) => void):
     await Promise.all(workers.map((w) => w.ask({ type: 'close' }, 'closed', 30_000)));
     let slow: SlowPhone[] = [];
     if (plan.slowPhones) {
-      log('page-load: one Chromium phone each on Fast 3G and Slow 3G…');
-      slow = await slowPhones(server.url);
+      log(`page-load: Chromium phones on Fast 3G and Slow 3G (${plan.slowRuns} run(s) each, the median reported)…`);
+      slow = await slowPhones(server.url, ['Fast 3G', 'Slow 3G'], plan.slowRuns);
     }
     const summary = summarize(plan, pages.r, pages.at - t0, joined.r, joined.at - t0, after.cpuS - before.cpuS, slow);
     printTable(summary, pages.r);
@@ -68,7 +69,7 @@ function summarize(plan: PageLoadPlan, pages: PhoneLoad[], serveAllMs: number, j
   const read = pages.reduce((n, p) => n + p.bytes, 0);
   const phone = (preset: string) => {
     const s = slow.find((x) => x.preset === preset);
-    return s ? { formReadyMs: round(s.formReadyMs, 0), firstAnswerMs: round(s.firstAnswerMs, 0) } : null;
+    return s ? { formReadyMs: round(s.formReadyMs, 0), firstAnswerMs: round(s.firstAnswerMs, 0), steps: s.steps, requests: s.requests } : null;
   };
   return {
     scenario: 'page-load',
@@ -111,6 +112,13 @@ function printTable(s: ReturnType<typeof summarize>, pages: PhoneLoad[]): void {
   console.log(`\n== page-load: ${s.participants} phones within ${s.windowMs} ms ==`);
   for (const [label, v] of rows) console.log(`${label.padEnd(w)}  ${String(v).padStart(20)}`);
   if (s.firstError) console.log(`! ${s.firstError}`);
+  for (const [name, phone] of [['Fast 3G', s.fast3g], ['Slow 3G', s.slow3g]] as const) {
+    if (!phone) continue;
+    console.log(`\n-- ${name}: where the time went (ms from opening the link) --`);
+    for (const [step, ms] of Object.entries(phone.steps)) console.log(`${String(ms).padStart(7)}  ${step}`);
+    console.log('   sent →    done    bytes  request');
+    for (const r of phone.requests) console.log(`${String(r.sentMs).padStart(7)} → ${String(r.doneMs).padStart(7)} ${String(r.bytes).padStart(8)}  ${r.what}`);
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

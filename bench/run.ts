@@ -20,13 +20,14 @@ const { values: flags } = parseArgs({
     'no-floor': { type: 'boolean', default: false },
     'page-load': { type: 'boolean', default: false },
     'no-slow-phones': { type: 'boolean', default: false },
+    'slow-runs': { type: 'string', default: '1' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (flags.help) {
   console.log('npm run bench -- [--scenario plenary|rooms|all] [--participants N] [--sessions S] [--per-session M] [--window MS] [--votes V] [--no-floor]');
-  console.log('npm run bench -- --page-load [--participants N] [--window MS] [--no-slow-phones]');
+  console.log('npm run bench -- --page-load [--participants N] [--window MS] [--no-slow-phones] [--slow-runs R]');
   process.exit(0);
 }
 
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
 
 /** The join storm: pages and joins at once, then two throttled Chromium phones (bench/page-load.ts). */
 async function pageLoad(): Promise<void> {
-  const { summary, failures } = await runPageLoad({ participants: plenaryN, windowMs, slowPhones: !flags['no-slow-phones'] }, log);
+  const { summary, failures } = await runPageLoad({ participants: plenaryN, windowMs, slowPhones: !flags['no-slow-phones'], slowRuns: int('slow-runs', flags['slow-runs'], 1, 15) }, log);
   killAll();
   console.log(JSON.stringify(summary));
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
