@@ -1,9 +1,10 @@
 // One phone opening the join link, the way a browser does it, over HTTP only: the page with
 // `Accept-Encoding` as Chromium sends it over plain http (gzip, deflate – brotli only over https),
 // then what the page references (scripts, stylesheets, preloads), then the fonts the stylesheets
-// declare (the first, woff2, source of each @font-face, as a browser picks), and /sw.js if the
-// script registers a service worker. Up to 6 connections, kept alive, like a browser; the bytes
-// are what came over the sockets (headers and compressed bodies; no TCP/IP overhead).
+// declare, as files or as <style> in the page (the first, woff2, source of each @font-face, as a
+// browser picks), and /sw.js if a script, a file or inline, registers a service worker. Up to 6
+// connections, kept alive, like a browser; the bytes are what came over the sockets (headers and
+// compressed bodies; no TCP/IP overhead).
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import zlib from 'node:zlib';
@@ -39,9 +40,12 @@ export async function loadPage(origin: string, pagePath: string, acceptEncoding 
     const html = decode(await get(pagePath));
     const refs = unique([...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]!));
     const fetched = await Promise.all(refs.map(async (r) => ({ path: r, text: /\.(js|css)$/.test(r) ? decode(await get(r)) : (await get(r), '') })));
-    const fonts = unique(fetched.filter((f) => f.path.endsWith('.css')).flatMap((f) => firstFontSources(f.text, f.path))).filter((f) => !refs.includes(f));
+    // Stylesheets and scripts as files, and inside the page (the phone's page inlines both).
+    const styles = [...fetched.filter((f) => f.path.endsWith('.css')), ...[...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => ({ path: pagePath, text: m[1]! }))];
+    const scripts = [...fetched.filter((f) => f.path.endsWith('.js')).map((f) => f.text), ...[...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!)];
+    const fonts = unique(styles.flatMap((f) => firstFontSources(f.text, f.path))).filter((f) => !refs.includes(f));
     await Promise.all(fonts.map((f) => get(f)));
-    if (fetched.some((f) => f.path.endsWith('.js') && f.text.includes('/sw.js'))) await get('/sw.js');
+    if (scripts.some((text) => text.includes('/sw.js'))) await get('/sw.js');
     return { ok: true, bytes: sum(sockets), requests, ms: performance.now() - t0 };
   } catch (error) {
     return { ok: false, bytes: sum(sockets), requests, ms: performance.now() - t0, error: String(error) };

@@ -9,8 +9,12 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server.ts';
 import { tempDataDir, testConfig } from './testing/harness.ts';
+import { cspHash } from '../build/inline.ts';
+import { contentSecurityPolicy } from './security/http.ts';
 
 const JS = 'export const phone = "' + 'ø'.repeat(2000) + '";\n';
+const INLINE_SCRIPT = 'document.title = "rådslag"';
+const INLINE_STYLE = 'body{margin:0}';
 let server: RunningServer;
 let clientDir: string;
 
@@ -19,7 +23,8 @@ beforeAll(async () => {
   clientDir = path.join(dataDir, 'client');
   fs.mkdirSync(path.join(clientDir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>index</title>');
-  fs.writeFileSync(path.join(clientDir, 'join.html'), '<!doctype html><title>join</title>');
+  fs.writeFileSync(path.join(clientDir, 'join.html'), `<!doctype html><title>join</title><script type="module">${INLINE_SCRIPT}</script><style>${INLINE_STYLE}</style>`);
+  fs.writeFileSync(path.join(clientDir, 'join.csp.json'), JSON.stringify({ script: [cspHash(INLINE_SCRIPT)], style: [cspHash(INLINE_STYLE)] }));
   fs.writeFileSync(path.join(clientDir, 'sw.js'), 'self;');
   const js = path.join(clientDir, 'assets', 'join-AbC123.js');
   fs.writeFileSync(js, JS);
@@ -108,5 +113,30 @@ describe('pages', () => {
     for (const p of ['/assets/join-AbC123.js.br', '/assets/join-AbC123.js.gz', '/../package.json', '/%2e%2e/package.json', '/.env']) {
       expect((await get(p)).status, p).toBe(404);
     }
+  });
+});
+
+describe('the phone page\'s policy', () => {
+  it('join.html allows its own inlined script and style by hash (join.csp.json), and nothing more', async () => {
+    for (const p of ['/join/ABC123', '/join.html']) {
+      const csp = String((await get(p, 'br')).headers['content-security-policy']);
+      expect(csp, p).toContain(`script-src 'self' ${cspHash(INLINE_SCRIPT)};`);
+      expect(csp, p).toContain(`style-src 'self' ${cspHash(INLINE_STYLE)};`);
+      expect(csp.match(/'unsafe-inline'/g)?.length, `${p}: only style-src-attr allows inline`).toBe(1);
+      expect(csp, p).toContain("style-src-attr 'unsafe-inline'");
+    }
+  });
+
+  it('every other page keeps the policy without hashes, the same string helmet writes', async () => {
+    for (const p of ['/', '/host/ABC123', '/screen/ABC123', '/join', '/sw.js', '/assets/join-AbC123.js']) {
+      const csp = (await get(p, 'br')).headers['content-security-policy'];
+      expect(csp, p).toBe(contentSecurityPolicy());
+      expect(csp, p).not.toContain('sha256-');
+    }
+  });
+
+  it('only sha256 hash sources can be added', () => {
+    expect(() => contentSecurityPolicy({ script: ["'unsafe-inline'"] })).toThrow(/hash source/);
+    expect(() => contentSecurityPolicy({ style: ['https://example.com'] })).toThrow(/hash source/);
   });
 });

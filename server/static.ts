@@ -4,9 +4,12 @@
 // else gzip, else the file itself – always with `Vary: Accept-Encoding`, so a cache in between
 // keeps them apart. Content-hashed assets (/assets/*) are immutable for a year; the pages and the
 // service worker are revalidated on every load (no-cache), so an update reaches every phone.
+// The phone's page carries its script and stylesheet inline (build/inline.ts); its
+// Content-Security-Policy adds their hashes, from join.csp.json beside it, and nothing else.
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type NextFunction } from 'express';
+import { contentSecurityPolicy } from './security/http.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const ENCODINGS = [
@@ -43,6 +46,7 @@ function send(req: Request, res: Response, next: NextFunction, root: string, rel
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('Cache-Control', rel.startsWith('assets/') ? IMMUTABLE : 'no-cache');
   res.type(path.extname(rel));
+  if (rel === 'join.html') res.setHeader('Content-Security-Policy', phonePolicy(root));
   if (encoding) res.setHeader('Content-Encoding', encoding.name);
   res.sendFile(rel + (encoding?.ext ?? ''), { root, cacheControl: false, dotfiles: 'deny' }, (err) => {
     if (err && !res.headersSent) next(err); // after the headers: the phone went away mid-file
@@ -60,4 +64,23 @@ function safePath(urlPath: string): string | null {
   const rel = path.posix.normalize(p).replace(/^\/+/, '');
   if (!rel || rel.startsWith('..') || rel.includes('\0') || /(^|\/)\./.test(rel) || /\.(br|gz)$/.test(rel)) return null;
   return rel;
+}
+
+let policy: { key: string; value: string } | null = null;
+
+/** The policy for join.html: the hashes of its inlined script and style (read again when the build changes). */
+function phonePolicy(root: string): string {
+  const file = path.join(root, 'join.csp.json');
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return contentSecurityPolicy(); // a build with nothing inline
+  }
+  const key = `${file}:${stat.mtimeMs}:${stat.size}`;
+  if (policy?.key !== key) {
+    const hashes = JSON.parse(fs.readFileSync(file, 'utf8')) as { script?: string[]; style?: string[] };
+    policy = { key, value: contentSecurityPolicy(hashes) };
+  }
+  return policy.value;
 }

@@ -28,6 +28,29 @@ export const CSP_DIRECTIVES = {
   'form-action': ["'self'"],
 } as const;
 
+/** A CSP Level 2 hash source, and nothing else: what join.csp.json may add to the policy. */
+const HASH_SOURCE = /^'sha256-[A-Za-z0-9+/]{43}='$/;
+
+/**
+ * The policy as a header value, as helmet writes it, with hash sources added to script-src and
+ * style-src: the phone's page carries its script and stylesheet inline (build/inline.ts) and the
+ * server allows exactly those, by hash, on that page (server/static.ts). Anything but a sha256
+ * hash source is refused, so a stray file cannot widen the policy.
+ */
+export function contentSecurityPolicy(hashes: { script?: readonly string[]; style?: readonly string[] } = {}): string {
+  for (const h of [...(hashes.script ?? []), ...(hashes.style ?? [])]) {
+    if (!HASH_SOURCE.test(h)) throw new Error(`not a sha256 hash source: ${h}`);
+  }
+  const directives: Record<string, readonly string[]> = {
+    ...CSP_DIRECTIVES,
+    'script-src': [...CSP_DIRECTIVES['script-src'], ...(hashes.script ?? [])],
+    'style-src': [...CSP_DIRECTIVES['style-src'], ...(hashes.style ?? [])],
+  };
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join(';');
+}
+
 export function securityHeaders(): RequestHandler {
   return helmet({
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
