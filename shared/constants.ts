@@ -18,6 +18,12 @@ export const LIMITS = {
   detailLength: 200,
   /** The purpose of the workshop, a paragraph in the minutes' header. */
   purposeLength: 1000,
+  /** Items of a ranking question (at least 3). */
+  rankingItems: 10,
+  /** Options of a choice question (at least 2), besides "Andet". */
+  choiceOptions: 12,
+  /** Statements of a statements question (at least 1). */
+  statements: 20,
 } as const;
 
 export const ROLES = ['politician', 'executive', 'manager', 'employee', 'citizen', 'other'] as const;

@@ -28,11 +28,11 @@ export const AnswerValue = z.union([
   z.strictObject({ kind: z.literal('text'), text: z.string().max(LIMITS.textAnswerLength) }),
   z.strictObject({
     kind: z.literal('choice'),
-    options: z.array(z.number().int().min(0).max(11)).max(12),
+    options: z.array(z.number().int().min(0).max(LIMITS.choiceOptions - 1)).max(LIMITS.choiceOptions),
     other: z.string().trim().max(LIMITS.otherTextLength).optional(),
   }),
-  z.strictObject({ kind: z.literal('ranking'), order: z.array(z.number().int().min(0).max(6)).min(1).max(7) }),
-  z.strictObject({ kind: z.literal('statements'), votes: z.array(StatementVote.nullable()).min(1).max(20) }),
+  z.strictObject({ kind: z.literal('ranking'), order: z.array(z.number().int().min(0).max(LIMITS.rankingItems - 1)).min(1).max(LIMITS.rankingItems) }),
+  z.strictObject({ kind: z.literal('statements'), votes: z.array(StatementVote.nullable()).min(1).max(LIMITS.statements) }),
 ]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 

@@ -2,6 +2,7 @@
 // A set that fails it is rejected whole, with the file, the field path and what is wrong.
 import { z } from 'zod';
 import { describeIssue } from './question-set-messages.ts';
+import { LIMITS } from './constants.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -44,10 +45,10 @@ export const TextResponse = z.strictObject({
 export const ChoiceResponse = z
   .strictObject({
     type: z.literal('choice'),
-    options: z.array(LocalizedText).min(2).max(12),
+    options: z.array(LocalizedText).min(2).max(LIMITS.choiceOptions),
     multiple: z.boolean().default(false),
     /** With multiple: at most this many options (default: all). */
-    maxChoices: z.number().int().min(1).max(12).optional(),
+    maxChoices: z.number().int().min(1).max(LIMITS.choiceOptions).optional(),
     /** Offer "Andet" with a short free text. */
     other: z.boolean().default(false),
   })
@@ -58,11 +59,11 @@ export const ChoiceResponse = z
   });
 export const RankingResponse = z.strictObject({
   type: z.literal('ranking'),
-  items: z.array(LocalizedText).min(3).max(7),
+  items: z.array(LocalizedText).min(3).max(LIMITS.rankingItems),
 });
 export const StatementsResponse = z.strictObject({
   type: z.literal('statements'),
-  statements: z.array(LocalizedText).min(1).max(20),
+  statements: z.array(LocalizedText).min(1).max(LIMITS.statements),
 });
 export const ResponseSpec = z.discriminatedUnion('type', [
   ScaleResponse,

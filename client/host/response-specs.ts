@@ -1,5 +1,6 @@
 // Sensible default response specs for a question made live, from a type and a few lines.
 import type { ResponseSpec, ResponseType } from '../../shared/question-set.ts';
+import { LIMITS } from '../../shared/constants.ts';
 
 /** Every response type, by construction: a new one does not compile until it is listed here. */
 const LIVE: Record<ResponseType, true> = { scale: true, number: true, text: true, choice: true, ranking: true, statements: true };
@@ -26,10 +27,10 @@ export function defaultSpec(type: ResponseType, lines: string[], choice: { multi
     case 'text':
       return { type, maxAnswers: 3, maxLength: 280, voting: { budget: 3, maxPerAnswer: 2 } };
     case 'choice':
-      return list.length >= 2 ? { type, options: list.slice(0, 12), multiple: choice.multiple, other: choice.other } : 'needOptions';
+      return list.length >= 2 ? { type, options: list.slice(0, LIMITS.choiceOptions), multiple: choice.multiple, other: choice.other } : 'needOptions';
     case 'ranking':
-      return list.length >= 3 && list.length <= 7 ? { type, items: list } : 'needItems';
+      return list.length >= 3 && list.length <= LIMITS.rankingItems ? { type, items: list } : 'needItems';
     case 'statements':
-      return list.length >= 1 ? { type, statements: list.slice(0, 20) } : 'needStatements';
+      return list.length >= 1 ? { type, statements: list.slice(0, LIMITS.statements) } : 'needStatements';
   }
 }

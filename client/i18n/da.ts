@@ -357,7 +357,7 @@ export const da = {
   multipleAllowed: 'Deltagerne må vælge flere',
   withOther: 'Med svarmuligheden «Andet»',
   needOptions: 'Skriv mindst to svarmuligheder, én pr. linje.',
-  needItems: 'Skriv 3 til 7 punkter, ét pr. linje.',
+  needItems: 'Skriv 3 til 10 punkter, ét pr. linje.',
   needStatements: 'Skriv mindst ét udsagn, ét pr. linje.',
   chooseTooMany: 'Vælg højst {n}.',
   pageRange: '{first}–{last} af {total}',

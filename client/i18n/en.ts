@@ -350,7 +350,7 @@ export const en: Record<MessageKey, string> = {
   multipleAllowed: 'Participants may choose several',
   withOther: 'With the option “Other”',
   needOptions: 'Write at least two options, one per line.',
-  needItems: 'Write 3 to 7 items, one per line.',
+  needItems: 'Write 3 to 10 items, one per line.',
   needStatements: 'Write at least one statement, one per line.',
   chooseTooMany: 'Choose at most {n}.',
   pageRange: '{first}–{last} of {total}',

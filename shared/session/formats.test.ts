@@ -2,7 +2,9 @@
 // out of range), splits by role and table with the suppression rule at 4 and 5, re-vote rounds,
 // and hidden results that never reach the screen or the phones before they are shown.
 import { describe, expect, it } from 'vitest';
-import type { QuestionSet } from '../question-set.ts';
+import { parseQuestionSet, type QuestionSet } from '../question-set.ts';
+import { LIMITS, parseCommand } from '../protocol.ts';
+import { defaultSpec } from '../../client/host/response-specs.ts';
 import type { ChoiceResults, RankingResults, ScaleResults, StatementsResults } from './results.ts';
 import { hostView, participantView, screenView } from './views.ts';
 import { answer, close, dontKnow, goToAndOpen, HOST, join, must, newWorld, reveal, run, scale, SET, type World } from './test-fixtures.ts';
@@ -95,6 +97,34 @@ describe('ranking', () => {
     openQ(w, 'r1');
     const p = join(w);
     expect(run(w, p.actor, { type: 'submitAnswer', questionId: 'r1', answer: { kind: 'ranking', order } })).toMatchObject({ ok: false, error: { code: 'out_of_range' } });
+  });
+});
+
+describe('ranking at the limit', () => {
+  const items = (n: number) => Array.from({ length: n }, (_, i) => ({ da: `Punkt ${i + 1}` }));
+  const setOf = (n: number) => {
+    const set = structuredClone(SET);
+    set.themes[0]!.questions.push({ id: 'r10', text: { da: 'Rangér ti' }, response: { type: 'ranking', items: items(n) } });
+    return set;
+  };
+
+  it('takes 10 items: the set, the console form, the protocol and the core; 11 are refused', () => {
+    expect(LIMITS.rankingItems).toBe(10);
+    expect(() => parseQuestionSet(setOf(10), 'ti.json')).not.toThrow();
+    expect(() => parseQuestionSet(setOf(11), 'elleve.json')).toThrow(/items/);
+    expect(defaultSpec('ranking', items(10).map((i) => i.da))).toMatchObject({ type: 'ranking', items: items(10) });
+    expect(defaultSpec('ranking', items(11).map((i) => i.da))).toBe('needItems');
+    const order = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
+    const command = { type: 'submitAnswer', questionId: 'r10', answer: { kind: 'ranking', order } } as const;
+    expect(parseCommand({ id: 'cmd_abc123XYZ_0123456789', command })).toMatchObject({ ok: true });
+    expect(parseCommand({ id: 'cmd_abc123XYZ_0123456789', command: { ...command, answer: { kind: 'ranking', order: [...order, 10] } } })).toMatchObject({ ok: false });
+    const w = newWorld(parseQuestionSet(setOf(10), 'ti.json'));
+    openQ(w, 'r10');
+    const p = join(w);
+    answer(w, p, 'r10', command.answer);
+    const r = results<RankingResults>(w);
+    expect(r.items).toHaveLength(10);
+    expect(r.items[0]).toMatchObject({ index: 9, meanRank: 1, firstShare: 1 });
   });
 });
 
