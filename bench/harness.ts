@@ -5,9 +5,14 @@ import { io, type Socket } from 'socket.io-client';
 import { now, type AnswerSample, type ClientSpec, type ServerStats } from './ipc.ts';
 import { monotone, percentile, screenDelays, type ScreenSample } from './metrics.ts';
 import type { ServerProc, Worker } from './procs.ts';
+import { ScreenFrames, type FrameFigures } from './screen-frames.ts';
 
-/** `votes`: dots each participant puts on others' open-text answers (0: no voting round). */
-export type Plan = { sessions: number; perSession: number; windowMs: number; votes: number };
+/**
+ * `votes`: dots each participant puts on others' open-text answers (0: no voting round).
+ * `screenFrames`: a Chromium screen on the first session, results shown live, frames recorded
+ * (Rådslag only: the floor serves no pages).
+ */
+export type Plan = { sessions: number; perSession: number; windowMs: number; votes: number; screenFrames?: boolean };
 export type Target = 'raadslag' | 'floor';
 
 export const QUESTIONS = [
@@ -43,6 +48,8 @@ export type RunResult = {
   bytes: number;
   byEvent: Record<string, number>;
   screenViews: number;
+  /** With plan.screenFrames: the Chromium screen's frames and long tasks, per phase. */
+  screenFrames: FrameFigures[];
   errors: string[];
 };
 
@@ -63,10 +70,16 @@ export async function runOnce(
 ): Promise<RunResult> {
   const server = await starting;
   const consoles: Console[] = [];
+  let screen: ScreenFrames | undefined;
+  const frames: FrameFigures[] = [];
   try {
     for (let s = 0; s < plan.sessions; s += 10) {
       const batch = Array.from({ length: Math.min(10, plan.sessions - s) }, () => openConsole(server.url));
       consoles.push(...(await Promise.all(batch)));
+    }
+    if (plan.screenFrames && target === 'raadslag') {
+      screen = await ScreenFrames.open(server.url, consoles[0]!.code);
+      log(`${target}: a Chromium screen on session ${consoles[0]!.code}`);
     }
     await sleep(300);
     const before = await server.stats();
@@ -80,12 +93,14 @@ export async function runOnce(
     }
     const participants = g;
     log(`${target}: ${participants} participants joining ${plan.sessions} session(s)…`);
+    await screen?.start();
     const t0 = now();
     const joinTimeout = 60_000 + participants * 20;
     const joins = await Promise.all(
       workers.map((w, i) => w.ask({ type: 'join', url: server.url, clients: specs[i]!, concurrency: JOIN_CONCURRENCY, timeoutMs: joinTimeout }, 'joined', joinTimeout + 10_000)),
     );
     const joinAllMs = now() - t0;
+    if (screen) frames.push(await screen.stop('lobby: joins'));
     for (const j of joins) if (j.firstError) errors.push(`join: ${j.firstError}`);
 
     // Answer: each question in turn, in every session at once.
@@ -95,12 +110,19 @@ export async function runOnce(
     for (const q of QUESTIONS) {
       await Promise.all(consoles.map((c) => host(c, { type: 'goTo', index: c.agenda.find((a) => a.questionId === q.id)?.index ?? 0 })));
       await Promise.all(consoles.map((c) => host(c, { type: 'openAnswering', questionId: q.id })));
+      // The screen shows results as they come in: every view re-renders the chart or the wall.
+      if (screen) await host(consoles[0]!, { type: 'setResultsVisible', questionId: q.id, visible: true });
+      await screen?.start();
       log(`${target}: answering ${q.id} (${q.kind}) within ${plan.windowMs} ms…`);
       const spec = { questionId: q.id, kind: q.kind, t0: now() + 200, windowMs: plan.windowMs, timeoutMs: ACK_TIMEOUT_MS };
       const replies = await Promise.all(workers.map((w) => w.ask({ type: 'answer', ...spec }, 'answered', plan.windowMs + ACK_TIMEOUT_MS + 10_000)));
       const mine = replies.flatMap((r) => r.samples);
       for (const r of replies) if (r.firstError) errors.push(`${q.id}: ${r.firstError}`);
       await waitForScreens(consoles, q.id, mine);
+      if (screen) {
+        await screen.waitAnswered(mine.filter((a) => a.session === 0 && a.ok).length);
+        frames.push(await screen.stop(`${q.id} (${q.kind}): answers`));
+      }
       for (const [s, c] of consoles.entries()) {
         const r = screenDelays(mine.filter((a) => a.session === s), c.views.filter((v) => v.questionId === q.id));
         delays.push(...r.delays);
@@ -109,7 +131,9 @@ export async function runOnce(
       samples.push(...mine);
       await Promise.all(consoles.map((c) => host(c, { type: 'closeAnswering', questionId: q.id })));
     }
+    if (plan.votes > 0) await screen?.start();
     const voting = plan.votes > 0 ? await votingRound(target, plan, consoles, workers, log) : undefined;
+    if (screen && plan.votes > 0) frames.push(await screen.stop('q1-4: dot voting'));
     if (voting?.error) errors.push(voting.error);
 
     const counts = await Promise.all(workers.map((w) => w.ask({ type: 'counts' }, 'counts', 10_000)));
@@ -142,9 +166,11 @@ export async function runOnce(
       bytes: counts.reduce((n, c) => n + c.counts.bytes, 0),
       byEvent,
       screenViews: consoles.reduce((n, c) => n + c.views.length, 0),
+      screenFrames: frames,
       errors,
     };
   } finally {
+    await screen?.close();
     for (const c of consoles) {
       c.host.disconnect();
       c.screen.disconnect();

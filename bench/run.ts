@@ -6,6 +6,7 @@ import { runOnce, type Plan, type RunResult } from './harness.ts';
 import { percentile, round } from './metrics.ts';
 import { killAll, ServerProc, Worker } from './procs.ts';
 import { runPageLoad } from './page-load.ts';
+import { printFrames } from './screen-frames.ts';
 
 const HARD_LIMIT_MS = 30 * 60_000;
 
@@ -21,12 +22,13 @@ const { values: flags } = parseArgs({
     'page-load': { type: 'boolean', default: false },
     'no-slow-phones': { type: 'boolean', default: false },
     'slow-runs': { type: 'string', default: '1' },
+    'screen-frames': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (flags.help) {
-  console.log('npm run bench -- [--scenario plenary|rooms|all] [--participants N] [--sessions S] [--per-session M] [--window MS] [--votes V] [--no-floor]');
+  console.log('npm run bench -- [--scenario plenary|rooms|all] [--participants N] [--sessions S] [--per-session M] [--window MS] [--votes V] [--no-floor] [--screen-frames]');
   console.log('npm run bench -- --page-load [--participants N] [--window MS] [--no-slow-phones] [--slow-runs R]');
   process.exit(0);
 }
@@ -48,7 +50,8 @@ if (roomsS * roomsM > 20_000) throw new Error('at most 20,000 participants in th
 
 const scenarios: { name: 'plenary' | 'rooms'; plan: Plan }[] = [];
 if (!['plenary', 'rooms', 'all'].includes(flags.scenario)) throw new Error('--scenario must be plenary, rooms or all');
-if (flags.scenario !== 'rooms') scenarios.push({ name: 'plenary', plan: { sessions: 1, perSession: plenaryN, windowMs, votes } });
+// --screen-frames: a Chromium screen on the plenary session (bench/screen-frames.ts).
+if (flags.scenario !== 'rooms') scenarios.push({ name: 'plenary', plan: { sessions: 1, perSession: plenaryN, windowMs, votes, screenFrames: flags['screen-frames'] } });
 if (flags.scenario !== 'plenary') scenarios.push({ name: 'rooms', plan: { sessions: roomsS, perSession: roomsM, windowMs, votes } });
 
 const log = (s: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${s}`);
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
     const raadslag = await run(plan);
     for (const r of [floor, raadslag]) if (r) failures += r.joinFailed + r.answerFailed + r.unseen + r.voteFailed + r.votingMissing + r.errors.length;
     printTable(name, plan, raadslag, floor);
+    printFrames(raadslag.screenFrames);
     summaries.push(summarize(name, plan, raadslag, floor));
   }
   killAll();
@@ -167,6 +171,7 @@ function summarize(scenario: string, plan: Plan, r: RunResult, floor?: RunResult
     votingMeP99Ms: f.votingMeP99Ms,
     msgsPerParticipant: f.msgsPerParticipant,
     bytesPerParticipant: f.bytesPerParticipant,
+    ...(r.screenFrames.length ? { screenFrames: r.screenFrames } : {}),
     failed: { join: r.joinFailed, answer: r.answerFailed, unseen: r.unseen, vote: r.voteFailed, noVotingWindow: r.votingMissing, errors: r.errors.length },
   };
 }
