@@ -1,8 +1,9 @@
 // Coalesced fan-out: a change marks its session dirty per audience; views go out at most every
 // FLUSH_MS per session, each built once and sent to a whole room as one frame. The cost grows
 // with rooms × flushes, never with phones × answers. Which audiences a change wakes is decided
-// beside the views, in shared/session/fanout.ts.
-import type { AppServer as Server } from './io.ts';
+// beside the views, in shared/session/fanout.ts. This is the one module that sends views and
+// `me`: the coalesced flush, and the first ones a socket gets when it connects or joins.
+import type { AppServer as Server, AppSocket as Socket } from './io.ts';
 import type { SessionEvent } from '../shared/session/events.ts';
 import { nothingWoken, wakeOf, type Wake } from '../shared/session/fanout.ts';
 import { hostView, meView, participantView, screenView } from '../shared/session/views.ts';
@@ -29,6 +30,26 @@ export class Broadcaster {
     private readonly io: Server,
     private readonly sessions: SessionManager,
   ) {}
+
+  /** A socket that just connected: its audience's view, and a phone's own `me` (null before it joins), without waiting for a flush. */
+  greet(socket: Socket): void {
+    const state = this.sessions.get(socket.data.code)?.state;
+    if (!state) return;
+    const audience = socket.data.audience;
+    if (audience === 'host') socket.emit('view', hostView(state));
+    else if (audience === 'screen') socket.emit('view', screenView(state));
+    else {
+      socket.emit('view', participantView(state));
+      this.meNow(socket);
+    }
+  }
+
+  /** One socket's `me` now: on connect, and when its join was accepted (it becomes that participant). */
+  meNow(socket: Socket): void {
+    const id = socket.data.participantId;
+    const state = this.sessions.get(socket.data.code)?.state;
+    if (state) socket.emit('me', id ? meView(state, id) : null);
+  }
 
   /**
    * A participant's own view changed (their answer was accepted): one `me` at the next flush to

@@ -3,26 +3,28 @@
 import type { AppServer as Server, AppSocket as Socket } from './io.ts';
 import { PROTOCOL_VERSION, parseCommand, type Ack, type ErrorCode, type JoinResult } from '../shared/protocol.ts';
 import type { Actor } from '../shared/session/actor.ts';
-import { hostView, meView, participantView, screenView } from '../shared/session/views.ts';
-import { rooms } from './broadcast.ts';
+import { rooms, type Broadcaster } from './broadcast.ts';
 import { RateLimiter } from './rate-limit.ts';
-import { createGuards, type Guards } from './security/guards.ts';
+import type { Guards } from './security/guards.ts';
 import type { Identity } from './security/handshake.ts';
 import { MESSAGE_RATE, participantLimits, type ParticipantLimits } from './security/participant-limits.ts';
 import { guardHandshakes, withCode } from './security/socket-guards.ts';
 import { devicePseudonym, type SessionManager } from './sessions.ts';
 
 type SocketData = Identity;
-/** Tells the broadcaster that a participant's own view changed; it sends one coalesced `me`. */
-type MeChanged = (code: string, participantId: string) => void;
+/**
+ * What the gateway asks of the broadcaster, the one sender of views and `me`: greet a new socket,
+ * send a joined socket its `me`, and note that a participant's own view changed (one coalesced `me`).
+ */
+export type Fanout = Pick<Broadcaster, 'greet' | 'meNow' | 'meChanged'>;
 
 const refuse = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
 
 export function attachGateway(
   io: Server,
   sessions: SessionManager,
-  guards: Guards = createGuards({}),
-  meChanged: MeChanged = () => {},
+  guards: Guards,
+  fanout: Fanout,
   limits: ParticipantLimits = participantLimits({}),
 ): void {
   guardHandshakes(
@@ -62,7 +64,7 @@ export function attachGateway(
     void socket.join(roomOf(data));
     if (data.participantId) joinOwnRooms(socket, data, data.participantId);
     socket.emit('hello', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, audience: data.audience });
-    sendInitial(socket, data);
+    fanout.greet(socket);
 
     socket.on('command', (raw: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
@@ -81,7 +83,7 @@ export function attachGateway(
             if (!data.participantId) adoptParticipant(socket, data, id);
             if (result.duplicate && data.address) limits.joins.refund(data.address);
           } else if (command.type === 'join' && data.address) limits.joins.refund(data.address);
-          else if (result.ok && data.participantId && !result.duplicate) meChanged(data.code, data.participantId);
+          else if (result.ok && data.participantId && !result.duplicate) fanout.meChanged(data.code, data.participantId);
           reply(result);
         });
       });
@@ -99,24 +101,12 @@ export function attachGateway(
     return undefined;
   }
 
-  function sendInitial(socket: Socket, data: SocketData): void {
-    const state = sessions.get(data.code)?.state;
-    if (!state) return;
-    if (data.audience === 'host') socket.emit('view', hostView(state));
-    else if (data.audience === 'screen') socket.emit('view', screenView(state));
-    else {
-      socket.emit('view', participantView(state));
-      socket.emit('me', data.participantId ? meView(state, data.participantId) : null);
-    }
-  }
-
   function adoptParticipant(socket: Socket, data: SocketData, participantId: string): void {
     data.participantId = participantId;
     // Counted from now on like a socket that came with the token (a new participant has none open).
     limits.open(data.code, participantId);
     joinOwnRooms(socket, data, participantId);
-    const state = sessions.get(data.code)?.state;
-    if (state) socket.emit('me', meView(state, participantId));
+    fanout.meNow(socket);
   }
 
   function joinOwnRooms(socket: Socket, data: SocketData, participantId: string): void {

@@ -59,7 +59,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const broadcaster = new Broadcaster(io, sessions);
   sessions.onChange((code, events) => broadcaster.changed(code, events));
-  attachGateway(io, sessions, guards, (code, id) => broadcaster.meChanged(code, id), participantLimits(config));
+  attachGateway(io, sessions, guards, broadcaster, participantLimits(config));
   let slowDropped = 0;
   const stopSlowSweep = dropSlowConsumers(io, config.sendBufferLimitBytes ?? DEFAULTS.sendBufferLimitBytes, () => slowDropped++);
 
