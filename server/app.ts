@@ -4,7 +4,6 @@ import express, { type Request, type Response, type NextFunction } from 'express
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { Lang } from '../shared/protocol.ts';
-import type { QuestionSet } from '../shared/question-set.ts';
 import type { Config } from './config.ts';
 import { renderForServer } from './export/off-thread.ts';
 import { isFormat } from './export/render.ts';
@@ -16,7 +15,8 @@ import { lifecycleRoutes } from './lifecycle.ts';
 import { creationQuota } from './security/capacity.ts';
 import { facilitatorOnly } from './security/facilitator.ts';
 import { budget } from './security/quotas.ts';
-import { questionSetRoutes } from './question-set-routes.ts';
+import { questionSetRoutes, setInfo } from './question-set-routes.ts';
+import type { QuestionCatalogue } from './question-sets.ts';
 import { serveClient } from './static.ts';
 import { Campaigns } from './campaigns.ts';
 import { campaignRoutes } from './campaign-routes.ts';
@@ -27,7 +27,7 @@ const SUMMARY_FORMATS = ['json', 'md', 'csv', 'html', 'docx', 'xlsx'] as const;
 export function createApp(
   config: Config,
   sessions: SessionManager,
-  sets: Map<string, QuestionSet>,
+  catalogue: QuestionCatalogue,
   guards: Guards = createGuards(config),
 ): express.Express {
   const app = express();
@@ -46,35 +46,28 @@ export function createApp(
   app.use('/api', noStore());
   app.use(sameOriginWrites(guards));
   app.use('/api/sessions/:code', codeThrottle(guards, (code, token) => sessions.isHost(code, token)));
-  app.use(questionSetRoutes(config, sessions, sets, facilitator)); // before the 64 kB parser: a set may be 256 KiB
+  app.use(questionSetRoutes(config, sessions, catalogue, facilitator)); // before the 64 kB parser: a set may be 256 KiB
   app.use(express.json({ limit: '64kb' }));
   app.use(lifecycleRoutes(config, sessions, facilitator));
   const creation = creationQuota(config, sessions, creations, guards.keyOf);
-  const defaultSetId = () => [...sets.keys()][0]!;
+  const defaultSetId = () => catalogue.defaultId;
   const links = (req: Request, code: string, hostToken: string) => {
     const base = baseUrl(req, config);
     return { hostUrl: `${base}/host/${code}#${hostToken}`, screenUrl: `${base}/screen/${code}`, joinUrl: `${base}/join/${code}` };
   };
-  app.use(campaignRoutes(new Campaigns(sessions.campaignStore, sessions), sessions, sets, { facilitator, creation }, { base: (req) => baseUrl(req, config), links, defaultSetId }));
+  app.use(campaignRoutes(new Campaigns(sessions.campaignStore, sessions), sessions, catalogue, { facilitator, creation }, { base: (req) => baseUrl(req, config), links, defaultSetId }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
 
+  // The default agenda first (never an upload), then the other files, then uploads, newest first.
   app.get('/api/question-sets', (_req, res) => {
-    res.json(
-      [...sets.values()].map((s) => ({
-        id: s.id,
-        title: s.title,
-        ...(s.subtitle ? { subtitle: s.subtitle } : {}),
-        themes: s.themes.length,
-        questions: s.themes.reduce((n, t) => n + t.questions.length, 0),
-      })),
-    );
+    res.json(catalogue.entries().map(setInfo));
   });
 
   app.get('/api/question-sets/:id', (req, res) => {
-    const set = sets.get(req.params.id);
+    const set = catalogue.get(req.params.id);
     if (!set) return void res.status(404).json({ error: { code: 'not_found', message: 'no such question set' } });
     res.json(set);
   });
@@ -82,8 +75,8 @@ export function createApp(
   app.post('/api/sessions', facilitator, creation, (req, res) => {
     const body = CreateSession.safeParse(req.body ?? {});
     if (!body.success) return void res.status(400).json({ error: { code: 'invalid_payload', message: body.error.issues[0]?.message } });
-    const setId = body.data.questionSetId ?? defaultSetId();
-    const set = sets.get(setId);
+    const setId = body.data.questionSetId ?? catalogue.defaultId;
+    const set = catalogue.get(setId);
     if (!set) return void res.status(404).json({ error: { code: 'not_found', message: `no question set "${setId}"` } });
     const { code, hostToken } = sessions.create(set, body.data.lang ?? 'da');
     res.setHeader('Cache-Control', 'no-store');

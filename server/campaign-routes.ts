@@ -25,7 +25,7 @@ function fail(res: Response, status: number, code: string, message: string): voi
 export function campaignRoutes(
   campaigns: Campaigns,
   sessions: SessionManager,
-  sets: Map<string, QuestionSet>,
+  sets: { get: (id: string) => QuestionSet | undefined },
   guard: { facilitator: RequestHandler; creation: RequestHandler },
   http: { base: (req: Request) => string; links: Links; defaultSetId: () => string },
 ): express.Router {

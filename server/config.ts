@@ -48,6 +48,8 @@ export type Config = {
   joinsPerIpPerMinute?: number;
   /** Sockets one participant token may hold open at once (tabs of one phone). */
   socketsPerParticipant?: number;
+  /** The id of the default agenda among the files of questionsDir; absent: the built-in set. */
+  defaultQuestionSet?: string;
   /** Uploaded question sets kept at once. */
   maxUploadedSets?: number;
   /** New workshops and uploads are refused while the data folder's disk has less free space (MB). */
@@ -96,6 +98,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxParticipants: count(env, 'MAX_PARTICIPANTS', DEFAULTS.maxParticipants),
     joinsPerIpPerMinute: count(env, 'JOINS_PER_IP_PER_MINUTE', DEFAULTS.joinsPerIpPerMinute),
     socketsPerParticipant: count(env, 'SOCKETS_PER_PARTICIPANT', DEFAULTS.socketsPerParticipant),
+    ...(env.DEFAULT_QUESTION_SET ? { defaultQuestionSet: env.DEFAULT_QUESTION_SET.trim() } : {}),
     maxUploadedSets: count(env, 'MAX_UPLOADED_SETS', DEFAULTS.maxUploadedSets),
     minFreeDiskMb: count(env, 'MIN_FREE_DISK_MB', DEFAULTS.minFreeDiskMb),
     sendBufferLimitBytes: count(env, 'SEND_BUFFER_LIMIT_BYTES', DEFAULTS.sendBufferLimitBytes),

@@ -72,10 +72,12 @@ describe('files in questions/ at start-up', () => {
 
 describe('POST /api/question-sets and GET /api/sessions/:code/question-set', () => {
   let dir: string;
+  let dataDir: string;
   let server: RunningServer;
   beforeAll(async () => {
     dir = questionsCopy();
-    server = await startServer(config(dir));
+    dataDir = tempDir();
+    server = await startServer(config(dir, { dataDir }));
   });
   afterAll(async () => {
     await server?.close();
@@ -83,13 +85,24 @@ describe('POST /api/question-sets and GET /api/sessions/:code/question-set', () 
 
   const upload = (body: unknown) =>
     fetch(`${server.url}/api/question-sets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const files = () => fs.readdirSync(dir).sort();
+  // Uploads are kept apart from questions/, one record per set.
+  const uploads = () => path.join(dataDir, 'uploaded-sets');
+  const files = () => [...fs.readdirSync(dir), ...fs.readdirSync(uploads()).map((f) => `uploaded-sets/${f}`)].sort();
+  const stored = (id: string) => (JSON.parse(fs.readFileSync(path.join(uploads(), `${id}.json`), 'utf8')) as { content: string }).content;
 
-  it('a valid Markdown file is saved under its id and offered at once', async () => {
+  it('a valid Markdown file is saved under its id (in DATA_DIR, not questions/), marked as uploaded, and offered at once', async () => {
+    const before = fs.readdirSync(dir).sort();
     const res = await upload({ filename: 'C:\\Users\\me\\Min fil.md', content: MD });
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ id: 'min-workshop', title: { da: 'Min workshop', en: 'My workshop' }, themes: 1, questions: 2 });
-    expect(fs.readFileSync(path.join(dir, 'min-workshop.md'), 'utf8')).toBe(MD);
+    expect(await res.json()).toEqual({
+      id: 'min-workshop',
+      title: { da: 'Min workshop', en: 'My workshop' },
+      themes: 1,
+      questions: 2,
+      uploaded: { at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), withPassword: false },
+    });
+    expect(stored('min-workshop')).toBe(MD);
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
     const list = (await (await fetch(`${server.url}/api/question-sets`)).json()) as { id: string }[];
     expect(list.map((s) => s.id)).toContain('min-workshop');
     const created = await fetch(`${server.url}/api/sessions`, {
@@ -106,7 +119,7 @@ describe('POST /api/question-sets and GET /api/sessions/:code/question-set', () 
     expect(Buffer.byteLength(content)).toBeLessThanOrEqual(256 * 1024);
     const res = await upload({ filename: 'stor.json', content });
     expect(res.status).toBe(201);
-    expect(fs.existsSync(path.join(dir, 'stor.json'))).toBe(true);
+    expect(stored('stor')).toBe(content);
   });
 
   it('a duplicate id is refused with 409 and the existing file is left alone', async () => {
@@ -115,7 +128,7 @@ describe('POST /api/question-sets and GET /api/sessions/:code/question-set', () 
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: { code: 'duplicate_id' } });
     expect(files()).toEqual(before);
-    expect(fs.readFileSync(path.join(dir, 'min-workshop.md'), 'utf8')).toBe(MD);
+    expect(stored('min-workshop')).toBe(MD);
   });
 
   it.each([
@@ -199,7 +212,7 @@ describe('POST /api/question-sets and GET /api/sessions/:code/question-set', () 
 
   it('an uploaded file loads again after a restart', async () => {
     await server.close();
-    server = await startServer(config(dir));
+    server = await startServer(config(dir, { dataDir }));
     const list = (await (await fetch(`${server.url}/api/question-sets`)).json()) as { id: string }[];
     expect(list.map((s) => s.id).sort()).toEqual(['min-workshop', 'stor', BUILT_IN.id].sort());
   });
@@ -208,7 +221,8 @@ describe('POST /api/question-sets and GET /api/sessions/:code/question-set', () 
 describe('with FACILITATOR_PASSWORD set', () => {
   it('uploading needs the password, checked before the body is read', async () => {
     const dir = questionsCopy();
-    const server = await startServer(config(dir, { facilitatorPassword: 'hemmelig' }));
+    const dataDir = tempDir();
+    const server = await startServer(config(dir, { dataDir, facilitatorPassword: 'hemmelig' }));
     try {
       const post = (headers: Record<string, string>) =>
         fetch(`${server.url}/api/question-sets`, {
@@ -219,7 +233,7 @@ describe('with FACILITATOR_PASSWORD set', () => {
       const refused = await post({});
       expect(refused.status).toBe(401);
       expect(await refused.json()).toMatchObject({ error: { code: 'password_required' } });
-      expect(fs.existsSync(path.join(dir, 'min-workshop.md'))).toBe(false);
+      expect(fs.readdirSync(path.join(dataDir, 'uploaded-sets'))).toEqual([]);
       expect((await post({ 'x-facilitator-password': 'hemmelig' })).status).toBe(201);
     } finally {
       await server.close();

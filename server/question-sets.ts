@@ -1,13 +1,15 @@
 // Question sets are files in questions/: JSON or Markdown, all validated at start-up. A malformed
 // file stops the server with an error naming the file, the line or field path and what is wrong –
 // every malformed file at once, so a facilitator fixes them in one go. Nothing half-valid is
-// loaded, and an uploaded file is written only once it has been validated. Files are read by
-// their bytes: UTF-16 and Windows-1252 ("ANSI") are decoded (the latter with a notice).
+// loaded. Files are read by their bytes: UTF-16 and Windows-1252 ("ANSI") are decoded (the latter
+// with a notice). Uploaded sets live elsewhere (uploaded-sets.ts); the catalogue below offers
+// both and decides the default agenda.
 import fs from 'node:fs';
 import path from 'node:path';
 import { problem, QuestionSetError, type QuestionSet } from '../shared/question-set.ts';
 import { parseQuestionSetFile, questionSetFormat } from '../shared/question-set-md.ts';
 import { decodeQuestionSetBytes } from '../shared/question-set-md/encoding.ts';
+import { UploadedSets, type UploadInfo } from './uploaded-sets.ts';
 
 /** Several files in QUESTIONS_DIR are malformed: each one's QuestionSetError. */
 export class QuestionSetsError extends Error {
@@ -48,37 +50,54 @@ export function loadQuestionSets(dir: string, warn: (line: string) => void = con
   return sets;
 }
 
-export type AddResult = { ok: true; set: QuestionSet } | { ok: false; reason: 'duplicate'; id: string };
+/** The set Rådslag ships with: the default agenda unless DEFAULT_QUESTION_SET names another. */
+export const BUILT_IN_SET_ID = 'vejen-til-en-ny-forvaltningspolitik';
+
+export type CatalogueEntry = { set: QuestionSet; default: boolean; upload?: UploadInfo };
 
 /**
- * Validates a file's text and, if it is a new set, saves it as <id>.json / <id>.md in `dir` and
- * adds it to `sets`. Throws QuestionSetError when invalid. Synchronous on purpose: between the
- * duplicate check and the write nothing else can run, so two uploads of one id cannot both win.
+ * Every set the start page offers: the operator's files in questions/ and the uploads. The
+ * default agenda is always one of the operator's – DEFAULT_QUESTION_SET, else the built-in set,
+ * else the first file by name – never an upload, whatever its title or id sorts as. An upload
+ * cannot take an id of questions/ (refused at upload; one that collides later, when a file of
+ * that id is added to questions/, is hidden behind the file).
  */
-export function addQuestionSet(dir: string, sets: Map<string, QuestionSet>, fileName: string, content: string): AddResult {
-  const set = parseQuestionSetFile(content, fileName);
-  const format = questionSetFormat(fileName)!;
-  if (sets.has(set.id)) return { ok: false, reason: 'duplicate', id: set.id };
-  // The file name comes from the id (a slug), never from the upload, so it cannot leave `dir`.
-  const target = path.join(dir, `${set.id}.${format}`);
-  const temp = path.join(dir, `.${set.id}.${process.pid}.${Date.now()}.tmp`);
-  const fd = fs.openSync(temp, 'wx');
-  try {
-    fs.writeFileSync(fd, content);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+export class QuestionCatalogue {
+  readonly defaultId: string;
+
+  constructor(
+    private readonly files: ReadonlyMap<string, QuestionSet>,
+    readonly uploads: UploadedSets,
+    defaultId?: string,
+  ) {
+    if (defaultId !== undefined && !files.has(defaultId)) {
+      throw new Error(`DEFAULT_QUESTION_SET: no question set with the id "${defaultId}" among the files of the questions folder (${[...files.keys()].join(', ')})`);
+    }
+    this.defaultId = defaultId ?? (files.has(BUILT_IN_SET_ID) ? BUILT_IN_SET_ID : [...files.keys()][0]!);
   }
-  try {
-    // link() fails if the target exists: an existing file is never overwritten, and the file
-    // appears whole or not at all (a crash leaves at most a hidden .tmp, which is not loaded).
-    fs.linkSync(temp, target);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { ok: false, reason: 'duplicate', id: set.id };
-    throw e;
-  } finally {
-    fs.rmSync(temp, { force: true });
+
+  static open(config: { questionsDir: string; dataDir: string; defaultQuestionSet?: string }): QuestionCatalogue {
+    return new QuestionCatalogue(loadQuestionSets(config.questionsDir), UploadedSets.open(config.dataDir), config.defaultQuestionSet);
   }
-  sets.set(set.id, set);
-  return { ok: true, set };
+
+  get(id: string): QuestionSet | undefined {
+    return this.files.get(id) ?? this.uploads.get(id)?.set;
+  }
+  isFile(id: string): boolean {
+    return this.files.has(id);
+  }
+  default(): QuestionSet {
+    return this.files.get(this.defaultId)!;
+  }
+
+  /** The default first, then the other files by name, then the uploads, newest first. */
+  entries(): CatalogueEntry[] {
+    const files = [...this.files.values()].map((set) => ({ set, default: set.id === this.defaultId }));
+    files.sort((a, b) => Number(b.default) - Number(a.default));
+    const uploads = this.uploads
+      .list()
+      .filter((u) => !this.files.has(u.set.id))
+      .map(({ set, ...upload }) => ({ set, default: false, upload }));
+    return [...files, ...uploads];
+  }
 }

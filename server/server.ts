@@ -15,7 +15,7 @@ import { participantLimits } from './security/participant-limits.ts';
 import { dropSlowConsumers } from './security/slow-consumers.ts';
 import { attachGateway } from './gateway.ts';
 import { createGuards } from './security/guards.ts';
-import { loadQuestionSets } from './question-sets.ts';
+import { QuestionCatalogue } from './question-sets.ts';
 import { SessionManager } from './sessions.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
@@ -31,7 +31,7 @@ export type RunningServer = {
 };
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  const sets = loadQuestionSets(config.questionsDir);
+  const catalogue = QuestionCatalogue.open(config);
   const store = openSqliteStore(config.dataDir, undefined, config.synchronous ?? 'full');
   const sessions = new SessionManager(store, Date.now, (error) => {
     // State in memory is ahead of the disk: stop, and let a restart rebuild from the log.
@@ -39,7 +39,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     process.exit(70);
   });
   const guards = createGuards(config);
-  const app = createApp(config, sessions, sets, guards);
+  const app = createApp(config, sessions, catalogue, guards);
   const httpServer = http.createServer(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, Identity>(httpServer, {
     maxHttpBufferSize: LIMITS.maxHttpBufferSize,

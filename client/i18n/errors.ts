@@ -72,7 +72,7 @@ export const ERROR_TEXT: Record<Lang, Record<ErrorCode, string>> = {
 };
 
 /** Codes only the HTTP API sends (start page, downloads, uploads). */
-export const HTTP_ERROR_CODES = ['not_found', 'unauthorized', 'too_large', 'duplicate_id', 'invalid_question_set'] as const;
+export const HTTP_ERROR_CODES = ['not_found', 'unauthorized', 'too_large', 'duplicate_id', 'invalid_question_set', 'too_many_uploads', 'too_many_sessions', 'disk_full', 'password_required'] as const;
 type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 export const HTTP_ERROR_TEXT: Record<Lang, Record<HttpErrorCode, string>> = {
   da: {
@@ -81,6 +81,10 @@ export const HTTP_ERROR_TEXT: Record<Lang, Record<HttpErrorCode, string>> = {
     too_large: 'Filen er for stor.',
     duplicate_id: 'Der findes allerede et spørgsmålssæt med det id. Giv dit et andet id.',
     invalid_question_set: 'Spørgsmålssættet har fejl.',
+    too_many_uploads: 'Serveren har allerede det største antal uploadede spørgsmålssæt. Fjern et først.',
+    too_many_sessions: 'Serveren har allerede det største antal workshops. Slet gamle workshops først.',
+    disk_full: 'Serverens disk er næsten fuld. Nye workshops og uploads venter, til der er frigjort plads; igangværende workshops fortsætter.',
+    password_required: 'Facilitator-adgangskoden mangler eller er forkert.',
   },
   en: {
     not_found: 'It does not exist (any more).',
@@ -88,6 +92,10 @@ export const HTTP_ERROR_TEXT: Record<Lang, Record<HttpErrorCode, string>> = {
     too_large: 'The file is too large.',
     duplicate_id: 'A question set with that id already exists. Give yours another id.',
     invalid_question_set: 'The question set has errors.',
+    too_many_uploads: 'The server already holds the most uploaded question sets allowed. Remove one first.',
+    too_many_sessions: 'The server already holds the most workshops allowed. Delete old workshops first.',
+    disk_full: 'The server’s disk is nearly full. New workshops and uploads wait until space is freed; running workshops go on.',
+    password_required: 'The facilitator password is missing or wrong.',
   },
 };
 

@@ -1,17 +1,17 @@
 // The start page: join with a code, or create a workshop from a question set.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Lang } from '../../shared/protocol.ts';
-import type { LocalizedText } from '../../shared/question-set.ts';
 import { responseErrorText } from '../i18n/errors.ts';
 import { useT } from '../i18n/i18n.ts';
 import { tokens } from '../net/tokens.ts';
 import { TopBar } from '../components/TopBar.tsx';
 import { L } from '../components/Localized.tsx';
 import { MyWorkshops } from './MyWorkshops.tsx';
-import { QuestionSetUpload } from './QuestionSetUpload.tsx';
+import { QuestionSetUpload, type UploadedSet } from './QuestionSetUpload.tsx';
+import { UploadedSetInfo } from './UploadedSetInfo.tsx';
 import { facilitatorPassword, passwordRequired } from './password.ts';
 
-type SetInfo = { id: string; title: LocalizedText; subtitle?: LocalizedText; themes: number; questions: number };
+type SetInfo = UploadedSet;
 
 export function StartPage({ initialCode = '' }: { initialCode?: string }) {
   const { t } = useT();
@@ -71,15 +71,19 @@ function CreateCard() {
   const [error, setError] = useState<string | null>(null);
   const [needsPassword, setNeedsPassword] = useState(false);
   const [password, setPassword] = useState(facilitatorPassword.get());
-  useEffect(() => {
-    void passwordRequired().then(setNeedsPassword);
+  const dateFormat = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  // The default agenda is preselected – one of the server's own sets, never an upload.
+  const load = () =>
     fetch('/api/question-sets')
       .then((r) => r.json() as Promise<SetInfo[]>)
       .then((list) => {
         setSets(list);
-        setSetId((id) => id || list[0]?.id || '');
+        setSetId((id) => (list.some((s) => s.id === id) ? id : (list.find((s) => s.default) ?? list[0])?.id ?? ''));
       })
       .catch(() => setError(t('createFailed', { message: t('offline') })));
+  useEffect(() => {
+    void passwordRequired().then(setNeedsPassword);
+    void load();
   }, []);
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -110,17 +114,26 @@ function CreateCard() {
         <legend>{t('questionSetLabel')}</legend>
         {!sets && <p className="muted">{t('loading')}</p>}
         {sets?.map((s) => (
-          <label key={s.id} className="choice choice--wide">
-            <input type="radio" name="set" value={s.id} checked={setId === s.id} onChange={() => setSetId(s.id)} />
-            <span>
-              <strong><L text={s.title} /></strong>
-              <br />
-              <small>{t('themesAndQuestions', { themes: s.themes, questions: s.questions })}</small>
-            </span>
-          </label>
+          <div key={s.id} className="question-set">
+            <label className="choice choice--wide">
+              <input type="radio" name="set" value={s.id} checked={setId === s.id} onChange={() => setSetId(s.id)} />
+              <span>
+                <strong><L text={s.title} /></strong>
+                <br />
+                <small>{t('themesAndQuestions', { themes: s.themes, questions: s.questions })}</small>
+                {s.uploaded && (
+                  <>
+                    <br />
+                    <small>{t(s.uploaded.withPassword ? 'uploadedWithPassword' : 'uploadedWithoutPassword', { date: dateFormat.format(new Date(s.uploaded.at)), id: s.id })}</small>
+                  </>
+                )}
+              </span>
+            </label>
+            {s.uploaded && <UploadedSetInfo set={s} onChanged={() => void load()} />}
+          </div>
         ))}
       </fieldset>
-      <QuestionSetUpload onUploaded={(set) => { setSets((list) => [...(list ?? []), set]); setSetId(set.id); }} />
+      <QuestionSetUpload onUploaded={(set) => { setSetId(set.id); void load(); }} />
       <div className="field">
         <label htmlFor="session-lang">{t('sessionLangLabel')}</label>
         <select id="session-lang" value={sessionLang} onChange={(e) => setSessionLang(e.target.value as Lang)}>
