@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { Lang } from '../shared/protocol.ts';
 import type { QuestionSet } from '../shared/question-set.ts';
 import type { Campaigns } from './campaigns.ts';
+import { renderCampaignCsv, renderCampaignJson, renderCampaignMarkdown } from '../shared/campaign/summary.ts';
+import type { CampaignView } from '../shared/campaign/view.ts';
 import { ROUTER_OPTIONS } from './security/facilitator.ts';
 import { bearerToken } from './security/http.ts';
 import type { SessionManager } from './sessions.ts';
@@ -15,6 +17,12 @@ const Label = z.string().trim().max(80);
 const CreateCampaign = z.strictObject({ name: z.string().trim().min(1).max(120), lang: Lang.optional() });
 const CreateWorkshop = z.strictObject({ label: Label.optional(), heldOn: Day.optional(), questionSetId: z.string().max(64).optional(), lang: Lang.optional() });
 const Attach = z.strictObject({ attachCode: z.string().trim().min(4).max(20), label: Label.optional(), heldOn: Day.optional() });
+
+const SUMMARY = {
+  md: { type: 'text/markdown; charset=utf-8', body: renderCampaignMarkdown },
+  csv: { type: 'text/csv; charset=utf-8', body: (v: CampaignView) => renderCampaignCsv(v) },
+  json: { type: 'application/json; charset=utf-8', body: renderCampaignJson },
+} as const;
 
 type Links = (req: Request, code: string, hostToken: string) => { hostUrl: string; screenUrl: string; joinUrl: string };
 
@@ -49,6 +57,18 @@ export function campaignRoutes(
     const id = organiser(req, res);
     if (!id) return;
     res.json(campaigns.view(id));
+  });
+
+  router.get('/api/campaigns/:id/summary', (req, res) => {
+    const id = organiser(req, res);
+    if (!id) return;
+    const view = campaigns.view(id)!;
+    const format = String(req.query.format ?? 'md');
+    const render = SUMMARY[format as keyof typeof SUMMARY];
+    if (!render) return void fail(res, 400, 'invalid_payload', `format must be one of ${Object.keys(SUMMARY).join(', ')}`);
+    res.setHeader('Content-Type', render.type);
+    res.setHeader('Content-Disposition', `attachment; filename="forloeb-${id}.${format}"`);
+    res.send(render.body(view));
   });
 
   // The organiser creates a workshop in the campaign and hands its console link to a facilitator.

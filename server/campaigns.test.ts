@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerValue, JoinResult, Role } from '../shared/protocol.ts';
 import type { HostView } from '../shared/session/views.ts';
-import type { CampaignView } from './campaigns.ts';
+import type { CampaignView } from '../shared/campaign/view.ts';
 import { Harness, type Created } from './testing/harness.ts';
 
 type NewCampaign = { id: string; organiserToken: string; attachCode: string; organiserUrl: string };
@@ -113,6 +113,23 @@ describe('a campaign of three workshops', () => {
   it('the console can ask which campaign its workshop is in', async () => {
     const { body } = await api<{ campaign: { id: string } | null; label: string }>(`/api/sessions/${workshops[1]!.code}/campaign`, { token: workshops[1]!.hostToken });
     expect(body).toMatchObject({ campaign: { id: campaign.id }, label: 'Syd' });
+  });
+
+  it('the campaign summary downloads as Markdown, CSV and JSON – for the organiser only', async () => {
+    const get = (format: string, token?: string) => fetch(`${h.url}/api/campaigns/${campaign.id}/summary?format=${format}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const md = await get('md', campaign.organiserToken);
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-type')).toContain('text/markdown');
+    const text = await md.text();
+    expect(text).toContain('# Forløb: Vejen til en ny forvaltningspolitik 2027');
+    expect(text).toContain('Beslutning B');
+    expect(text).not.toContain('hemmeligt svar');
+    const csv = await (await get('csv', campaign.organiserToken)).text();
+    expect(csv.split('\r\n')[0]).toContain('Spørgsmål;Opdeling;Workshop');
+    expect(JSON.parse(await (await get('json', campaign.organiserToken)).text())).toMatchObject({ schemaVersion: 1, kind: 'campaign' });
+    expect((await get('docx', campaign.organiserToken)).status).toBe(400);
+    expect((await get('md')).status).toBe(401);
+    expect((await get('md', workshops[0]!.hostToken)).status).toBe(403);
   });
 
   it('a restart keeps the campaign, its workshops and the combined figures', async () => {

@@ -5,49 +5,13 @@
 // decisions and actions of every workshop – never the raw answers of a workshop.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { customAlphabet, nanoid } from 'nanoid';
-import type { Lang, NoteKind } from '../shared/protocol.ts';
-import { combine, workshopInput, type CombinedQuestion } from '../shared/campaign/combine.ts';
-import { DEFAULT_MIN_GROUP_SIZE } from '../shared/session/evolve.ts';
-import type { SessionState } from '../shared/session/state.ts';
+import type { Lang } from '../shared/protocol.ts';
+import { campaignView, type CampaignView } from '../shared/campaign/view.ts';
 import type { CampaignRecord, CampaignStore } from './store/campaign-store.ts';
 import type { SessionManager } from './sessions.ts';
 
 /** The attach code is typed by a facilitator: no look-alike letters, grouped for reading. */
 const attachCode = customAlphabet('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', 10);
-
-export type CampaignAction = {
-  /** Stable: the note's id within its workshop (with `workshop`, unique in the campaign). */
-  id: string;
-  workshop: string;
-  label: string;
-  kind: Extract<NoteKind, 'decision' | 'action'>;
-  text: string;
-  who?: string;
-  due?: string;
-  /** The question it was noted under, when it was. */
-  questionId?: string;
-};
-
-export type CampaignWorkshopView = {
-  code: string;
-  label: string;
-  heldOn: string | null;
-  title: string;
-  participants: number;
-  started: boolean;
-  ended: boolean;
-};
-
-/** What the organiser's link shows: GET /api/campaigns/:id (docs/protocol.md, "Campaigns"). */
-export type CampaignView = {
-  id: string;
-  name: string;
-  lang: Lang;
-  minGroupSize: number;
-  workshops: CampaignWorkshopView[];
-  questions: CombinedQuestion[];
-  actions: CampaignAction[];
-};
 
 export class Campaigns {
   constructor(
@@ -60,7 +24,7 @@ export class Campaigns {
     const id = nanoid(12);
     const organiserToken = nanoid(24);
     const code = attachCode();
-    this.store.create({ id, name, organiserTokenHash: hash(organiserToken), attachCodeHash: hash(code), lang, createdAt: this.clock() });
+    this.store.create({ id, name, organiserTokenHash: hash(organiserToken), attachCode: code, lang, createdAt: this.clock() });
     return { id, organiserToken, attachCode: code };
   }
 
@@ -78,7 +42,7 @@ export class Campaigns {
 
   /** The campaign an attach code opens (codes are compared as typed, case and spaces aside). */
   byAttachCode(code: string): CampaignRecord | undefined {
-    return this.store.byAttachCode(hash(code.replace(/[\s-]/g, '').toUpperCase()));
+    return this.store.byAttachCode(code.replace(/[\s-]/g, '').toUpperCase());
   }
 
   attach(campaignId: string, code: string, label: string, heldOn: string | null): void {
@@ -99,48 +63,8 @@ export class Campaigns {
       const live = this.sessions.get(w.code);
       return live ? [{ ...w, state: live.state }] : [];
     });
-    // The strictest minimum of the workshops: combining must not show what one of them hides.
-    const minGroupSize = Math.max(DEFAULT_MIN_GROUP_SIZE, ...attached.map((w) => w.state.minGroupSize));
-    return {
-      id,
-      name: campaign.name,
-      lang: campaign.lang,
-      minGroupSize,
-      workshops: attached.map((w) => ({
-        code: w.code,
-        label: w.label,
-        heldOn: w.heldOn,
-        title: w.state.set.title.da,
-        participants: Object.values(w.state.participants).filter((p) => !p.removed).length,
-        started: w.state.startedAt !== undefined,
-        ended: w.state.ended,
-      })),
-      questions: combine(
-        attached.map((w) => workshopInput(w.code, w.label, w.state)),
-        minGroupSize,
-      ),
-      actions: attached.flatMap((w) => actionsOf(w.code, w.label, w.state)),
-    };
+    return campaignView(campaign, attached);
   }
-}
-
-function actionsOf(workshop: string, label: string, state: SessionState): CampaignAction[] {
-  return state.noteOrder.flatMap((id) => {
-    const n = state.notes[id];
-    if (!n || (n.kind !== 'decision' && n.kind !== 'action')) return [];
-    return [
-      {
-        id: n.id,
-        workshop,
-        label,
-        kind: n.kind,
-        text: n.text,
-        ...(n.who ? { who: n.who } : {}),
-        ...(n.due ? { due: n.due } : {}),
-        ...(n.scope.kind === 'question' ? { questionId: n.scope.questionId } : {}),
-      },
-    ];
-  });
 }
 
 function hash(secret: string): string {

@@ -7,8 +7,9 @@ export type CampaignRecord = {
   name: string;
   /** Hash of the organiser's token (the organiser link's secret). */
   organiserTokenHash: string;
-  /** Hash of the code facilitators use to attach a workshop they already run. */
-  attachCodeHash: string;
+  /** The code facilitators use to attach a workshop they already run: it lets them add a workshop,
+   * never read one, so it is kept as given and shown to the organiser again. */
+  attachCode: string;
   lang: 'da' | 'en';
   createdAt: number;
 };
@@ -19,7 +20,7 @@ export type CampaignWorkshop = { campaignId: string; code: string; label: string
 export interface CampaignStore {
   create(campaign: CampaignRecord): void;
   get(id: string): CampaignRecord | undefined;
-  byAttachCode(attachCodeHash: string): CampaignRecord | undefined;
+  byAttachCode(attachCode: string): CampaignRecord | undefined;
   /** Attaches (or re-labels) a workshop; a workshop belongs to one campaign at most. */
   attach(workshop: CampaignWorkshop): void;
   workshops(campaignId: string): CampaignWorkshop[];
@@ -33,7 +34,7 @@ CREATE TABLE IF NOT EXISTS campaigns (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   organiser_token_hash TEXT NOT NULL,
-  attach_code_hash TEXT NOT NULL UNIQUE,
+  attach_code TEXT NOT NULL UNIQUE,
   lang TEXT NOT NULL,
   created_at INTEGER NOT NULL
 );
@@ -47,19 +48,19 @@ CREATE TABLE IF NOT EXISTS campaign_workshops (
 CREATE INDEX IF NOT EXISTS campaign_workshops_campaign ON campaign_workshops(campaign_id, attached_at);
 `;
 
-type CampaignRow = { id: string; name: string; organiser_token_hash: string; attach_code_hash: string; lang: string; created_at: number };
+type CampaignRow = { id: string; name: string; organiser_token_hash: string; attach_code: string; lang: string; created_at: number };
 type WorkshopRow = { code: string; campaign_id: string; label: string; held_on: string | null; attached_at: number };
 
 const toWorkshop = (r: WorkshopRow): CampaignWorkshop => ({ campaignId: r.campaign_id, code: r.code, label: r.label, heldOn: r.held_on, attachedAt: r.attached_at });
 
 const toCampaign = (r: CampaignRow | undefined): CampaignRecord | undefined =>
-  r && { id: r.id, name: r.name, organiserTokenHash: r.organiser_token_hash, attachCodeHash: r.attach_code_hash, lang: r.lang === 'en' ? 'en' : 'da', createdAt: r.created_at };
+  r && { id: r.id, name: r.name, organiserTokenHash: r.organiser_token_hash, attachCode: r.attach_code, lang: r.lang === 'en' ? 'en' : 'da', createdAt: r.created_at };
 
 export function sqliteCampaigns(db: Database.Database): CampaignStore {
   db.exec(CAMPAIGN_SCHEMA);
-  const insert = db.prepare('INSERT INTO campaigns (id, name, organiser_token_hash, attach_code_hash, lang, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO campaigns (id, name, organiser_token_hash, attach_code, lang, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const byId = db.prepare('SELECT * FROM campaigns WHERE id = ?');
-  const byAttach = db.prepare('SELECT * FROM campaigns WHERE attach_code_hash = ?');
+  const byAttach = db.prepare('SELECT * FROM campaigns WHERE attach_code = ?');
   const upsertWorkshop = db.prepare(
     'INSERT INTO campaign_workshops (code, campaign_id, label, held_on, attached_at) VALUES (?, ?, ?, ?, ?) ' +
       'ON CONFLICT(code) DO UPDATE SET campaign_id = excluded.campaign_id, label = excluded.label, held_on = excluded.held_on',
@@ -69,13 +70,13 @@ export function sqliteCampaigns(db: Database.Database): CampaignStore {
   const remove = db.prepare('DELETE FROM campaign_workshops WHERE code = ?');
   return {
     create(c) {
-      insert.run(c.id, c.name, c.organiserTokenHash, c.attachCodeHash, c.lang, c.createdAt);
+      insert.run(c.id, c.name, c.organiserTokenHash, c.attachCode, c.lang, c.createdAt);
     },
     get(id) {
       return toCampaign(byId.get(id) as CampaignRow | undefined);
     },
-    byAttachCode(attachCodeHash) {
-      return toCampaign(byAttach.get(attachCodeHash) as CampaignRow | undefined);
+    byAttachCode(attachCode) {
+      return toCampaign(byAttach.get(attachCode) as CampaignRow | undefined);
     },
     attach(w) {
       upsertWorkshop.run(w.code, w.campaignId, w.label, w.heldOn, w.attachedAt);
