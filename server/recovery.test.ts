@@ -211,7 +211,7 @@ async function runSeed(seed: number): Promise<Figures> {
 }
 
 describe('recovery after SIGKILL, with 100 phones answering and voting', () => {
-  it(`loses no acknowledged command and doubles none (seeds ${SEEDS.join(', ')})`, { timeout: 90_000 }, async () => {
+  it(`loses no acknowledged command and doubles none (seeds ${SEEDS.join(', ')})`, { timeout: 240_000 }, async () => {
     console.log(`[recovery] seeds ${SEEDS.join(', ')} – rerun with RECOVERY_SEED=${BASE_SEED}`);
     // The seeds run side by side, each with its own server process and data folder.
     const all = await Promise.all(SEEDS.map((seed) => runSeed(seed)));

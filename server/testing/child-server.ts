@@ -27,14 +27,15 @@ export async function spawnServer(dataDir: string, port?: number, env: Record<st
   proc.stderr.on('data', (d) => (output += String(d)));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${p}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: a cold start (tsx compiling the server) takes many seconds on a loaded 2-core machine.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`the server exited (${proc.exitCode}):\n${output}`);
     const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
     if (ok) return { process: proc, url, port: p, exited, output: () => output };
     if (Date.now() > deadline) {
       proc.kill('SIGKILL');
-      throw new Error(`the server did not start within 30 s:\n${output}`);
+      throw new Error(`the server did not start within 90 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
