@@ -9,7 +9,8 @@ import { renderForServer } from './export/off-thread.ts';
 import { isFormat } from './export/render.ts';
 import { isCsvDelimiter } from './export/csv.ts';
 import { createGuards, type Guards } from './security/guards.ts';
-import { bearerToken, codeThrottle, noStore, sameOriginWrites, securityHeaders } from './security/http.ts';
+import { allowedHostsOnly, bearerToken, codeThrottle, noStore, sameOriginWrites, securityHeaders } from './security/http.ts';
+import type { HostPolicy } from './security/hosts.ts';
 import type { SessionManager } from './sessions.ts';
 import { lifecycleRoutes } from './lifecycle.ts';
 import { creationQuota } from './security/capacity.ts';
@@ -43,6 +44,8 @@ export function createApp(
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   // Security headers (CSP, Referrer-Policy: no-referrer, nosniff, …): see security/http.ts.
   app.use(securityHeaders());
+  // DNS rebinding: only the server's own names (security/hosts.ts); the links below are built from them.
+  app.use(allowedHostsOnly(guards));
   app.use('/api', noStore());
   app.use(sameOriginWrites(guards));
   app.use('/api/sessions/:code', codeThrottle(guards, (code, token) => sessions.isHost(code, token)));
@@ -52,10 +55,10 @@ export function createApp(
   const creation = creationQuota(config, sessions, creations, guards.keyOf);
   const defaultSetId = () => catalogue.defaultId;
   const links = (req: Request, code: string, hostToken: string) => {
-    const base = baseUrl(req, config);
+    const base = baseUrl(req, config, guards.hosts);
     return { hostUrl: `${base}/host/${code}#${hostToken}`, screenUrl: `${base}/screen/${code}`, joinUrl: `${base}/join/${code}` };
   };
-  app.use(campaignRoutes(new Campaigns(sessions.campaignStore, sessions), sessions, catalogue, { facilitator, creation }, { base: (req) => baseUrl(req, config), links, defaultSetId }));
+  app.use(campaignRoutes(new Campaigns(sessions.campaignStore, sessions), sessions, catalogue, { facilitator, creation }, { base: (req) => baseUrl(req, config, guards.hosts), links, defaultSetId }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -86,7 +89,7 @@ export function createApp(
   app.get('/api/sessions/:code', (req, res) => {
     const s = sessions.get(req.params.code.toUpperCase());
     if (!s) return void res.status(404).json({ error: { code: 'no_such_session', message: 'no session with that code' } });
-    res.json({ code: s.meta.code, title: s.state.set.title, joinUrl: `${baseUrl(req, config)}/join/${s.meta.code}` });
+    res.json({ code: s.meta.code, title: s.state.set.title, joinUrl: `${baseUrl(req, config, guards.hosts)}/join/${s.meta.code}` });
   });
 
   app.get('/api/sessions/:code/qr.svg', async (req, res) => {
@@ -95,7 +98,7 @@ export function createApp(
     // A table's own code (?table=N) seats the participant at that table when they join.
     const table = Number(req.query.table);
     const seat = Number.isInteger(table) && table >= 1 && table <= s.state.tables ? `?table=${table}` : '';
-    const svg = await QRCode.toString(`${baseUrl(req, config)}/join/${s.meta.code}${seat}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    const svg = await QRCode.toString(`${baseUrl(req, config, guards.hosts)}/join/${s.meta.code}${seat}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').setHeader('Cache-Control', 'no-store').send(svg);
   });
 
@@ -108,7 +111,7 @@ export function createApp(
     if (!sessions.isHost(code, token)) return void res.status(403).json({ error: { code: 'forbidden', message: 'not the facilitator of this session' } });
     const hostToken = sessions.rotateHostToken(code)!;
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ hostToken, hostUrl: `${baseUrl(req, config)}/host/${code}#${hostToken}` });
+    res.json({ hostToken, hostUrl: `${baseUrl(req, config, guards.hosts)}/host/${code}#${hostToken}` });
   });
 
   app.get('/api/sessions/:code/summary', async (req, res) => {
@@ -154,10 +157,16 @@ export function createApp(
   return app;
 }
 
-/** The address phones should use: PUBLIC_URL, else the LAN address when the facilitator browses via localhost. */
-export function baseUrl(req: Request, config: Config): string {
+/**
+ * The address phones should use: PUBLIC_URL; else the Host the request came by – one of the
+ * server's own names, as the allowlist let it through (checked again here, so that no link is
+ * ever built from a name off the list) – and the LAN address when the facilitator browses via
+ * localhost.
+ */
+export function baseUrl(req: Request, config: Config, hosts: HostPolicy): string {
   if (config.publicUrl) return config.publicUrl;
-  const host = req.get('host') ?? `localhost:${config.port}`;
+  const given = req.get('host');
+  const host = given && hosts.allowed(given) ? given : `localhost:${config.port}`;
   const [hostname, port] = splitHost(host);
   const local = hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
   if (local && (config.host === '0.0.0.0' || config.host === '::')) {

@@ -1,6 +1,7 @@
 // Configuration comes from the environment only; see README "Configuration".
 import net from 'node:net';
 import path from 'node:path';
+import { allowedHostsOf } from './security/hosts.ts';
 
 export type Config = {
   port: number;
@@ -18,6 +19,11 @@ export type Config = {
   maxConnectionsPerIp?: number;
   /** Lookups of unknown session codes allowed per address per minute (sockets and HTTP together). 0: off. Default 20. */
   wrongCodesPerMinute?: number;
+  /**
+   * Names the server answers to besides its own (localhost, its addresses, its hostname) and
+   * PUBLIC_URL's: a request or handshake with any other Host is refused (security/hosts.ts).
+   */
+  allowedHosts?: string[];
   /** Browser origins besides the server's own that may open a socket or POST (e.g. behind a proxy). */
   allowedOrigins?: string[];
   /**
@@ -87,6 +93,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxConnectionsPerIp: count(env, 'MAX_CONNECTIONS_PER_IP', DEFAULTS.maxConnectionsPerIp),
     wrongCodesPerMinute: count(env, 'WRONG_CODES_PER_MINUTE', DEFAULTS.wrongCodesPerMinute),
     allowedOrigins: origins(env.ALLOWED_ORIGINS),
+    allowedHosts: allowedHostsOf(env.ALLOWED_HOSTS),
     ...trustProxyOf(env.TRUST_PROXY, env.HOST || '127.0.0.1'),
     pingIntervalMs: count(env, 'PING_INTERVAL_MS', DEFAULTS.pingIntervalMs, 1),
     pingTimeoutMs: count(env, 'PING_TIMEOUT_MS', DEFAULTS.pingTimeoutMs, 1),

@@ -1,10 +1,14 @@
 // Issue 12, findings 10 and 11 and the no-store rule, on real servers: whom the server believes
 // about a client's address (TRUST_PROXY), which Host and Origin it answers (the allowlist), and
 // that no response carrying a token is cached.
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
 import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig, type Config } from './config.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { lanAddress } from './app.ts';
 import { createSession, tempDataDir, testConfig } from './testing/harness.ts';
 
 const servers: RunningServer[] = [];
@@ -108,5 +112,110 @@ describe('Cache-Control: no-store', () => {
     expect(created.status).toBe(201);
     expect(rotated.status).toBe(200);
     for (const [what, res] of answers) expect(res.headers.get('cache-control'), what).toBe('no-store');
+  });
+});
+
+/** One HTTP request with the headers as given – Host included, which fetch does not let a caller set. */
+function raw(port: number, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A WebSocket upgrade on a raw socket: resolves with the status code (101 = accepted) and, for a refusal, its text. */
+function upgrade(port: number, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let got = '';
+    const status = () => Number(/^HTTP\/1\.1 (\d{3})/.exec(got)?.[1] ?? 0);
+    socket.setEncoding('latin1');
+    socket.on('data', (d: string) => {
+      got += d;
+      if (status() === 101) {
+        socket.destroy();
+        resolve({ status: 101, text: '' });
+      }
+    });
+    // A refusal is written whole and the connection closed.
+    socket.on('close', () => resolve({ status: status(), text: got.split('\r\n\r\n')[1] ?? '' }));
+    socket.on('error', reject);
+    const lines = Object.entries({ Upgrade: 'websocket', Connection: 'Upgrade', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version': '13', ...headers }).map(([k, v]) => `${k}: ${v}`);
+    socket.write(`GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`);
+  });
+}
+
+describe('the Host allowlist (DNS rebinding)', () => {
+  const evil = { host: 'rebind.evil.example', origin: 'http://rebind.evil.example' };
+
+  it('a request or handshake with another name in Host and Origin is refused, and nothing is made', async () => {
+    const s = await serve();
+    const session = await createSession(s.url);
+    const before = s.sessions.count();
+    const create = await raw(s.port, 'POST', '/api/sessions', evil, '{}');
+    expect(create.status).toBe(421);
+    expect(JSON.parse(create.text)).toMatchObject({ error: { code: 'host_not_allowed', message: expect.stringMatching(/rebind\.evil\.example.*ALLOWED_HOSTS/) } });
+    expect(s.sessions.count()).toBe(before);
+    const upload = await raw(s.port, 'POST', '/api/question-sets', evil, JSON.stringify({ filename: 'x.md', content: 'x' }));
+    expect(upload.status).toBe(421);
+    // Nothing that builds a link from the name, nor the pages themselves.
+    for (const path of [`/api/sessions/${session.code}`, `/api/sessions/${session.code}/qr.svg`, '/', `/join/${session.code}`, '/api/question-sets']) {
+      const res = await raw(s.port, 'GET', path, evil);
+      expect(res.status, path).toBe(421);
+      expect(res.text, path).not.toContain(`http://${evil.host}`);
+    }
+    // Socket handshakes: polling and WebSocket.
+    const polling = await raw(s.port, 'GET', '/socket.io/?EIO=4&transport=polling', evil);
+    expect(polling.status).toBe(403);
+    expect(polling.text).toMatch(/host not allowed/);
+    // engine.io refuses an upgrade with a 400 and the reason.
+    expect(await upgrade(s.port, evil)).toEqual({ status: 400, text: expect.stringMatching(/host not allowed/) });
+    // Host alone (no Origin: not a browser page, but still not our name) is refused too.
+    expect(await upgrade(s.port, { host: evil.host })).toEqual({ status: 400, text: expect.stringMatching(/host not allowed/) });
+    // The same requests by the server's own name pass.
+    const own = { host: `127.0.0.1:${s.port}`, origin: `http://127.0.0.1:${s.port}` };
+    expect((await upgrade(s.port, own)).status).toBe(101);
+    expect((await raw(s.port, 'GET', '/socket.io/?EIO=4&transport=polling', own)).status).toBe(200);
+    const lookup = await raw(s.port, 'GET', `/api/sessions/${session.code}`, own);
+    expect(JSON.parse(lookup.text)).toMatchObject({ joinUrl: `http://127.0.0.1:${s.port}/join/${session.code}` });
+    // /healthz answers monitors by any name; it tells nothing.
+    expect((await raw(s.port, 'GET', '/healthz', evil)).status).toBe(200);
+  });
+
+  it('join links and QR codes come from PUBLIC_URL or an allowed name only; ALLOWED_HOSTS adds names', async () => {
+    const s = await serve({ publicUrl: 'https://raadslag.kommune.example', allowedHosts: ['intern.kommune.example'] });
+    const session = await createSession(s.url);
+    for (const host of ['raadslag.kommune.example', 'intern.kommune.example:8443', `127.0.0.1:${s.port}`]) {
+      const res = await raw(s.port, 'GET', `/api/sessions/${session.code}`, { host });
+      expect(res.status, host).toBe(200);
+      expect(JSON.parse(res.text).joinUrl, host).toBe(`https://raadslag.kommune.example/join/${session.code}`);
+    }
+    expect((await raw(s.port, 'GET', `/api/sessions/${session.code}`, { host: 'raadslag.kommune.example.evil.example' })).status).toBe(421);
+    expect((await raw(s.port, 'POST', '/api/sessions', { host: 'andet.example' }, '{}')).status).toBe(421);
+  });
+
+  it('npm start on a LAN (HOST=0.0.0.0): a phone reaching the laptop by its LAN address, its hostname or localhost is let in', async () => {
+    const s = await serve({ host: '0.0.0.0' });
+    const session = await createSession(`http://127.0.0.1:${s.port}`);
+    const names = ['localhost', '127.0.0.1', '[::1]', os.hostname(), `${os.hostname()}.local`];
+    const lan = lanAddress();
+    if (lan) names.push(lan);
+    for (const name of names) {
+      const res = await raw(s.port, 'GET', `/api/sessions/${session.code}`, { host: `${name}:${s.port}` });
+      expect(res.status, name).toBe(200);
+      if (lan && name === lan) expect(JSON.parse(res.text).joinUrl).toBe(`http://${lan}:${s.port}/join/${session.code}`);
+    }
+    expect((await raw(s.port, 'GET', `/api/sessions/${session.code}`, { host: `rebind.evil.example:${s.port}` })).status).toBe(421);
+  });
+
+  it('readConfig reads ALLOWED_HOSTS and refuses what is not a host', () => {
+    expect(readConfig({ ALLOWED_HOSTS: 'Raadslag.Kommune.dk, 10.0.0.5:3000, [fd00::1]' }, '/tmp').allowedHosts).toEqual(['raadslag.kommune.dk', '10.0.0.5', '[fd00::1]']);
+    expect(() => readConfig({ ALLOWED_HOSTS: 'https://x.example/path' }, '/tmp')).toThrow(/ALLOWED_HOSTS: "https:\/\/x\.example\/path" is not a host/);
   });
 });

@@ -77,6 +77,22 @@ export function noStore(): RequestHandler {
   };
 }
 
+/**
+ * Requests whose Host is not one of the server's names (security/hosts.ts) are refused before
+ * anything else runs: `421 Misdirected Request`, saying which name and what to do. /healthz stays
+ * open to monitors, whatever name they use; it tells nothing.
+ */
+export function allowedHostsOnly(guards: Guards): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/healthz' || guards.hosts.allowed(req.headers.host)) return next();
+    const name = String(req.headers.host).slice(0, 100);
+    const message = `this server does not answer to the name "${name}"; if that is its address, add it to ALLOWED_HOSTS`;
+    res.status(421);
+    if (req.path.startsWith('/api/')) return void res.json({ error: { code: 'host_not_allowed', message } });
+    res.type('text/plain').send(message);
+  };
+}
+
 /** A POST (or any non-GET) from a page on another site is refused: no cross-site request forgery. */
 export function sameOriginWrites(guards: Guards): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
