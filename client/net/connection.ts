@@ -3,7 +3,7 @@
 // outbox is sent in order, one command at a time, whenever the socket is (back) online – so a
 // retry after a lost ack is applied once by the server, and a join always lands before the
 // answers that depend on it.
-import { io, type Socket } from 'socket.io-client';
+import { io, XHR, type Socket } from 'socket.io-client';
 import { nanoid } from 'nanoid';
 import type { Ack, Audience, ClientToServerEvents, Command, ErrorCode, JoinResult, ServerToClientEvents } from '../../shared/protocol.ts';
 import type { MeView } from '../../shared/session/views.ts';
@@ -12,6 +12,7 @@ import { Outbox, type Envelope } from './outbox.ts';
 import { tokens } from './tokens.ts';
 import { errorText, responseErrorText } from '../i18n/errors.ts';
 import { checkProtocol, reloadForNewBuild } from './protocol-check.ts';
+import { EarlyWebSocket } from './early-socket.ts';
 
 /** The socket as the protocol types it: what the server sends, what this page sends. */
 type AppSocket = Socket<ServerToClientEvents<AnyView, MeView | null>, ClientToServerEvents>;
@@ -40,7 +41,8 @@ export function connect(as: Audience, code: string, token?: string): void {
   current = { code, as };
   hostToken = token;
   const s: AppSocket = io({
-    transports: ['websocket', 'polling'],
+    // websocket first (on the phone: the one its page opened early, client/net/early-socket.ts), polling as before
+    transports: [EarlyWebSocket, XHR],
     auth: (cb) => {
       const t = as === 'host' ? hostToken : as === 'participant' ? tokens.participant(code) : undefined;
       cb({ code, as, ...(t ? { token: t } : {}), ...(as === 'participant' ? { device: tokens.device() } : {}) });
