@@ -25,7 +25,7 @@ describe('defaultSpec: a question made live', () => {
     const problem = defaultSpec(type, [...lines]);
     expect(problem).toBe(key);
     for (const dict of [da, en] as const) {
-      const text = dict[key as keyof typeof dict] as string;
+      const text: string = dict[key];
       expect(text).toMatch(/\.$/);
       expect(text).not.toBe(dict.options);
     }
