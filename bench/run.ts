@@ -7,8 +7,11 @@ import { percentile, round } from './metrics.ts';
 import { killAll, ServerProc, Worker } from './procs.ts';
 import { runPageLoad } from './page-load.ts';
 import { printFrames } from './screen-frames.ts';
+import { runAttack } from './attack.ts';
 
 const HARD_LIMIT_MS = 30 * 60_000;
+/** --attack: the server's RSS must stay below this (docs/performance.md). */
+const ATTACK_RSS_BOUND_MB = 300;
 
 const { values: flags } = parseArgs({
   options: {
@@ -23,6 +26,11 @@ const { values: flags } = parseArgs({
     'no-slow-phones': { type: 'boolean', default: false },
     'slow-runs': { type: 'string', default: '1' },
     'screen-frames': { type: 'boolean', default: false },
+    attack: { type: 'boolean', default: false },
+    phones: { type: 'string' },
+    seconds: { type: 'string' },
+    sockets: { type: 'string' },
+    rounds: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -30,6 +38,7 @@ const { values: flags } = parseArgs({
 if (flags.help) {
   console.log('npm run bench -- [--scenario plenary|rooms|all] [--participants N] [--sessions S] [--per-session M] [--window MS] [--votes V] [--no-floor] [--screen-frames]');
   console.log('npm run bench -- --page-load [--participants N] [--window MS] [--no-slow-phones] [--slow-runs R]');
+  console.log('npm run bench -- --attack [--phones N] [--seconds S] [--rounds R] [--sockets K]');
   process.exit(0);
 }
 
@@ -72,6 +81,7 @@ type Summary = Record<string, unknown>;
 
 async function main(): Promise<void> {
   if (flags['page-load']) return pageLoad();
+  if (flags.attack) return attack();
   const most = Math.max(...scenarios.map((s) => s.plan.sessions * s.plan.perSession));
   // The runs, in order. The first server starts alongside the client workers, each next one
   // once the previous run's figures are taken (during its teardown): no run shares the machine
@@ -114,6 +124,23 @@ async function main(): Promise<void> {
 /** The join storm: pages and joins at once, then two throttled Chromium phones (bench/page-load.ts). */
 async function pageLoad(): Promise<void> {
   const { summary, failures } = await runPageLoad({ participants: plenaryN, windowMs, slowPhones: !flags['no-slow-phones'], slowRuns: int('slow-runs', flags['slow-runs'], 1, 15) }, log);
+  killAll();
+  console.log(JSON.stringify(summary));
+  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  clearTimeout(hardStop);
+  process.exit(failures ? 1 : 0);
+}
+
+/** One token on many sockets and a slow reader against normal phones (bench/attack.ts). */
+async function attack(): Promise<void> {
+  const options = {
+    phones: int('phones', flags.phones, 20, 1000),
+    seconds: int('seconds', flags.seconds, 10, 600),
+    rounds: int('rounds', flags.rounds, 3, 20),
+    sockets: int('sockets', flags.sockets, 100, 1000),
+    rssBoundMb: ATTACK_RSS_BOUND_MB,
+  };
+  const { summary, failures } = await runAttack(options, log);
   killAll();
   console.log(JSON.stringify(summary));
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -46,7 +46,7 @@ serveStats(
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
   () => {
-    const now = { ...sqlite };
+    const now = { ...sqlite, slowDropped: server.slowDropped() };
     sqlite.commitMaxMs = 0; // the maximum is per stats request, like the loop delay
     return now;
   },

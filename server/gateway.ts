@@ -7,8 +7,9 @@ import { rooms, type Broadcaster } from './broadcast.ts';
 import { RateLimiter } from './rate-limit.ts';
 import type { Guards } from './security/guards.ts';
 import type { Identity } from './security/handshake.ts';
-import { MESSAGE_RATE, participantLimits, type ParticipantLimits } from './security/participant-limits.ts';
+import { FLOOD, MESSAGE_RATE, participantLimits, type ParticipantLimits } from './security/participant-limits.ts';
 import { guardHandshakes, withCode } from './security/socket-guards.ts';
+import { letGo } from './security/slow-consumers.ts';
 import { devicePseudonym, type SessionManager } from './sessions.ts';
 
 type SocketData = Identity;
@@ -47,6 +48,9 @@ export function attachGateway(
     if (data.audience === 'participant' && !data.participantId && sessions.isBanned(data.code, data.device)) {
       return next(withCode(new Error('the facilitator has removed this phone from the workshop'), 'banned'));
     }
+    if (data.participantId && limits.coolingDown(data.code, data.participantId)) {
+      return next(withCode(new Error('too many messages from this phone; wait a few seconds'), 'rate_limited'));
+    }
     if (data.participantId && !limits.open(data.code, data.participantId)) {
       return next(withCode(new Error('this phone has too many tabs open on the workshop; close one'), 'too_many_tabs'));
     }
@@ -57,7 +61,20 @@ export function attachGateway(
     const data = socket.data;
     // Consoles and screens: a budget per socket. Participants: one budget for all their sockets.
     const own = new RateLimiter(MESSAGE_RATE.rate, MESSAGE_RATE.burst);
+    const ownRefusals = new RateLimiter(FLOOD.rate, FLOOD.burst);
     const limiter = () => (data.participantId ? limits.limiter(data.code, data.participantId) : own);
+    /** A refused message; a flood of them ends the connection (for a participant: all its tabs, for a while). */
+    const refused = (): void => {
+      if (!data.participantId) {
+        if (!ownRefusals.take()) letGo(socket);
+      } else if (limits.flooded(data.code, data.participantId)) {
+        const ids = io.of('/').adapter.rooms.get(rooms.participant(data.code, data.participantId)) ?? new Set<string>();
+        for (const id of [...ids]) {
+          const tab = io.of('/').sockets.get(id);
+          if (tab) letGo(tab);
+        }
+      }
+    };
     socket.on('disconnect', () => {
       if (data.participantId) limits.close(data.code, data.participantId);
     });
@@ -68,7 +85,10 @@ export function attachGateway(
 
     socket.on('command', (raw: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
-      if (!limiter().take()) return reply(refuse('rate_limited', 'too many messages; slow down'));
+      if (!limiter().take()) {
+        reply(refuse('rate_limited', 'too many messages; slow down'));
+        return refused();
+      }
       const parsed = parseCommand(raw);
       if (!parsed.ok) return reply({ ok: false, error: parsed.error });
       const command = parsed.command;

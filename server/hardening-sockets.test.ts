@@ -73,21 +73,16 @@ describe('one participant token on 100 sockets', () => {
     const all = [attacker.socket, ...tabs];
     let mes = 0;
     for (const s of all) s.on('me', () => mes++);
-    // 5 sockets × 100 answers at once: one budget of 40 (+ what refills meanwhile), not 5 × 40.
-    const flood = Promise.all(all.flatMap((s) => Array.from({ length: 100 }, () => send(s, scale()))));
-    const normalAcks: Ack[] = [];
-    for (let i = 0; i < 10; i++) normalAcks.push(await send(normal.socket, scale()));
-    const acks = await flood;
+    // 5 sockets × 15 answers at once: one budget of 40 (+ what refills meanwhile), not 5 × 40.
+    const acks = await Promise.all(all.flatMap((s) => Array.from({ length: 15 }, () => send(s, scale()))));
     const accepted = acks.filter((a) => a.ok).length;
-    expect(acks.filter((a) => !a.ok && a.error.code === 'rate_limited').length).toBeGreaterThanOrEqual(400);
+    expect(acks.filter((a) => !a.ok && a.error.code === 'rate_limited').length).toBeGreaterThanOrEqual(20);
     expect(accepted).toBeGreaterThanOrEqual(40);
-    expect(accepted).toBeLessThan(100);
-    expect(normalAcks.every((a) => a.ok)).toBe(true);
+    expect(accepted).toBeLessThan(60);
     await new Promise((r) => setTimeout(r, 300));
     // Every socket of the token hears its own view, but at most once per flush, not per answer.
     expect(mes).toBeGreaterThanOrEqual(all.length);
     expect(mes).toBeLessThan(accepted * all.length);
-    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(150 * 1024 * 1024);
 
     // A tab that closes makes room for another.
     tabs[0]!.close();
@@ -97,6 +92,22 @@ describe('one participant token on 100 sockets', () => {
       again = await open(server.url, { code: session.code, as: 'participant', token: attacker.token });
     }
     expect(typeof again).not.toBe('string');
+    all[1] = again as Socket;
+
+    // A flood – 5 × 200 at once, going on while refused – lets go of every tab of the token and
+    // keeps it out for a while; the normal phone goes on meanwhile.
+    const gone = Promise.all(all.map((s) => new Promise((r) => (s.connected ? s.once('disconnect', r) : r(null)))));
+    const flood = Promise.all(all.flatMap((s) => Array.from({ length: 200 }, () => send(s, scale()).catch(() => null))));
+    const normalAcks: Ack[] = [];
+    for (let i = 0; i < 10; i++) normalAcks.push(await send(normal.socket, scale()));
+    await gone;
+    const answered = (await flood).filter((a): a is Ack => a !== null);
+    // Cut off mid-flood (the connections are dropped, not closed politely): most never get an ack.
+    expect(answered.length).toBeLessThan(500);
+    expect(answered.filter((a) => a.ok).length).toBeLessThanOrEqual(40);
+    expect(await open(server.url, { code: session.code, as: 'participant', token: attacker.token })).toBe('rate_limited');
+    expect(normalAcks.every((a) => a.ok)).toBe(true);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(150 * 1024 * 1024);
   });
 });
 

@@ -24,6 +24,18 @@ export function pendingBytes(conn: Conn): number {
   return bytes;
 }
 
+/**
+ * Ends a connection at once: close(true) discards the queue instead of waiting for it to drain
+ * (it never would); terminate() drops the TCP connection instead of waiting for the client's half
+ * of a closing handshake – a client that does not read would never send it, and meanwhile every
+ * frame it sends would still be parsed.
+ */
+export function letGo(socket: { conn: unknown }): void {
+  const conn = socket.conn as Conn;
+  conn.close(true);
+  conn.transport?.socket?.terminate?.();
+}
+
 /** Checks every socket each second; returns a stop function. `onDrop` counts for tests and the bench. */
 export function dropSlowConsumers(io: Server, limitBytes: number, onDrop: () => void = () => {}): () => void {
   if (limitBytes <= 0) return () => {};
@@ -32,10 +44,7 @@ export function dropSlowConsumers(io: Server, limitBytes: number, onDrop: () => 
       const conn = socket.conn as unknown as Conn;
       if (pendingBytes(conn) <= limitBytes) continue;
       onDrop();
-      // close(true) discards the queue instead of waiting for it to drain (it never would);
-      // terminate() frees the WebSocket's buffer at once instead of after a closing handshake.
-      conn.close(true);
-      conn.transport?.socket?.terminate?.();
+      letGo(socket);
     }
   }, SWEEP_MS);
   timer.unref();
