@@ -1,6 +1,7 @@
 // Adding a question live (issue 14): an ad-hoc choice can allow several options and "Andet", and
 // too few lines give a sentence saying how to fix it – never the field's label.
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../shared/protocol.ts';
 import { ResponseSpec } from '../../shared/question-set.ts';
 import { da } from '../i18n/da.ts';
 import { en } from '../i18n/en.ts';
@@ -19,9 +20,9 @@ describe('defaultSpec: a question made live', () => {
   it.each([
     ['choice', ['Kun én'], 'needOptions'],
     ['ranking', ['a', 'b'], 'needItems'],
-    ['ranking', ['1', '2', '3', '4', '5', '6', '7', '8'], 'needItems'],
+    ['ranking', Array.from({ length: LIMITS.rankingItems + 1 }, (_, i) => String(i)), 'needItems'],
     ['statements', ['  '], 'needStatements'],
-  ] as const)('%s with %j: a sentence saying what to write, in both languages', (type, lines, key) => {
+  ] as const)('%s with %j lines: a sentence saying what to write, in both languages', (type, lines, key) => {
     const problem = defaultSpec(type, [...lines]);
     expect(problem).toBe(key);
     for (const dict of [da, en] as const) {
