@@ -1,9 +1,9 @@
 // Screen views for the stage test, built by the real core (decide + evolve + screenView) from
 // scripted sessions: every step kind and phase, with empty, typical and maximal content – the
 // most the limits allow: 30 theme statements, a 10-statement poll, 6 roles and 6 tables split,
-// 8 options with "Andet", 7 items to rank (the schema's maximum), 300 answers of up to 500
+// 8 options with "Andet", 10 items to rank (LIMITS.rankingItems), 300 answers of up to 500
 // characters on the wall, a 300-character word with no spaces, 300-character questions.
-import { ROLES, type AnswerValue, type Command, type Role } from '../shared/protocol.ts';
+import { LIMITS, ROLES, type AnswerValue, type Command, type Role } from '../shared/protocol.ts';
 import { parseQuestionSet, type QuestionSet } from '../shared/question-set.ts';
 import { screenView, type ScreenView } from '../shared/session/views.ts';
 import { HOST, SET, join, must, newWorld, type Joined, type World } from '../shared/session/test-fixtures.ts';
@@ -36,7 +36,7 @@ function maxSet(): QuestionSet {
             q('skala', { type: 'scale', min: 0, max: 10, minLabel: loc(sentence(60, 5)), maxLabel: loc(sentence(60, 6)) }),
             q('tal', { type: 'number', min: 0, max: 1_000_000, unit: loc('kroner pr. indbygger') }),
             q('valg', { type: 'choice', options: Array.from({ length: 8 }, (_, i) => loc(sentence(90, i))), multiple: true, other: true }),
-            q('rang', { type: 'ranking', items: Array.from({ length: 7 }, (_, i) => loc(sentence(100, i))) }),
+            q('rang', { type: 'ranking', items: Array.from({ length: LIMITS.rankingItems }, (_, i) => loc(sentence(100, i))) }),
             q('udsagn', { type: 'statements', statements: Array.from({ length: 10 }, (_, i) => loc(sentence(150, i))) }),
             q('tekst', { type: 'text', maxAnswers: 5, maxLength: 500 }),
           ],
@@ -78,12 +78,18 @@ function answerFor(type: keyof Ids, i: number, set: QuestionSet, id: string, rou
     }
     case 'ranking': {
       const n = spec.type === 'ranking' ? spec.items.length : 3;
-      const order = Array.from({ length: n }, (_, k) => (k + i) % n);
+      // Early items lean towards the top, each role (i % 6) with its own noise: means differ.
+      const key = (k: number) => k + (((i * 13 + k * 7) % 5) * (1 + (i % 6))) / 2;
+      const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => key(a) - key(b) || a - b);
       return [{ kind: 'ranking', order }];
     }
     case 'statements': {
       const n = spec.type === 'statements' ? spec.statements.length : 1;
-      const votes = Array.from({ length: n }, (_, k) => (['agree', 'agree', 'disagree', 'pass', 'agree'] as const)[(i + k * (i % 6) + round) % 5]!);
+      // The share agreeing differs by statement and by role (i % 6), and moves a little in a re-vote.
+      const votes = Array.from({ length: n }, (_, k) => {
+        const r = (i * 7 + k * 11 + round * 3) % 10;
+        return r < 2 + ((k + (i % 6)) % 7) ? 'agree' : r < 9 ? 'disagree' : 'pass';
+      });
       return [{ kind: 'statements', votes }];
     }
     case 'text': {
@@ -91,7 +97,7 @@ function answerFor(type: keyof Ids, i: number, set: QuestionSet, id: string, rou
       const per = spec.type === 'text' ? spec.maxAnswers : 1;
       return Array.from({ length: per }, (_, k) => {
         const n = i * per + k;
-        const text = n === 7 ? LONG_WORD.slice(0, max) : n % 9 === 0 ? sentence(max, n) : sentence(20 + ((n * 37) % 120), n);
+        const text = n === 7 || n % 100 === 95 ? LONG_WORD.slice(0, max) : n % 9 === 0 ? sentence(max, n) : sentence(20 + ((n * 37) % 120), n);
         return { kind: 'text', text: `#${n} ${text}`.slice(0, max) };
       });
     }

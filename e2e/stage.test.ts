@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { HostView, ScreenView } from '../shared/session/views.ts';
-import { ROLES } from '../shared/protocol.ts';
+import { LIMITS, ROLES } from '../shared/protocol.ts';
 import { TestClient, inBatches, stepIndex } from '../server/testing/harness.ts';
 import { joinOverSocket, shown } from './flow.ts';
 import { repoRoot, screenshot, useHarness, type Harness, type Session } from './harness.ts';
@@ -46,31 +46,55 @@ function viewOf(c: StageCase, zoom: number, theme: 'standard' | 'contrast' = 'st
   return { ...c.view, code: session.code, zoom, theme };
 }
 
-/** Room sizes per viewport: all three at 1280×720, the smallest and largest at the others. */
-const ZOOMS_AT: Record<number, readonly number[]> = { 1920: [1, 1.5], 1280: ZOOMS, 1024: [1, 1.5] };
+const THEMES = ['standard', 'contrast'] as const;
 
-describe('the stage fits', () => {
-  test.each(VIEWPORTS)('every step kind × content × room size at $width×$height: no scroll, no clipping, the join box clear, bars true', async (vp) => {
-    await page.setViewportSize(vp);
-    const failures: string[] = [];
-    let checked = 0;
-    for (const content of CONTENTS) {
-      for (const zoom of ZOOMS_AT[vp.width]!) {
-        for (const c of cases.get(content)!) {
-          await render(page, viewOf(c, zoom));
-          const problems = await stageProblems(page);
-          checked++;
-          const label = `${c.state} · ${content} · ${vp.width}×${vp.height} · zoom ${zoom}`;
-          if (problems.length) failures.push(`${label}:\n  ${problems.slice(0, 5).join('\n  ')}`);
-          if ((vp.width === 1920 && zoom === 1) || (vp.width === 1024 && zoom === 1.5 && content === 'max')) {
-            await screenshot(page, `stage/${vp.width}x${vp.height}-z${zoom}-${content}-${c.state}`);
+describe('the stage fits, and passes axe', () => {
+  // One page, reused: each state is rendered at every room size in the standard theme and at one
+  // in the contrast theme (a different one per state), all checked for fit; axe runs once per
+  // theme on every state × content × viewport, each time at a different room size.
+  test.each(VIEWPORTS)(
+    'every step kind × content × room size at $width×$height: no scroll, no clipping, the join box clear, bars true; axe WCAG 2.1 A/AA clean in both themes',
+    async (vp) => {
+      await page.setViewportSize(vp);
+      const failures: string[] = [];
+      const accessibility: string[] = [];
+      const combos = new Set<string>();
+      let checked = 0;
+      let axed = 0;
+      for (const content of CONTENTS) {
+        for (const [i, c] of cases.get(content)!.entries()) {
+          const runs: { zoom: number; theme: (typeof THEMES)[number]; axe: boolean }[] = [
+            ...ZOOMS.map((zoom, k) => ({ zoom, theme: 'standard' as const, axe: k === i % ZOOMS.length })),
+            { zoom: ZOOMS[(i + 1) % ZOOMS.length]!, theme: 'contrast', axe: true },
+          ];
+          for (const { zoom, theme, axe } of runs) {
+            await render(page, viewOf(c, zoom, theme));
+            const problems = await stageProblems(page);
+            checked++;
+            combos.add(`${content}·${zoom}·${theme}`);
+            const label = `${c.state} · ${content} · ${vp.width}×${vp.height} · zoom ${zoom} · ${theme}`;
+            if (problems.length) failures.push(`${label}:\n  ${problems.slice(0, 5).join('\n  ')}`);
+            if (axe) {
+              const violations = await axeViolations(page);
+              axed++;
+              if (violations.length) accessibility.push(describeViolations(label, violations));
+            }
+            if (theme === 'standard' && ((vp.width === 1920 && zoom === 1) || (vp.width === 1024 && zoom === 1.5 && content === 'max'))) {
+              await screenshot(page, `stage/${vp.width}x${vp.height}-z${zoom}-${content}-${c.state}`);
+            }
+            if (theme === 'contrast' && vp.width === 1280 && content === 'typical') await screenshot(page, `stage/contrast-${c.state}`);
           }
         }
       }
-    }
-    expect(checked).toBeGreaterThan(150);
-    expect(failures, failures.join('\n')).toEqual([]);
-  }, 300_000);
+      // Every content × room size in the standard theme, every content in the contrast theme.
+      expect(combos.size).toBe(CONTENTS.length * (ZOOMS.length + ZOOMS.length));
+      expect(checked).toBe(CONTENTS.reduce((n, content) => n + cases.get(content)!.length, 0) * (ZOOMS.length + 1));
+      expect(axed).toBe(CONTENTS.reduce((n, content) => n + cases.get(content)!.length, 0) * THEMES.length);
+      expect(failures, failures.join('\n')).toEqual([]);
+      expect(accessibility, accessibility.join('\n')).toEqual([]);
+    },
+    900_000,
+  );
 
   test('in English too, with no Danish UI text', async () => {
     await page.setViewportSize(VIEWPORTS[0]);
@@ -86,6 +110,42 @@ describe('the stage fits', () => {
       await screenshot(page, `stage/en-${c.state}`);
     }
     expect(failures, failures.join('\n')).toEqual([]);
+  });
+});
+
+describe('the maximal content', () => {
+  test('is the most the limits allow: 10 statements and 10 ranking items split by 6 roles and 6 tables, 8 options with "Andet", 300 answers of up to 500 characters, a 300-character word', () => {
+    const max = cases.get('max')!;
+    const view = (state: string) => {
+      const found = max.find((c) => c.state === state);
+      if (!found) throw new Error(`no ${state} in the maximal content`);
+      return found.view;
+    };
+    const response = (state: string) => {
+      const step = view(state).step;
+      if (step?.kind !== 'question') throw new Error(`${state} is not a question step`);
+      return step.question.response;
+    };
+    const groups = (state: string) => (view(state).results?.groups ?? []).filter((g) => !g.suppressed).map((g) => g.key);
+    expect(response('ranking-results')).toMatchObject({ type: 'ranking', items: { length: LIMITS.rankingItems } });
+    expect(LIMITS.rankingItems).toBe(10);
+    expect(response('statements-by-role')).toMatchObject({ type: 'statements', statements: { length: 10 } });
+    expect(response('choice-results')).toMatchObject({ type: 'choice', options: { length: 8 }, other: true });
+    const choice = view('choice-results').results;
+    expect(choice?.type === 'choice' && choice.other).toBeGreaterThan(0);
+    for (const state of ['scale-by-role', 'choice-by-role', 'ranking-by-role', 'statements-by-role']) expect(groups(state), state).toEqual([...ROLES]);
+    for (const state of ['scale-by-table', 'statements-by-table']) expect(groups(state), state).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(response('text-wall')).toMatchObject({ type: 'text', maxLength: 500 });
+    const wall = view('text-wall').results;
+    if (wall?.type !== 'text') throw new Error('no wall');
+    // 60 people × 5 answers = 300 answers; one is merged into another: 299 cards in all, paged.
+    expect(view('text-wall').participants).toBe(60);
+    expect(response('text-wall')).toMatchObject({ maxAnswers: 5 });
+    expect(wall.n).toBe(299);
+    expect(wall.page).toMatchObject({ total: 299, first: 1 });
+    const texts = [...wall.answers, ...(view('text-wall-page-2').results as { answers: { text: string }[] }).answers].map((a) => a.text);
+    expect(Math.max(...texts.map((t) => t.length))).toBe(500);
+    expect(texts.some((t) => t.split(' ').some((word) => word.length >= 300))).toBe(true);
   });
 });
 
@@ -109,24 +169,6 @@ describe('the wall', () => {
     expect(expectedFirst).toBe(301);
     expect(seen.size).toBe(300);
     expect([...seen.entries()].filter(([, n]) => n !== 1)).toEqual([]);
-  });
-});
-
-describe('accessibility', () => {
-  test('axe WCAG 2.1 A/AA: every state of every content, both themes, at 1280×720', { timeout: 300_000 }, async () => {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    const failures: string[] = [];
-    for (const content of CONTENTS) {
-      for (const c of cases.get(content)!) {
-        for (const theme of ['standard', 'contrast'] as const) {
-          await render(page, viewOf(c, 1, theme));
-          const violations = await axeViolations(page);
-          if (violations.length) failures.push(describeViolations(`${c.state} · ${content} · ${theme}`, violations));
-          if (theme === 'contrast' && content === 'typical') await screenshot(page, `stage/contrast-${c.state}`);
-        }
-      }
-    }
-    expect(failures, failures.join('\n')).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@
 // bar scaled to its group's answers so groups of different sizes compare. Statements: a
 // statement × group heat map of the share agreeing, the number written in every cell. Groups
 // under the minimum size are shown, visibly, as "too few answers" – never their figures.
+import { Fragment, type ReactNode } from 'react';
 import type { LocalizedText, ResponseSpec } from '../../../shared/question-set.ts';
 import type { Group, Results, StatementsResults } from '../../../shared/session/results.ts';
 import type { Role } from '../../../shared/protocol.ts';
@@ -63,7 +64,7 @@ export function HeatMap({ results, groups, statements }: { results: StatementsRe
           <th scope="col" className="heat__corner">{t('statements')}</th>
           {columns.map((c) => (
             <th key={c.key} scope="col" className="heat__col">
-              {c.title}
+              {breakAfterSlashes(c.title)}
               <span className="heat__n">{c.results ? t('nAnswers', { n: c.n }) : t('tooFewAnswers')}</span>
             </th>
           ))}
@@ -87,6 +88,12 @@ export function HeatMap({ results, groups, statements }: { results: StatementsRe
       </tbody>
     </table>
   );
+}
+
+/** "Medarbejder/fagprofessionel" may wrap after its slash (Chromium won't break there by itself), not mid-word. */
+function breakAfterSlashes(title: string): ReactNode {
+  const parts = title.split('/');
+  return parts.map((part, i) => (i < parts.length - 1 ? <Fragment key={i}>{part}/<wbr /></Fragment> : <Fragment key={i}>{part}</Fragment>));
 }
 
 /** Columns for c cards: one row up to 3, then 2 rows (4 → 2×2, 7 → 4×2). */
