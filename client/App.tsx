@@ -9,6 +9,8 @@ const HostConsole = lazy(() => import('./host/HostConsole.tsx').then((m) => ({ d
 const ParticipantApp = lazy(() => import('./participant/ParticipantApp.tsx').then((m) => ({ default: m.ParticipantApp })));
 const ScreenApp = lazy(() => import('./screen/ScreenApp.tsx').then((m) => ({ default: m.ScreenApp })));
 const ScreenFixture = lazy(() => import('./screen/ScreenFixture.tsx').then((m) => ({ default: m.ScreenFixture })));
+const CampaignPage = lazy(() => import('./campaign/CampaignPage.tsx').then((m) => ({ default: m.CampaignPage })));
+const NewCampaign = lazy(() => import('./campaign/NewCampaign.tsx').then((m) => ({ default: m.NewCampaign })));
 const StartPage = lazy(() => import('./start/StartPage.tsx').then((m) => ({ default: m.StartPage })));
 
 export function App() {
@@ -25,6 +27,8 @@ function Page() {
   if (page === 'join' && code) return <ParticipantApp code={code} />;
   if (page === 'screen' && code) return <ScreenApp code={code} />;
   if (page === 'stage-fixture') return <ScreenFixture />;
+  // A campaign id is case-sensitive (nanoid): the raw segment, not the upper-cased code.
+  if (page === 'campaign') return raw ? <CampaignPage id={raw} /> : <NewCampaign />;
   if (page === 'host' && code) return <HostConsole code={code} token={hostToken(code)} />;
   return <StartPage />;
 }

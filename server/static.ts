@@ -27,7 +27,7 @@ export function serveClient(app: express.Express, dir: string): void {
   });
   app.get(['/join/:code'], page(root, 'join.html'));
   // /stage-fixture: the stage's test page (client/screen/ScreenFixture.tsx); it shows only what a test hands it.
-  app.get(['/', '/host/:code', '/screen/:code', '/join', '/stage-fixture'], page(root, 'index.html'));
+  app.get(['/', '/host/:code', '/screen/:code', '/join', '/stage-fixture', '/campaign', '/campaign/:id'], page(root, 'index.html'));
 }
 
 function page(root: string, file: string) {

@@ -7,6 +7,7 @@ import { tokens } from '../net/tokens.ts';
 import { TopBar } from '../components/TopBar.tsx';
 import { L } from '../components/Localized.tsx';
 import { MyWorkshops } from './MyWorkshops.tsx';
+import { useCampaignWords } from '../campaign/words.ts';
 import { QuestionSetUpload, type UploadedSet } from './QuestionSetUpload.tsx';
 import { UploadedSetInfo } from './UploadedSetInfo.tsx';
 import { facilitatorPassword, passwordRequired } from './password.ts';
@@ -26,8 +27,19 @@ export function StartPage({ initialCode = '' }: { initialCode?: string }) {
           <CreateCard />
         </div>
         <MyWorkshops />
+        <CampaignLink />
       </main>
     </div>
+  );
+}
+
+/** Many rooms, the same questions: a campaign combines their results (client/campaign/). */
+function CampaignLink() {
+  const { w } = useCampaignWords();
+  return (
+    <p className="start__campaign">
+      <a href="/campaign">{w('newCampaign')}</a> – {w('newCampaignIntro')}
+    </p>
   );
 }
 

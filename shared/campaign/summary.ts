@@ -115,6 +115,11 @@ export function headline(results: Results | null, question: CombinedQuestion, l:
   }
 }
 
+/** The headline in a language, for the organiser's page. */
+export function headlineIn(lang: Lang, results: Results | null, question: CombinedQuestion): string {
+  return headline(results, question, labels(lang), WORDS[lang]);
+}
+
 function cellText(c: CombinedCell, q: CombinedQuestion, l: Labels, w: Words): [string, string] {
   if (c.hidden) return ['', w.hidden];
   return [l.num(c.people), headline(c.results, q, l, w) || `${l.num(c.people)} ${w.answers}`];

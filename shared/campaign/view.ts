@@ -62,7 +62,8 @@ export function campaignView(campaign: CampaignSource, attached: AttachedWorksho
       heldOn: w.heldOn,
       title: localize(w.state.set.title, campaign.lang),
       participants: Object.values(w.state.participants).filter((p) => !p.removed).length,
-      started: w.state.startedAt !== undefined,
+      // Started: the facilitator left the lobby, or someone has joined.
+      started: w.state.startedAt !== undefined || w.state.participantCount > 0,
       ended: w.state.ended,
     })),
     questions: combine(
