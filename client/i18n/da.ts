@@ -1,5 +1,7 @@
 // The Danish UI strings: the reference. en.ts must have every key (the type check fails otherwise).
 // `{name}` marks a value filled in by t(key, { name }).
+import { ROLE_LABELS } from '../../shared/role-labels.ts';
+
 export const da = {
   appName: 'Rådslag',
   tagline: 'Workshops med hele salen – på jeres egen server',
@@ -30,12 +32,12 @@ export const da = {
   myWorkshops: 'Workshops oprettet i denne browser',
   openConsole: 'Åbn konsol',
   // roles
-  role_politician: 'Politiker',
-  role_executive: 'Direktion/topledelse',
-  role_manager: 'Leder',
-  role_employee: 'Medarbejder/fagprofessionel',
-  role_citizen: 'Borger',
-  role_other: 'Andet',
+  role_politician: ROLE_LABELS.da.politician,
+  role_executive: ROLE_LABELS.da.executive,
+  role_manager: ROLE_LABELS.da.manager,
+  role_employee: ROLE_LABELS.da.employee,
+  role_citizen: ROLE_LABELS.da.citizen,
+  role_other: ROLE_LABELS.da.other,
   // participant
   yourName: 'Dit navn (valgfrit)',
   yourNameHint: 'Frivilligt. Navnet vises kun på din egen telefon – aldrig på skærmen eller for andre.',

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '../../shared/role-labels.ts';
 import type { MessageKey } from './da.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -27,12 +28,12 @@ export const en: Record<MessageKey, string> = {
   themesAndQuestions: '{themes} themes, {questions} questions',
   myWorkshops: 'Workshops created in this browser',
   openConsole: 'Open console',
-  role_politician: 'Politician',
-  role_executive: 'Executive/top management',
-  role_manager: 'Manager',
-  role_employee: 'Employee/professional',
-  role_citizen: 'Citizen',
-  role_other: 'Other',
+  role_politician: ROLE_LABELS.en.politician,
+  role_executive: ROLE_LABELS.en.executive,
+  role_manager: ROLE_LABELS.en.manager,
+  role_employee: ROLE_LABELS.en.employee,
+  role_citizen: ROLE_LABELS.en.citizen,
+  role_other: ROLE_LABELS.en.other,
   yourName: 'Your name (optional)',
   yourNameHint: 'Optional. The name is shown only on your own phone – never on the screen or to others.',
   yourRole: 'Your role',

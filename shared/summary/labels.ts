@@ -2,6 +2,7 @@
 // formats of each language. Renderers take their words from here so all formats say the same.
 import type { Lang, Role } from '../protocol.ts';
 import type { ResponseType } from '../question-set.ts';
+import { ROLE_LABELS } from '../role-labels.ts';
 
 const da = {
   summary: 'Opsummering',
@@ -285,25 +286,6 @@ const en: Record<LabelKey, string> = {
   sheetCharts: 'Charts',
   notSet: 'not given',
   sum: 'Sum',
-};
-
-const ROLE_LABELS: Record<Lang, Record<Role, string>> = {
-  da: {
-    politician: 'Politiker',
-    executive: 'Direktion/topledelse',
-    manager: 'Leder',
-    employee: 'Medarbejder/fagprofessionel',
-    citizen: 'Borger',
-    other: 'Andet',
-  },
-  en: {
-    politician: 'Politician',
-    executive: 'Executive/top management',
-    manager: 'Manager',
-    employee: 'Employee/professional',
-    citizen: 'Citizen',
-    other: 'Other',
-  },
 };
 
 const MONTHS: Record<Lang, string[]> = {
