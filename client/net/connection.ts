@@ -174,11 +174,6 @@ function settle(envelope: Envelope, ack: Ack): void {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Commands of this page still waiting for the server (for "sending…" / "not saved yet"). */
-export function pendingCommands(): readonly Envelope[] {
-  return outbox.all();
-}
-
 /** The console's current host token (it changes when the link is rotated). */
 export function currentHostToken(): string | undefined {
   return hostToken;

@@ -69,4 +69,3 @@ export type SessionEvent =
   | ({ type: 'analogCountsAdded'; questionId: string; entries: AnalogEntry[]; at: number } & Undoable)
   | ({ type: 'analogCountsRemoved'; questionId: string; entries: AnalogEntry[]; at: number } & Undoable);
 
-export type SessionEventType = SessionEvent['type'];

@@ -168,7 +168,3 @@ export function buildAgenda(set: QuestionSet): AgendaStep[] {
   }
   return steps;
 }
-
-export function currentStep(state: SessionState): AgendaStep | undefined {
-  return state.agenda[state.cursor];
-}
