@@ -8,7 +8,7 @@
 // en-GB) on the default run style so spelling and screen readers use the right language.
 import {
   AlignmentType, Document, Footer, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell,
-  TableOfContents, TableRow, TextRun, WidthType, type FileChild,
+  TableLayoutType, TableOfContents, TableRow, TextRun, WidthType, type FileChild,
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import { labels, type Labels } from '../../shared/summary/labels.ts';
@@ -23,6 +23,8 @@ import { minutesHeader, minutesTable, rawRolesNotice, sessionMinutes } from '../
 
 /** A4 with 2.5 cm margins leaves 16 cm: the chart is drawn 580 px (15.3 cm) wide. */
 const IMAGE_WIDTH = 580;
+/** The same width in twentieths of a point (A4 11906 less two margins of 1418). */
+const TEXT_WIDTH = 11906 - 2 * 1418;
 
 export async function renderDocx(s: Summary): Promise<Buffer> {
   const L = labels(s.lang);
@@ -68,7 +70,8 @@ const p = (text: string, opts: { bold?: boolean; italics?: boolean; keepNext?: b
 const heading = (text: string, level: 1 | 2 | 3, pageBreakBefore = false) =>
   new Paragraph({ text, heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][level - 1], pageBreakBefore, keepNext: true });
 /** Line breaks in a participant's text become Word line breaks, not one long line. */
-const lines = (text: string, bold = false) => text.split(/\r\n?|\n/).map((line, i) => new TextRun({ text: line, ...(bold ? { bold } : {}), ...(i > 0 ? { break: 1 } : {}) }));
+const lines = (text: string, bold = false, size?: number) =>
+  text.split(/\r\n?|\n/).map((line, i) => new TextRun({ text: line, ...(bold ? { bold } : {}), ...(size ? { size } : {}), ...(i > 0 ? { break: 1 } : {}) }));
 const bullet = (text: string, level = 0) => new Paragraph({ children: lines(text), bullet: { level } });
 
 /** The decision minutes: title, header, a table per theme, the whole workshop, not dealt with, actions, parking lot. */
@@ -113,10 +116,16 @@ function theme(t: SummaryTheme, L: Labels): FileChild[] {
   return out;
 }
 
+/**
+ * A question from its heading to its notes, on a page of its own (the theme's statements and
+ * decisions have theirs): the heading, its lines, the chart and the data table are kept together,
+ * and where such a block shared a page with what came before, LibreOffice and the pre-computed
+ * contents did not always agree on where it went (contents one page off from there on).
+ */
 function question(q: SummaryQuestion, L: Labels): FileChild[] {
   // The heading and the lines under it keep with the next paragraph, so a chart never leaves them.
   const out: FileChild[] = [
-    heading(`${q.number} ${q.text}`, 2),
+    heading(`${q.number} ${q.text}`, 2, true),
     p(`${L.t('type')}: ${typeLine(q, L)}`, { keepNext: true }),
     p(q.headline, { bold: true, keepNext: true }),
     p(factsLine(q, L).join(' · '), { keepNext: true }),
@@ -190,13 +199,19 @@ function caption(text: string): Paragraph {
 }
 
 function table(t: TableModel, opts: { headless?: boolean } = {}): Table {
+  const wide = t.head.length >= 5;
   const cell = (text: string, i: number, head: boolean) =>
     new TableCell({
       ...(head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF2F6' } } : {}),
-      children: [new Paragraph({ alignment: t.numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT, children: lines(text, head) })],
+      // In a wide table: 9 pt, and a role's name may break after its "/" rather than mid-word.
+      children: [new Paragraph({ alignment: t.numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT, children: wide ? lines(text.replace(/\/(?=\S)/g, '/\u200B'), head, 18) : lines(text, head) })],
     });
+  // Wide tables (the appendix: everyone, each role and table) give the first column, the item or
+  // statement, 30 % of the width, so its words are not broken letter by letter.
+  const columns = wide ? [Math.round(TEXT_WIDTH * 0.3), ...t.head.slice(1).map(() => Math.floor((TEXT_WIDTH * 0.7) / (t.head.length - 1)))] : undefined;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(columns ? { columnWidths: columns, layout: TableLayoutType.FIXED } : {}),
     rows: [
       // tableHeader: Word repeats the row on every page the table spans, and reads it as a header.
       ...(opts.headless ? [] : [new TableRow({ tableHeader: true, cantSplit: true, children: t.head.map((c, i) => cell(c, i, true)) })]),

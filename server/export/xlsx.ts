@@ -49,7 +49,7 @@ function printSetup(ws: ExcelJS.Worksheet, titleRows?: string): void {
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
   };
   ws.headerFooter = { oddFooter: '&L&A&R&P / &N' };
@@ -69,7 +69,8 @@ function fitRow(ws: ExcelJS.Worksheet, row: ExcelJS.Row, from = 1): void {
     const n = text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / width)), 0);
     lines = Math.max(lines, n);
   });
-  row.height = 15 * lines + 2;
+  // A single line keeps the default height: every point counts towards 40 rows a printed page.
+  if (lines > 1) row.height = 15 * lines;
 }
 
 function headRow(ws: ExcelJS.Worksheet, cells: string[], numericFrom?: number): ExcelJS.Row {
@@ -84,7 +85,13 @@ function headRow(ws: ExcelJS.Worksheet, cells: string[], numericFrom?: number): 
 function sheet(wb: ExcelJS.Workbook, name: string, head: string[], rows: Cell[][], widths: number[], opts: { dateColumn?: number; notice?: string | null } = {}): void {
   const top = opts.notice ? 2 : 1;
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: top }] });
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Lists print in 10 pt, about 40 rows to a landscape page (column styles: a few styles, not one a cell).
+  widths.forEach((w, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = w;
+    col.font = { size: 10 };
+  });
+  ws.properties.defaultRowHeight = 13;
   // A column style, set before the rows: one style for 30,000 cells rather than 30,000 styles.
   if (opts.dateColumn) ws.getColumn(opts.dateColumn).numFmt = 'yyyy-mm-dd hh:mm:ss';
   if (opts.notice) ws.addRow([opts.notice]).font = { bold: true, color: { argb: 'FFB00020' } };
@@ -149,6 +156,9 @@ function resultsSheet(wb: ExcelJS.Workbook, s: Summary, L: Labels): void {
   printSetup(ws, '1:1');
 }
 
+/** Rows of 20 px that fit on a landscape A4 page inside the margins, at 100 %. */
+const CHART_ROWS_PER_PAGE = 32;
+
 /** The charts as pictures, one under the other, each under its question. */
 function chartSheet(wb: ExcelJS.Workbook, s: Summary, L: Labels): void {
   const images = chartImages(s, L);
@@ -156,7 +166,15 @@ function chartSheet(wb: ExcelJS.Workbook, s: Summary, L: Labels): void {
   const ws = wb.addWorksheet(L.t('sheetCharts'));
   ws.getColumn(1).width = 110;
   let row = 1;
+  let page = 0;
   for (const img of images) {
+    // A chart never splits over two pages: a page break before its title when it would not fit.
+    const rows = 2 + Math.ceil(Math.round((img.height * 600) / img.width) / 20);
+    if (page > 0 && page + rows > CHART_ROWS_PER_PAGE) {
+      ws.getRow(row - 1).addPageBreak();
+      page = 0;
+    }
+    page += rows;
     ws.getCell(row, 1).value = img.title;
     ws.getRow(row).font = { bold: true };
     const id = wb.addImage({ buffer: img.png as unknown as ExcelJS.Buffer, extension: 'png' });
