@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
+import { api } from '../net/api.ts';
 
 /** The join link as the server sees it (the LAN address or PUBLIC_URL, not the laptop's localhost). */
 export function useJoinUrl(code: string): string {
   const [url, setUrl] = useState(`${location.origin}/join/${code}`);
   useEffect(() => {
     let live = true;
-    fetch(`/api/sessions/${code}`)
-      .then((r) => (r.ok ? (r.json() as Promise<{ joinUrl: string }>) : null))
-      .then((info) => live && info && setUrl(info.joinUrl))
+    api
+      .session(code)
+      .then((info) => live && setUrl(info.joinUrl))
       .catch(() => {});
     return () => {
       live = false;

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { TextResults } from '../../shared/session/results.ts';
 import type { QuestionCan } from '../../shared/session/views.ts';
 import { useT, type MessageKey } from '../i18n/i18n.ts';
-import { eraseForGood, type EraseTarget } from '../net/connection.ts';
+import { eraseForGood } from '../net/connection.ts';
+import type { EraseTarget } from '../net/api.ts';
 import { useHostCommand } from './use-host-command.ts';
 
 export function ModerationList({ questionId, results, can, canRemove }: { questionId: string; results: TextResults; can: QuestionCan | null; canRemove: boolean }) {

@@ -5,6 +5,7 @@ import { formatNumber, useT } from '../i18n/i18n.ts';
 import { displayUrl, useJoinUrl } from '../components/use-join-url.ts';
 import { SessionSettings } from './SessionSettings.tsx';
 import { currentHostToken, eraseForGood, rotateHostToken } from '../net/connection.ts';
+import { api, type DownloadFormat } from '../net/api.ts';
 import { SessionDetailsForm } from './SessionDetailsForm.tsx';
 
 export function SidePanel({ view, token }: { view: HostView; token: string }) {
@@ -173,12 +174,11 @@ const FORMATS = [
 ] as const;
 
 /** Fetched with the host token in a header (never in a URL), then saved as a file. */
-async function download(code: string, token: string, format: string, what: 'summary' | 'question-set' = 'summary', facilitatorNotes = false): Promise<void> {
+async function download(code: string, token: string, format: DownloadFormat, what: 'summary' | 'question-set' = 'summary', facilitatorNotes = false): Promise<void> {
   // The themes' facilitator notes go into the summary only when the facilitator ticks the box.
-  const notes = what === 'summary' && facilitatorNotes ? '&facilitatorNotes=1' : '';
-  const res = await fetch(`/api/sessions/${code}/${what}?format=${format}${notes}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok) return;
-  const url = URL.createObjectURL(await res.blob());
+  const blob = await api.download(code, token, what, format, facilitatorNotes).catch(() => null);
+  if (!blob) return;
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = what === 'summary' ? `raadslag-${code}.${format}` : `raadslag-${code}-spoergsmaal.${format}`;

@@ -10,7 +10,8 @@ import type { MeView } from '../../shared/session/views.ts';
 import { useStore, type AnyView } from '../store.ts';
 import { Outbox, type Envelope } from './outbox.ts';
 import { tokens } from './tokens.ts';
-import { errorText, responseErrorText } from '../i18n/errors.ts';
+import { errorText } from '../i18n/errors.ts';
+import { api, ApiError, type EraseTarget, type Erased } from './api.ts';
 import { checkProtocol, reloadForNewBuild } from './protocol-check.ts';
 import { EarlyWebSocket } from './early-socket.ts';
 
@@ -187,13 +188,14 @@ export function currentHostToken(): string | undefined {
 export function rotateHostToken(): Promise<{ hostToken: string; hostUrl: string }> {
   const c = current;
   if (!c || c.as !== 'host' || !hostToken) return Promise.reject(new Error(errorText(useStore.getState().lang, { code: 'forbidden' })));
-  const job = fetch(`/api/sessions/${c.code}/rotate-host-token`, { method: 'POST', headers: { Authorization: `Bearer ${hostToken}` } }).then(
-    async (res) => {
-      if (!res.ok) throw new Error(await responseErrorText(useStore.getState().lang, res));
-      const body = (await res.json()) as { hostToken: string; hostUrl: string };
+  const job = api.rotateHostToken(c.code, hostToken).then(
+    (body) => {
       hostToken = body.hostToken;
       tokens.setHost(c.code, body.hostToken);
-      return { hostToken: body.hostToken, hostUrl: body.hostUrl };
+      return body;
+    },
+    (err: unknown) => {
+      throw readable(err);
     },
   );
   rotating = job;
@@ -203,21 +205,18 @@ export function rotateHostToken(): Promise<{ hostToken: string; hostUrl: string 
   });
 }
 
-export type EraseTarget = { participantId: string } | { answerId: string } | { purge: true };
-export type Erased = { participants: number; answers: number; notes: number };
-
 /** Console only: erases a participant, an answer, or all withdrawn/hidden/removed/deleted content for good. */
 export async function eraseForGood(target: EraseTarget): Promise<Erased> {
   const c = current;
   if (!c || c.as !== 'host' || !hostToken) throw new Error('only a connected console can erase');
-  const res = await fetch(`/api/sessions/${c.code}/erase`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${hostToken}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(target),
+  return api.erase(c.code, hostToken, target).catch((err: unknown) => {
+    throw readable(err);
   });
-  const body = (await res.json()) as { erased: Erased; error?: { message: string } };
-  if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
-  return body.erased;
+}
+
+/** A refusal as an Error whose message the reader can read (in their language). */
+function readable(err: unknown): Error {
+  return err instanceof ApiError ? new Error(errorText(useStore.getState().lang, err)) : (err as Error);
 }
 
 /** Connects a socket that socket.io will not reconnect by itself (once: connect() twice would send two handshakes). */

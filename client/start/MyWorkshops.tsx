@@ -1,18 +1,15 @@
 // Workshops created in this browser (their host tokens live here; there are no accounts), with
 // their status from the server: open, end, delete.
 import { useEffect, useState } from 'react';
-import type { LocalizedText } from '../../shared/question-set.ts';
 import { formatNumber, useT } from '../i18n/i18n.ts';
-import { responseErrorText } from '../i18n/errors.ts';
+import { errorText } from '../i18n/errors.ts';
+import { api, type SessionStatus } from '../net/api.ts';
 import { tokens } from '../net/tokens.ts';
 import { L } from '../components/Localized.tsx';
-import { facilitatorPassword } from './password.ts';
-
-type Status = { code: string; status: 'active' | 'ended' | 'missing'; title?: LocalizedText; createdAt?: number; participants?: number };
 
 export function MyWorkshops() {
   const { t, lang } = useT();
-  const [list, setList] = useState<Status[] | null>(null);
+  const [list, setList] = useState<SessionStatus[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = async () => {
     const mine = tokens.created().flatMap((c) => {
@@ -20,24 +17,23 @@ export function MyWorkshops() {
       return token ? [{ code: c.code, token }] : [];
     });
     if (mine.length === 0) return setList([]);
-    const res = await fetch('/api/sessions/status', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...facilitatorPassword.headers() },
-      body: JSON.stringify({ sessions: mine.slice(0, 100) }),
-    });
-    if (!res.ok) return setError(await responseErrorText(lang, res));
-    setList(((await res.json()) as Status[]).filter((s) => s.status !== 'missing'));
+    await api.statuses(mine).then(
+      (list) => setList(list.filter((s) => s.status !== 'missing')),
+      (err: unknown) => setError(errorText(lang, err as { code?: string })),
+    );
   };
   useEffect(() => {
     void load();
   }, []);
   const remove = async (code: string) => {
     if (!confirm(t('confirmDelete'))) return;
-    const res = await fetch(`/api/sessions/${code}`, { method: 'DELETE', headers: { Authorization: `Bearer ${tokens.host(code) ?? ''}` } });
-    if (res.ok) {
-      tokens.forget(code);
-      await load();
-    } else setError(await responseErrorText(lang, res));
+    try {
+      await api.deleteSession(code, tokens.host(code) ?? '');
+    } catch (err) {
+      return setError(errorText(lang, err as { code?: string }));
+    }
+    tokens.forget(code);
+    await load();
   };
   if (!list || list.length === 0) return null;
   const dateFormat = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
