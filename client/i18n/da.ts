@@ -380,6 +380,8 @@ export const da = {
   screenOffline: 'Skærmen har mistet forbindelsen – viser måske ikke det seneste',
   stageAll: 'Alle',
   heatCaption: 'Andel enige (blandt dem, der tog stilling) pr. udsagn og gruppe',
+  rankHeatCaption: 'Gennemsnitlig placering (1 = først) pr. punkt og gruppe – jo mørkere, jo højere placeret',
+  rankItem: 'Punkt',
   mergedCount: '{n} ens svar samlet',
   rolesSoFar: 'Roller indtil nu',
   answerOnPhone: 'Svar på din telefon',

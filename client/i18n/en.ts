@@ -372,6 +372,8 @@ export const en: Record<MessageKey, string> = {
   screenOffline: 'The screen has lost its connection – it may not show the latest',
   stageAll: 'Everyone',
   heatCaption: 'Share agreeing (of those who took a side) per statement and group',
+  rankHeatCaption: 'Mean position (1 = first) per item and group – the darker, the higher ranked',
+  rankItem: 'Item',
   mergedCount: '{n} identical answers combined',
   rolesSoFar: 'Roles so far',
   answerOnPhone: 'Answer on your phone',

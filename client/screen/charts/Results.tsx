@@ -6,7 +6,7 @@ import { formatNumber, useT, type MessageKey } from '../../i18n/i18n.ts';
 import { L } from '../../components/Localized.tsx';
 import { BarRows, type Row } from './BarRows.tsx';
 import { StatementBars } from './Statements.tsx';
-import { HeatMap, SmallMultiples } from './Split.tsx';
+import { HeatMap, RankHeat, SmallMultiples } from './Split.tsx';
 import { RankingChart } from './Ranking.tsx';
 
 type NonText = Exclude<Results, { type: 'text' }>;
@@ -33,6 +33,7 @@ export function StageResults({ results, spec }: { results: NonText; spec: Respon
   const groups = results.groups?.filter((g) => g.n > 0) ?? [];
   if (groups.length > 0) {
     if (results.type === 'statements' && spec.type === 'statements') return <HeatMap results={results} groups={groups} statements={spec.statements} />;
+    if (results.type === 'ranking' && spec.type === 'ranking') return <RankHeat results={results} groups={groups} items={spec.items} />;
     return <SmallMultiples results={results} groups={groups} spec={spec} />;
   }
   return <Chart results={results} spec={spec} />;

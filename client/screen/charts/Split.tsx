@@ -1,12 +1,13 @@
 // Results by role or table. Bars: small multiples, one card per group (everyone first), each
 // bar scaled to its group's answers so groups of different sizes compare. Statements: a
-// statement × group heat map of the share agreeing, the number written in every cell. Groups
+// statement × group heat map of the share agreeing, the number written in every cell; rankings
+// likewise an item × group table of the mean position (up to 10 items × 7 columns). Groups
 // under the minimum size are shown, visibly, as "too few answers" – never their figures.
 import { Fragment, type ReactNode } from 'react';
 import type { LocalizedText, ResponseSpec } from '../../../shared/question-set.ts';
-import type { Group, Results, StatementsResults } from '../../../shared/session/results.ts';
+import type { Group, RankingResults, Results, StatementsResults } from '../../../shared/session/results.ts';
 import type { Role } from '../../../shared/protocol.ts';
-import { useT } from '../../i18n/i18n.ts';
+import { formatNumber, useT } from '../../i18n/i18n.ts';
 import { L } from '../../components/Localized.tsx';
 import { Chart } from './Results.tsx';
 
@@ -80,6 +81,49 @@ export function HeatMap({ results, groups, statements }: { results: StatementsRe
               return (
                 <td key={c.key} className={`heat__cell heat--${pct === null ? 'none' : Math.min(4, Math.floor(pct / 20))}`}>
                   {c.results === null ? <span className="heat__suppressed">–</span> : pct === null ? '–' : `${pct} %`}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Items × groups: each cell the group's mean position of the item, darker the nearer the top. */
+export function RankHeat({ results, groups, items }: { results: RankingResults; groups: Group[]; items: LocalizedText[] }) {
+  const { t, lang } = useT();
+  const name = useGroupName();
+  const k = items.length;
+  const columns: { key: string; title: string; n: number; results: RankingResults | null }[] = [
+    { key: 'all', title: t('stageAll'), n: results.n, results },
+    ...groups.map((g) => ({ key: `${g.kind}:${g.key}`, title: name(g), n: g.n, results: !g.suppressed && g.results?.type === 'ranking' ? g.results : null })),
+  ];
+  return (
+    <table className="heat heat--ranking">
+      <caption className="heat__caption">{t('rankHeatCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="heat__corner">{t('rankItem')}</th>
+          {columns.map((c) => (
+            <th key={c.key} scope="col" className="heat__col">
+              {breakAfterSlashes(c.title)}
+              <span className="heat__n">{c.results ? t('nAnswers', { n: c.n }) : t('tooFewAnswers')}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {results.items.map((item) => (
+          <tr key={item.index}>
+            <th scope="row" className="heat__statement">{items[item.index] && <L text={items[item.index]!} />}</th>
+            {columns.map((c) => {
+              const mean = c.results?.items.find((x) => x.index === item.index)?.meanRank ?? null;
+              const level = mean === null ? 'none' : Math.max(0, Math.min(4, Math.floor(((k - mean) / Math.max(1, k - 1)) * 5)));
+              return (
+                <td key={c.key} className={`heat__cell heat--${level}`}>
+                  {mean === null ? <span className="heat__suppressed">–</span> : formatNumber(lang, Math.round(mean * 10) / 10)}
                 </td>
               );
             })}
