@@ -1,7 +1,8 @@
 // A campaign in Chromium: the organiser creates it from the start page, makes three workshops on
 // the organiser page and hands out their console links; three workshops run with phones (real
 // socket.io clients, to keep the test short); the organiser page shows the combined results with
-// the small groups hidden, every decision and action, and passes axe.
+// the small groups hidden and every decision and action; the third workshop's console reviews
+// the first two's actions and the organiser sees the follow-up; axe on both pages.
 import { expect, test } from 'vitest';
 import type { AnswerValue, JoinResult, Role } from '../shared/protocol.ts';
 import { TestClient } from '../server/testing/harness.ts';
@@ -66,6 +67,22 @@ test('an organiser creates a campaign, three workshops run, the organiser sees t
   // Every action, with its owner.
   for (const text of ['Fælles mål – Nord', 'Færre mål – Syd', 'Borgerpanel – Vest']) await shown(page.getByRole('listitem').filter({ hasText: text }));
   await shown(page.getByText('Ansvarlig: Kim').first());
+
+  // The third workshop's console reviews the first two workshops' actions.
+  const { page: console3 } = await h.open('console', links[2]!);
+  const card = console3.getByRole('region', { name: 'Forløb' });
+  await shown(card.getByText('Workshoppen er en del af forløbet Forvaltningspolitik 2027 (Vest).'));
+  await shown(card.getByRole('heading', { name: 'Handlinger fra tidligere workshops' }));
+  expect(await card.getByRole('listitem').count()).toBe(2);
+  await card.getByLabel('Status: Fælles mål – Nord').selectOption('done');
+  await card.getByLabel('Status: Færre mål – Syd').selectOption('inProgress');
+  await expect.poll(() => card.getByLabel('Status: Færre mål – Syd').inputValue()).toBe('inProgress');
+  await expectAccessible(console3, 'the console with its campaign card');
+  await screenshot(console3, 'campaign-console-review');
+
+  await page.reload();
+  await shown(page.getByRole('listitem').filter({ hasText: 'Fælles mål – Nord' }).filter({ hasText: 'Status: Udført (Vest' }));
+  await shown(page.getByRole('listitem').filter({ hasText: 'Færre mål – Syd' }).filter({ hasText: 'Status: I gang (Vest' }));
   await expectAccessible(page, 'the organiser page');
   await screenshot(page, 'campaign-organiser');
 });

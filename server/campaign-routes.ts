@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Lang } from '../shared/protocol.ts';
 import type { QuestionSet } from '../shared/question-set.ts';
 import type { Campaigns } from './campaigns.ts';
+import { FOLLOW_UP_STATUSES } from '../shared/campaign/view.ts';
 import { renderCampaignCsv, renderCampaignJson, renderCampaignMarkdown } from '../shared/campaign/summary.ts';
 import type { CampaignView } from '../shared/campaign/view.ts';
 import { ROUTER_OPTIONS } from './security/facilitator.ts';
@@ -23,6 +24,8 @@ const SUMMARY = {
   csv: { type: 'text/csv; charset=utf-8', body: (v: CampaignView) => renderCampaignCsv(v) },
   json: { type: 'application/json; charset=utf-8', body: renderCampaignJson },
 } as const;
+
+const Review = z.strictObject({ workshop: z.string().min(1).max(16), id: z.string().min(1).max(64), status: z.enum(FOLLOW_UP_STATUSES) });
 
 type Links = (req: Request, code: string, hostToken: string) => { hostUrl: string; screenUrl: string; joinUrl: string };
 
@@ -105,7 +108,21 @@ export function campaignRoutes(
     const code = String(req.params.code);
     if (!sessions.isHost(code, bearerToken(req))) return void fail(res, 403, 'forbidden', 'not the facilitator of this session');
     const found = campaigns.campaignOf(code);
-    res.json(found ? { campaign: { id: found.campaign.id, name: found.campaign.name }, label: found.label, heldOn: found.heldOn } : { campaign: null });
+    res.json(
+      found
+        ? { campaign: { id: found.campaign.id, name: found.campaign.name }, label: found.label, heldOn: found.heldOn, earlierActions: campaigns.earlierActions(code) }
+        : { campaign: null },
+    );
+  });
+
+  // Follow-up: this workshop reviews an earlier workshop's action (done / in progress / dropped).
+  router.post('/api/sessions/:code/campaign/actions', (req, res) => {
+    const code = String(req.params.code);
+    if (!sessions.isHost(code, bearerToken(req))) return void fail(res, 403, 'forbidden', 'not the facilitator of this session');
+    const body = Review.safeParse(req.body ?? {});
+    if (!body.success) return void fail(res, 400, 'invalid_payload', body.error.issues[0]?.message ?? 'invalid review');
+    if (!campaigns.review(code, body.data.workshop, body.data.id, body.data.status)) return void fail(res, 404, 'not_found', 'no such action of an earlier workshop in this campaign');
+    res.json({ earlierActions: campaigns.earlierActions(code) });
   });
 
   return router;

@@ -6,8 +6,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { customAlphabet, nanoid } from 'nanoid';
 import type { Lang } from '../shared/protocol.ts';
-import { campaignView, type CampaignView } from '../shared/campaign/view.ts';
-import type { CampaignRecord, CampaignStore } from './store/campaign-store.ts';
+import { campaignView, earlierActions, type CampaignAction, type CampaignView } from '../shared/campaign/view.ts';
+import type { ActionStatus, CampaignRecord, CampaignStore } from './store/campaign-store.ts';
 import type { SessionManager } from './sessions.ts';
 
 /** The attach code is typed by a facilitator: no look-alike letters, grouped for reading. */
@@ -63,7 +63,26 @@ export class Campaigns {
       const live = this.sessions.get(w.code);
       return live ? [{ ...w, state: live.state }] : [];
     });
-    return campaignView(campaign, attached);
+    const reviews = this.store.reviews(id).map((r) => ({ workshop: r.workshop, noteId: r.noteId, status: r.status, reviewedIn: r.reviewedIn, at: r.at }));
+    return campaignView(campaign, attached, reviews);
+  }
+
+  /** The actions of the workshops attached before this one, with their follow-up so far. */
+  earlierActions(code: string): CampaignAction[] {
+    const found = this.store.campaignOf(code);
+    const view = found && this.view(found.campaignId);
+    return view ? earlierActions(view, code) : [];
+  }
+
+  /**
+   * Records the status an earlier workshop's action has now, as reviewed in workshop `code`.
+   * False when the action is not one this workshop may review.
+   */
+  review(code: string, workshop: string, noteId: string, status: ActionStatus): boolean {
+    const found = this.store.campaignOf(code);
+    if (!found || !this.earlierActions(code).some((a) => a.workshop === workshop && a.id === noteId)) return false;
+    this.store.review({ campaignId: found.campaignId, workshop, noteId, status, reviewedIn: code, at: this.clock() });
+    return true;
   }
 }
 

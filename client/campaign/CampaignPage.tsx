@@ -205,6 +205,7 @@ function Actions({ view }: { view: CampaignView }) {
               <strong>{a.kind === 'decision' ? w('decision') : w('action')}</strong> ({labelOf(a.workshop)} · <code>{a.workshop}</code>): {a.text}
               {a.who && ` – ${w('who')}: ${a.who}`}
               {a.due && ` – ${w('due')}: ${a.due}`}
+              {a.followUp?.[0] && ` – ${w('followUp')}: ${w(`status_${a.followUp[0].status}`)} (${labelOf(a.followUp[0].reviewedIn)} · ${a.followUp[0].reviewedIn})`}
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@
 import { expect, test } from 'vitest';
 import { campaignWords } from './words.ts';
 
-const SAME_IN_BOTH = new Set(['workshops', 'status']);
+const SAME_IN_BOTH = new Set(['workshops', 'status', 'followUp']);
 
 test('every campaign word is translated, with the same {placeholders}', () => {
   const { da, en } = campaignWords;

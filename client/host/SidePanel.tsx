@@ -7,6 +7,7 @@ import { SessionSettings } from './SessionSettings.tsx';
 import { currentHostToken, eraseForGood, rotateHostToken } from '../net/connection.ts';
 import { api, type DownloadFormat } from '../net/api.ts';
 import { SessionDetailsForm } from './SessionDetailsForm.tsx';
+import { CampaignPanel } from './CampaignPanel.tsx';
 
 export function SidePanel({ view, token }: { view: HostView; token: string }) {
   const { t, lang } = useT();
@@ -43,6 +44,7 @@ export function SidePanel({ view, token }: { view: HostView; token: string }) {
       </section>
       <SessionSettings view={view} />
       <SessionDetailsForm view={view} />
+      <CampaignPanel code={view.code} token={token} />
       <section className="card stack" aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="h3">{t('summaryHeading')}</h2>
         <label className="inline-check">

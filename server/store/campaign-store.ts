@@ -1,6 +1,7 @@
 // Campaigns ("forløb") in the store: a campaign and the workshops attached to it. Small,
 // rarely written records beside the event logs; secrets are kept as SHA-256 hashes only.
 import type Database from 'better-sqlite3';
+import type { FollowUpStatus } from '../../shared/campaign/view.ts';
 
 export type CampaignRecord = {
   id: string;
@@ -17,7 +18,14 @@ export type CampaignRecord = {
 /** A workshop in a campaign: its session code, a label (department, municipality, …) and the day it is held. */
 export type CampaignWorkshop = { campaignId: string; code: string; label: string; heldOn: string | null; attachedAt: number };
 
+export type ActionStatus = FollowUpStatus;
+/** A later workshop's review of an earlier workshop's action: appended, never changed (the latest counts). */
+export type ActionReview = { campaignId: string; workshop: string; noteId: string; status: ActionStatus; reviewedIn: string; at: number };
+
 export interface CampaignStore {
+  review(review: ActionReview): void;
+  /** Every review in the campaign, oldest first. */
+  reviews(campaignId: string): ActionReview[];
   create(campaign: CampaignRecord): void;
   get(id: string): CampaignRecord | undefined;
   byAttachCode(attachCode: string): CampaignRecord | undefined;
@@ -45,6 +53,15 @@ CREATE TABLE IF NOT EXISTS campaign_workshops (
   held_on TEXT,
   attached_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS campaign_action_reviews (
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+  workshop TEXT NOT NULL,
+  note_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  reviewed_in TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS campaign_action_reviews_campaign ON campaign_action_reviews(campaign_id, at);
 CREATE INDEX IF NOT EXISTS campaign_workshops_campaign ON campaign_workshops(campaign_id, attached_at);
 `;
 
@@ -68,7 +85,16 @@ export function sqliteCampaigns(db: Database.Database): CampaignStore {
   const workshopsOf = db.prepare('SELECT * FROM campaign_workshops WHERE campaign_id = ? ORDER BY attached_at, code');
   const workshopByCode = db.prepare('SELECT * FROM campaign_workshops WHERE code = ?');
   const remove = db.prepare('DELETE FROM campaign_workshops WHERE code = ?');
+  const insertReview = db.prepare('INSERT INTO campaign_action_reviews (campaign_id, workshop, note_id, status, reviewed_in, at) VALUES (?, ?, ?, ?, ?, ?)');
+  const reviewsOf = db.prepare('SELECT * FROM campaign_action_reviews WHERE campaign_id = ? ORDER BY at, rowid');
+  type ReviewRow = { campaign_id: string; workshop: string; note_id: string; status: ActionStatus; reviewed_in: string; at: number };
   return {
+    review(r) {
+      insertReview.run(r.campaignId, r.workshop, r.noteId, r.status, r.reviewedIn, r.at);
+    },
+    reviews(campaignId) {
+      return (reviewsOf.all(campaignId) as ReviewRow[]).map((r) => ({ campaignId: r.campaign_id, workshop: r.workshop, noteId: r.note_id, status: r.status, reviewedIn: r.reviewed_in, at: r.at }));
+    },
     create(c) {
       insert.run(c.id, c.name, c.organiserTokenHash, c.attachCode, c.lang, c.createdAt);
     },

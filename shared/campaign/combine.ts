@@ -120,7 +120,8 @@ export function combineQuestion(question: Question, all: WorkshopInput[], minGro
     if (c?.hidden) return { key, hidden: true };
     const counts = emptyCounts();
     for (const w of inKey(key)) add(counts, key.role ? w.questions[question.id]!.byRole[key.role] : w.questions[question.id]!.total);
-    return { key, hidden: false, people: n, results: spec.type === 'text' ? null : fromCounts(spec, counts, minGroupSize) };
+    // A group of nobody has no figures to show (and would only weigh the view down).
+    return { key, hidden: false, people: n, results: spec.type === 'text' || n === 0 ? null : fromCounts(spec, counts, minGroupSize) };
   };
   const labels = [...new Set(layout.workshops.map((w) => w.label))];
   return {

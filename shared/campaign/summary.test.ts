@@ -38,14 +38,26 @@ const attached: AttachedWorkshop[] = [
   { code: 'NORD03', label: 'Nord', heldOn: null, state: workshop('NORD03', [e(5, 1), e(4, 2), c(1, 3)], 'Borgerpanel').state },
 ];
 
+// The third workshop reviewed the first one's action: in progress, later done.
+const REVIEWS = [
+  { workshop: 'NORD01', noteId: actionId('NORD01'), status: 'inProgress' as const, reviewedIn: 'NORD03', at: 1 },
+  { workshop: 'NORD01', noteId: actionId('NORD01'), status: 'done' as const, reviewedIn: 'NORD03', at: 2 },
+];
+function actionId(code: string): string {
+  const state = attached.find((a) => a.code === code)!.state;
+  return state.noteOrder.find((id) => state.notes[id]!.kind === 'action')!;
+}
+
 describe('the campaign summary', () => {
   for (const lang of ['da', 'en'] as const) {
-    const view = campaignView({ id: 'kampagne1', name: 'Vejen til en ny forvaltningspolitik', lang, attachCode: 'ABCDE23456' }, attached);
+    const view = campaignView({ id: 'kampagne1', name: 'Vejen til en ny forvaltningspolitik', lang, attachCode: 'ABCDE23456' }, attached, REVIEWS);
 
     it(`Markdown (${lang}) equals the golden file; no raw answer in it`, () => {
       const md = renderCampaignMarkdown(view);
       expectGolden(path.join(GOLDEN, `campaign.${lang}.md`), md);
       expect(md).not.toContain('rå tekst');
+      // The latest review counts.
+      expect(md).toContain(lang === 'da' ? 'Status: udført (Nord · NORD03)' : 'Status: done (Nord · NORD03)');
     });
 
     it(`CSV (${lang}) equals the golden file and splits into the right columns`, () => {
@@ -61,7 +73,7 @@ describe('the campaign summary', () => {
   }
 
   it('JSON equals the golden file', () => {
-    const view = campaignView({ id: 'kampagne1', name: 'Vejen til en ny forvaltningspolitik', lang: 'da', attachCode: 'ABCDE23456' }, attached);
+    const view = campaignView({ id: 'kampagne1', name: 'Vejen til en ny forvaltningspolitik', lang: 'da', attachCode: 'ABCDE23456' }, attached, REVIEWS);
     const json = renderCampaignJson(view);
     expectGolden(path.join(GOLDEN, 'campaign.da.json'), json);
     expect(JSON.parse(json)).toMatchObject({ schemaVersion: 1, kind: 'campaign', workshops: [{ code: 'NORD01' }, { code: 'SYD002' }, { code: 'NORD03' }] });

@@ -46,6 +46,10 @@ const WORDS = {
     agreeShare: 'enige',
     firstChoice: 'flest',
     unasked: 'Ikke besvaret i nogen workshop',
+    followUp: 'Status',
+    status_done: 'udført',
+    status_inProgress: 'i gang',
+    status_dropped: 'droppet',
   },
   en: {
     campaign: 'Campaign',
@@ -81,6 +85,10 @@ const WORDS = {
     agreeShare: 'agree',
     firstChoice: 'most',
     unasked: 'Not answered in any workshop',
+    followUp: 'Status',
+    status_done: 'done',
+    status_inProgress: 'in progress',
+    status_dropped: 'dropped',
   },
 } as const;
 type Words = (typeof WORDS)[Lang];
@@ -148,7 +156,14 @@ export function renderCampaignMarkdown(view: CampaignView): string {
   if (actions.length > 0) {
     out.push(`## ${w.decisions}`, '');
     for (const a of actions) {
-      const extra = [a.who ? `${w.who}: ${a.who}` : null, a.due ? `${w.due}: ${l.date(a.due)}` : null].filter(Boolean).join(', ');
+      const review = a.followUp?.[0];
+      const extra = [
+        a.who ? `${w.who}: ${a.who}` : null,
+        a.due ? `${w.due}: ${l.date(a.due)}` : null,
+        review ? `${w.followUp}: ${w[`status_${review.status}`]} (${workshopName(review.reviewedIn)})` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
       out.push(`- **${a.kind === 'decision' ? w.decision : w.action}** (${escapeMd(workshopName(a.workshop))}): ${escapeMd(a.text)}${extra ? ` – ${escapeMd(extra)}` : ''}`);
     }
     out.push('');

@@ -18,7 +18,15 @@ export type CampaignAction = {
   due?: string;
   /** The question it was noted under, when it was. */
   questionId?: string;
+  /** Its follow-up: the latest status a later workshop of the campaign gave it, and the earlier ones. */
+  followUp?: FollowUp[];
 };
+
+export const FOLLOW_UP_STATUSES = ['done', 'inProgress', 'dropped'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+/** A status given to an action at a later workshop (`reviewedIn`: its code), `at` in ms. */
+export type FollowUp = { status: FollowUpStatus; reviewedIn: string; at: number };
+export type Review = FollowUp & { workshop: string; noteId: string };
 
 export type CampaignWorkshopView = {
   code: string;
@@ -47,7 +55,7 @@ export type CampaignView = {
 export type CampaignSource = { id: string; name: string; lang: Lang; attachCode: string };
 export type AttachedWorkshop = { code: string; label: string; heldOn: string | null; state: SessionState };
 
-export function campaignView(campaign: CampaignSource, attached: AttachedWorkshop[]): CampaignView {
+export function campaignView(campaign: CampaignSource, attached: AttachedWorkshop[], reviews: Review[] = []): CampaignView {
   // The strictest minimum of the workshops: combining must not show what one of them hides.
   const minGroupSize = Math.max(DEFAULT_MIN_GROUP_SIZE, ...attached.map((w) => w.state.minGroupSize));
   return {
@@ -70,11 +78,25 @@ export function campaignView(campaign: CampaignSource, attached: AttachedWorksho
       attached.map((w) => workshopInput(w.code, w.label, w.state)),
       minGroupSize,
     ),
-    actions: attached.flatMap((w) => actionsOf(w.code, w.label, w.state)),
+    actions: attached.flatMap((w) => actionsOf(w.code, w.label, w.state)).map((a) => withFollowUp(a, reviews)),
   };
 }
 
-function actionsOf(workshop: string, label: string, state: SessionState): CampaignAction[] {
+/** Adds the reviews of an action, newest first (actions only: a decision is not followed up). */
+function withFollowUp(a: CampaignAction, reviews: Review[]): CampaignAction {
+  if (a.kind !== 'action') return a;
+  const mine = reviews.filter((r) => r.workshop === a.workshop && r.noteId === a.id).map(({ status, reviewedIn, at }) => ({ status, reviewedIn, at }));
+  return mine.length ? { ...a, followUp: mine.reverse() } : a;
+}
+
+/** The actions of the campaign's other workshops attached before this one, for its console to review. */
+export function earlierActions(view: CampaignView, code: string): CampaignAction[] {
+  const index = view.workshops.findIndex((w) => w.code === code);
+  const before = new Set(view.workshops.slice(0, index < 0 ? view.workshops.length : index).map((w) => w.code));
+  return view.actions.filter((a) => a.kind === 'action' && before.has(a.workshop));
+}
+
+export function actionsOf(workshop: string, label: string, state: SessionState): CampaignAction[] {
   return state.noteOrder.flatMap((id) => {
     const n = state.notes[id];
     if (!n || (n.kind !== 'decision' && n.kind !== 'action')) return [];
