@@ -76,7 +76,8 @@ async function inspect(page: Page) {
     }
     return {
       xss: (window as unknown as { __xss?: unknown }).__xss,
-      made: document.querySelectorAll('img[src="x"], img[onerror], svg[onload], a[href^="javascript:"], script:not([src])').length,
+      // In the body: the phone page's own (hashed) inline scripts are in its head.
+      made: document.querySelectorAll('img[src="x"], img[onerror], svg[onload], a[href^="javascript:"], body script:not([src])').length,
       links: [...document.querySelectorAll('a')].filter((a) => /klik|javascript/i.test(a.textContent ?? '')).length,
       overflow: document.documentElement.scrollWidth - window.innerWidth,
       overrides: texts,

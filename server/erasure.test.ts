@@ -13,11 +13,11 @@ afterAll(async () => {
   for (const h of harnesses) await h.close();
 });
 
-/** Every byte of every file in DATA_DIR, as latin1 and as UTF-8 text. */
+/** Every byte of every file in DATA_DIR and its folders (uploaded sets…), as latin1 and as UTF-8 text. */
 function rawFiles(dataDir: string): string {
-  return fs
-    .readdirSync(dataDir)
-    .map((f) => fs.readFileSync(path.join(dataDir, f)))
+  return (fs.readdirSync(dataDir, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile())
+    .map((d) => fs.readFileSync(path.join(d.parentPath, d.name)))
     .map((b) => b.toString('latin1') + b.toString('utf8'))
     .join('\n');
 }

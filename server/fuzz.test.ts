@@ -160,7 +160,7 @@ describe('fuzz over real sockets', () => {
     await h?.close();
   });
 
-  it(`~500 payloads over sockets of every audience: typed errors, nothing changes, the server lives (seed ${SEED})`, async () => {
+  it(`~340 payloads over sockets of every audience: typed errors, nothing changes, the server lives (seed ${SEED})`, async () => {
     const live = h.server.sessions.get(session.code)!;
     const before = JSON.stringify(live.state);
     const token = Object.keys(live.state.tokens)[0]!;
@@ -176,8 +176,10 @@ describe('fuzz over real sockets', () => {
       const payloads = fc.sample(wireEnvelope, { seed: SEED + i, numRuns: 200 }).filter((p) => {
         const parsed = parseCommand(p);
         return !parsed.ok || !decide(live.state, parsed.command, { actor: a.actor, now: Date.now(), newId: () => 'x', newToken: () => 'y' }).ok;
-      }).slice(0, 126);
+      }).slice(0, 84);
       // 28 (+4 odd ones) a socket: under the per-socket burst, so every answer is the payload's own.
+      // 84 (+ the odd ones) an audience: under the refusals a participant may collect before it
+      // counts as a flood and is let go (security/participant-limits.ts, FLOOD burst 100).
       for (let k = 0; k < payloads.length; k += 28) {
         const client = await h.connect({ code: session.code, as: a.as, ...('token' in a ? { token: a.token } : {}) });
         // Odd shapes of the event itself first (handled in order, before the acks below come back):
@@ -197,7 +199,7 @@ describe('fuzz over real sockets', () => {
       }
     }
     console.log(`[fuzz] over sockets: ${sent} payloads, seed ${SEED}`);
-    expect(sent).toBeGreaterThanOrEqual(480);
+    expect(sent).toBeGreaterThanOrEqual(330);
     prototypeIntact();
     expect((await fetch(`${h.url}/healthz`)).ok).toBe(true);
     expect(JSON.stringify(live.state)).toBe(before);
