@@ -50,6 +50,27 @@ export function SmallMultiples({ results, groups, spec }: { results: NonText; gr
   );
 }
 
+/** A heat table's columns: everyone, then each group (a suppressed one has no results). */
+type HeatColumn = { key: string; title: string; n: number; results: unknown };
+
+/** The header row both heat tables share: the corner's title, then each group with its count. */
+function HeatHead({ corner, columns }: { corner: string; columns: HeatColumn[] }) {
+  const { t } = useT();
+  return (
+    <thead>
+      <tr>
+        <th scope="col" className="heat__corner">{corner}</th>
+        {columns.map((c) => (
+          <th key={c.key} scope="col" className="heat__col">
+            {breakAfterSlashes(c.title)}
+            <span className="heat__n">{c.results ? t('nAnswers', { n: c.n }) : t('tooFewAnswers')}</span>
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function HeatMap({ results, groups, statements }: { results: StatementsResults; groups: Group[]; statements: LocalizedText[] }) {
   const { t } = useT();
   const name = useGroupName();
@@ -60,17 +81,7 @@ export function HeatMap({ results, groups, statements }: { results: StatementsRe
   return (
     <table className="heat">
       <caption className="heat__caption">{t('heatCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="heat__corner">{t('statements')}</th>
-          {columns.map((c) => (
-            <th key={c.key} scope="col" className="heat__col">
-              {breakAfterSlashes(c.title)}
-              <span className="heat__n">{c.results ? t('nAnswers', { n: c.n }) : t('tooFewAnswers')}</span>
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <HeatHead corner={t('statements')} columns={columns} />
       <tbody>
         {results.statements.map((s) => (
           <tr key={s.index}>
@@ -103,17 +114,7 @@ export function RankHeat({ results, groups, items }: { results: RankingResults; 
   return (
     <table className="heat heat--ranking">
       <caption className="heat__caption">{t('rankHeatCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="heat__corner">{t('rankItem')}</th>
-          {columns.map((c) => (
-            <th key={c.key} scope="col" className="heat__col">
-              {breakAfterSlashes(c.title)}
-              <span className="heat__n">{c.results ? t('nAnswers', { n: c.n }) : t('tooFewAnswers')}</span>
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <HeatHead corner={t('rankItem')} columns={columns} />
       <tbody>
         {results.items.map((item) => (
           <tr key={item.index}>
