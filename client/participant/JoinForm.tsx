@@ -48,7 +48,7 @@ export function JoinForm({ title, tables }: { title: string | undefined; tables:
         {ROLES.map((r, i) => (
           <label key={r} className="choice">
             <input id={`role-${i}`} type="radio" name="role" value={r} checked={role === r} onChange={() => { setRole(r); setRoleMissing(false); }} />
-            <span>{t(`role_${r}`)}</span>
+            <span>{breakAfterSlash(t(`role_${r}`))}</span>
           </label>
         ))}
         {roleMissing && <p id="role-error" className="error" role="alert">{t('roleRequired')}</p>}
@@ -72,4 +72,9 @@ export function JoinForm({ title, tables }: { title: string | undefined; tables:
       {error && <p className="error" role="alert">{error}</p>}
     </form>
   );
+}
+
+/** "Medarbejder/fagprofessionel" may break after its slash (not mid-word) in a phone's narrow box. */
+function breakAfterSlash(label: string) {
+  return label.split(/(?<=\/)/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
 }
