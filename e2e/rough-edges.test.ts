@@ -94,6 +94,8 @@ test('phones: the join form, two tabs agree, a long paste, "Fjern", the offline 
   await shown(joinButton);
   const box = (await joinButton.boundingBox())!;
   expect(box.y + box.height, 'the join button bottom at 390×844').toBeLessThanOrEqual(844);
+  // The role boxes fit: "Medarbejder/fagprofessionel" once spilled out and the page scrolled sideways (453 px).
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth), 'the join form scrolls sideways').toBeLessThanOrEqual(390);
   await joinButton.click();
   await shown(phone.getByRole('alert').filter({ hasText: da.roleRequired }));
   expect(await phone.locator('body').innerText()).not.toContain('?');
