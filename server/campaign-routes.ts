@@ -8,6 +8,9 @@ import type { QuestionSet } from '../shared/question-set.ts';
 import type { Campaigns } from './campaigns.ts';
 import { FOLLOW_UP_STATUSES } from '../shared/campaign/view.ts';
 import { renderCampaignCsv, renderCampaignJson, renderCampaignMarkdown } from '../shared/campaign/summary.ts';
+import { renderCampaignDocx } from './export/campaign-docx.ts';
+import { renderCampaignHtml } from './export/campaign-html.ts';
+import { renderCampaignXlsx } from './export/campaign-xlsx.ts';
 import type { CampaignView } from '../shared/campaign/view.ts';
 import { ROUTER_OPTIONS } from './security/facilitator.ts';
 import { bearerToken } from './security/http.ts';
@@ -19,11 +22,14 @@ const CreateCampaign = z.strictObject({ name: z.string().trim().min(1).max(120),
 const CreateWorkshop = z.strictObject({ label: Label.optional(), heldOn: Day.optional(), questionSetId: z.string().max(64).optional(), lang: Lang.optional() });
 const Attach = z.strictObject({ attachCode: z.string().trim().min(4).max(20), label: Label.optional(), heldOn: Day.optional() });
 
-const SUMMARY = {
+const SUMMARY: Record<string, { type: string; body: (v: CampaignView) => string | Promise<Buffer> }> = {
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: renderCampaignDocx },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: renderCampaignXlsx },
+  html: { type: 'text/html; charset=utf-8', body: renderCampaignHtml },
   md: { type: 'text/markdown; charset=utf-8', body: renderCampaignMarkdown },
-  csv: { type: 'text/csv; charset=utf-8', body: (v: CampaignView) => renderCampaignCsv(v) },
+  csv: { type: 'text/csv; charset=utf-8', body: (v) => renderCampaignCsv(v) },
   json: { type: 'application/json; charset=utf-8', body: renderCampaignJson },
-} as const;
+};
 
 const Review = z.strictObject({ workshop: z.string().min(1).max(16), id: z.string().min(1).max(64), status: z.enum(FOLLOW_UP_STATUSES) });
 
@@ -62,16 +68,16 @@ export function campaignRoutes(
     res.json(campaigns.view(id));
   });
 
-  router.get('/api/campaigns/:id/summary', (req, res) => {
+  router.get('/api/campaigns/:id/summary', async (req, res) => {
     const id = organiser(req, res);
     if (!id) return;
-    const view = campaigns.view(id)!;
     const format = String(req.query.format ?? 'md');
-    const render = SUMMARY[format as keyof typeof SUMMARY];
+    const render = Object.hasOwn(SUMMARY, format) ? SUMMARY[format] : undefined;
     if (!render) return void fail(res, 400, 'invalid_payload', `format must be one of ${Object.keys(SUMMARY).join(', ')}`);
+    const body = await render.body(campaigns.view(id)!);
     res.setHeader('Content-Type', render.type);
     res.setHeader('Content-Disposition', `attachment; filename="forloeb-${id}.${format}"`);
-    res.send(render.body(view));
+    res.send(body);
   });
 
   // The organiser creates a workshop in the campaign and hands its console link to a facilitator.

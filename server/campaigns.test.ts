@@ -115,7 +115,7 @@ describe('a campaign of three workshops', () => {
     expect(body).toMatchObject({ campaign: { id: campaign.id }, label: 'Syd' });
   });
 
-  it('the campaign summary downloads as Markdown, CSV and JSON – for the organiser only', async () => {
+  it('the campaign summary downloads in every format – for the organiser only', async () => {
     const get = (format: string, token?: string) => fetch(`${h.url}/api/campaigns/${campaign.id}/summary?format=${format}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     const md = await get('md', campaign.organiserToken);
     expect(md.status).toBe(200);
@@ -127,7 +127,19 @@ describe('a campaign of three workshops', () => {
     const csv = await (await get('csv', campaign.organiserToken)).text();
     expect(csv.split('\r\n')[0]).toContain('Spørgsmål;Opdeling;Workshop');
     expect(JSON.parse(await (await get('json', campaign.organiserToken)).text())).toMatchObject({ schemaVersion: 1, kind: 'campaign' });
-    expect((await get('docx', campaign.organiserToken)).status).toBe(400);
+    for (const [format, type, magic] of [
+      ['docx', 'wordprocessingml', 'PK'],
+      ['xlsx', 'spreadsheetml', 'PK'],
+      ['html', 'text/html', '<!doctype html>'],
+    ] as const) {
+      const res = await get(format, campaign.organiserToken);
+      expect(res.headers.get('content-type'), format).toContain(type);
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="forloeb-${campaign.id}.${format}"`);
+      expect(Buffer.from(await res.arrayBuffer()).toString('latin1').startsWith(magic), format).toBe(true);
+    }
+    expect((await get('pdf', campaign.organiserToken)).status).toBe(400);
+    expect((await get('constructor', campaign.organiserToken)).status).toBe(400);
+    expect((await get('docx')).status).toBe(401);
     expect((await get('md')).status).toBe(401);
     expect((await get('md', workshops[0]!.hostToken)).status).toBe(403);
   });

@@ -2,7 +2,8 @@
 // hidden, every workshop's decisions and actions, new workshops and the summary downloads.
 // It shows what GET /api/campaigns/:id returns and decides nothing of its own.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { headlineIn } from '../../shared/campaign/summary.ts';
+import { comparisonSentences } from '../../shared/campaign/document.ts';
+import { headlineIn } from '../../shared/campaign/summary-words.ts';
 import type { CombinedCell, CombinedQuestion } from '../../shared/campaign/combine.ts';
 import type { CampaignView } from '../../shared/campaign/view.ts';
 import { labels } from '../../shared/summary/labels.ts';
@@ -163,10 +164,20 @@ function NewWorkshop({ id, token, onCreated }: { id: string; token: string; onCr
   );
 }
 
+/** The campaign summary's formats, in the order the session summary offers them. */
+const FORMATS = [
+  ['docx', 'Word'],
+  ['html', 'HTML'],
+  ['xlsx', 'Excel'],
+  ['csv', 'CSV'],
+  ['md', 'Markdown'],
+  ['json', 'JSON'],
+] as const;
+
 function Downloads({ id, token }: { id: string; token: string }) {
   const { w } = useCampaignWords();
   // The token goes in a header, so a download is a fetch turned into a file.
-  const download = async (format: 'md' | 'csv' | 'json') => {
+  const download = async (format: (typeof FORMATS)[number][0]) => {
     const res = await fetch(`/api/campaigns/${id}/summary?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
     if (!res.ok) return;
     const url = URL.createObjectURL(await res.blob());
@@ -180,9 +191,9 @@ function Downloads({ id, token }: { id: string; token: string }) {
     <section className="card" aria-labelledby="downloads-heading">
       <h2 id="downloads-heading">{w('download')}</h2>
       <div className="sessions__actions">
-        {(['md', 'csv', 'json'] as const).map((f) => (
+        {FORMATS.map(([f, name]) => (
           <button key={f} type="button" className="button button--small" onClick={() => void download(f)}>
-            {f === 'md' ? 'Markdown' : f.toUpperCase()}
+            {name}
           </button>
         ))}
       </div>
@@ -242,6 +253,7 @@ function QuestionResults({ q, view }: { q: CombinedQuestion; view: CampaignView 
     [w('byRole'), rows(q.byRole, (c) => l.role(c.key.role!))],
   ];
   const headingId = `q-${q.id}`;
+  const compared = comparisonSentences({ ...view, lang }, q);
   return (
     <article className="card stack" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -255,6 +267,16 @@ function QuestionResults({ q, view }: { q: CombinedQuestion; view: CampaignView 
             {w('everyone')}: {formatNumber(lang, q.overall.people)} {w('people').toLowerCase()}
           </p>
           {q.overall.results && <Results results={q.overall.results} spec={q.question.response} />}
+          {compared.length > 0 && (
+            <>
+              <h4 className="campaign__caption">{w('comparison')}</h4>
+              <ul className="campaign__actions">
+                {compared.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </>
+          )}
           {splits
             .filter(([, r]) => r.length > 0)
             .map(([title, r]) => (

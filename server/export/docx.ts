@@ -198,7 +198,7 @@ function caption(text: string): Paragraph {
   return new Paragraph({ keepNext: true, children: [new TextRun({ text, italics: true })] });
 }
 
-function table(t: TableModel, opts: { headless?: boolean } = {}): Table {
+export function table(t: TableModel, opts: { headless?: boolean } = {}): Table {
   const wide = t.head.length >= 5;
   const cell = (text: string, i: number, head: boolean) =>
     new TableCell({

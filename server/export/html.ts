@@ -14,7 +14,7 @@ import {
   roleTable, roundViews, roundsTable, scopeLabel, tableSplitTable, typeLine, type Table,
 } from '../../shared/summary/tables.ts';
 
-const CSS = `
+export const CSS = `
 :root { color: #1a1a1a; background: #fff; font: 16px/1.5 "IBM Plex Sans", Arial, Helvetica, sans-serif; }
 body { max-width: 52rem; margin: 0 auto; padding: 1.5rem; }
 h1 { font-size: 2rem; margin: 0 0 .25rem; } h2 { font-size: 1.5rem; margin-top: 2.5rem; } h3 { font-size: 1.15rem; margin-top: 2rem; }

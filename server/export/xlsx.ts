@@ -14,7 +14,7 @@ import { actionsTable, scopeLabel } from '../../shared/summary/tables.ts';
 import { chartImages } from './charts/images.ts';
 import { resultBlocks } from './xlsx-results.ts';
 
-type Cell = string | number | Date | null;
+export type Cell = string | number | Date | null;
 
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF2F6' } };
 
@@ -82,7 +82,7 @@ function headRow(ws: ExcelJS.Worksheet, cells: string[], numericFrom?: number): 
   return row;
 }
 
-function sheet(wb: ExcelJS.Workbook, name: string, head: string[], rows: Cell[][], widths: number[], opts: { dateColumn?: number; notice?: string | null } = {}): void {
+export function sheet(wb: ExcelJS.Workbook, name: string, head: string[], rows: Cell[][], widths: number[], opts: { dateColumn?: number; notice?: string | null } = {}): void {
   const top = opts.notice ? 2 : 1;
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: top }] });
   // Lists print in 10 pt, about 40 rows to a landscape page (column styles: a few styles, not one a cell).

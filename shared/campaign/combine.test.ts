@@ -91,9 +91,9 @@ describe('combined results across three workshops of different sizes', () => {
   });
 
   it('statements: shares summed over workshops', () => {
-    const S = (votes: NonNullable<Person['votes']>) => ({ role: 'employee' as Role, votes: [...votes, null, null, null, null] });
-    const X = workshop([S(['agree', 'agree']), S(['agree', 'disagree']), S(['disagree', 'pass'])]);
-    const Y = workshop([S(['agree', 'disagree']), S(['agree', null]), S(['agree', 'disagree']), S(['pass', 'disagree'])]);
+    const S = (votes: NonNullable<Person['votes']>) => ({ role: 'employee' as Role, votes: [...votes, null, null, null] });
+    const X = workshop([S(['agree', 'agree', 'disagree']), S(['agree', 'disagree', 'disagree']), S(['disagree', 'pass', 'agree'])]);
+    const Y = workshop([S(['agree', 'disagree', 'disagree']), S(['agree', null, 'disagree']), S(['agree', 'disagree', 'agree']), S(['pass', 'disagree', 'disagree'])]);
     const [u1] = combine([workshopInput('X', undefined, X.state), workshopInput('Y', undefined, Y.state)], 3).filter((c) => c.id === 'u1');
     const overall = shown(u1!.overall);
     if (overall.results?.type !== 'statements') throw new Error('statements expected');
@@ -101,6 +101,32 @@ describe('combined results across three workshops of different sizes', () => {
     expect(overall.results.statements[0]).toMatchObject({ agree: 5, disagree: 1, pass: 1 });
     expect(overall.results.statements[0]!.agreeShare).toBeCloseTo(5 / 6);
     expect(overall.results.statements[1]).toMatchObject({ agree: 1, disagree: 4, pass: 1 });
+    // Where they agree and split: statement 1 X 2/3, Y 3/3 → both agree; statement 2 X 1/2, Y 0/3 → split (X is even);
+    // statement 3 X 1/3, Y 1/4 → both disagree. Statements 4–6 had no votes: no comparison.
+    const split = u1!.comparison.statements!;
+    expect(split.map((c) => [c.index, c.verdict, c.low.key.workshop, c.high.key.workshop])).toEqual([
+      [0, 'agree', 'X', 'Y'],
+      [1, 'split', 'Y', 'X'],
+      [2, 'disagree', 'Y', 'X'],
+    ]);
+    expect(split[0]!.low.value).toBeCloseTo(2 / 3);
+    expect(split[1]).toMatchObject({ low: { value: 0 }, high: { value: 0.5 } });
+  });
+
+  it('the comparison: lowest and highest median among workshops (A 2, B 4) and roles (managers 2, citizens 4)', () => {
+    expect(q(all, 'q1-1').comparison).toEqual({
+      workshops: { low: { key: { workshop: 'A' }, value: 2 }, high: { key: { workshop: 'B' }, value: 4 } },
+      roles: { low: { key: { role: 'manager' }, value: 2 }, high: { key: { role: 'citizen' }, value: 4 } },
+    });
+    // Numbers: A 10,20,30,40,50 → 30; B 100–400 → 250; C 0,5,500,60,70,80 → 65.
+    expect(q(all, 'q1-2').comparison.workshops).toEqual({ low: { key: { workshop: 'A' }, value: 30 }, high: { key: { workshop: 'B' }, value: 250 } });
+  });
+
+  it('a hidden group takes no part in the comparison', () => {
+    const small = workshop([{ role: 'manager', scale: 5 }, { role: 'manager', scale: 5 }]);
+    const combined = combine([workshopInput('A', 'Nord', A.state), workshopInput('tiny', 'Syd', small.state)], 3);
+    // "tiny" (2 people) is hidden, so only A is left: one workshop is no spread.
+    expect(q(combined, 'q1-1').comparison.workshops).toBeUndefined();
   });
 
   it('a workshop whose question of the same id has another range is left out and named', () => {

@@ -9,6 +9,7 @@ import type { Question, ResponseSpec } from '../question-set.ts';
 import { emptyCounts, type Counts } from '../aggregate/tally.ts';
 import { fromCounts, type Results } from '../session/results.ts';
 import type { SessionState } from '../session/state.ts';
+import { compare, type Comparison } from './compare.ts';
 import { NO_LABEL, cellId, suppress, type CellKey, type Layout } from './cells.ts';
 
 /** What a campaign needs of one workshop's question: its tallies and who answered. */
@@ -46,6 +47,8 @@ export type CombinedQuestion = {
   byRole: CombinedCell[];
   byWorkshopRole: CombinedCell[];
   byLabelRole: CombinedCell[];
+  /** Where workshops and roles agree and where they split (shown groups only). */
+  comparison: Comparison;
 };
 
 /** Reads a workshop's answers into the campaign's input (only counted answers: never hidden or pending ones). */
@@ -124,17 +127,20 @@ export function combineQuestion(question: Question, all: WorkshopInput[], minGro
     return { key, hidden: false, people: n, results: spec.type === 'text' || n === 0 ? null : fromCounts(spec, counts, minGroupSize) };
   };
   const labels = [...new Set(layout.workshops.map((w) => w.label))];
+  const byWorkshop = workshops.map((w) => show({ workshop: w.id }));
+  const byRole = ROLES.map((role) => show({ role }));
   return {
     id: question.id,
     question,
     workshops: workshops.map((w) => w.id),
     mismatched,
     overall: show({}),
-    byWorkshop: workshops.map((w) => show({ workshop: w.id })),
+    byWorkshop,
     byLabel: labels.map((label) => show({ label })),
-    byRole: ROLES.map((role) => show({ role })),
+    byRole,
     byWorkshopRole: workshops.flatMap((w) => ROLES.map((role) => show({ workshop: w.id, role }))),
     byLabelRole: labels.flatMap((label) => ROLES.map((role) => show({ label, role }))),
+    comparison: compare(byWorkshop, byRole),
   };
 }
 

@@ -5,52 +5,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../protocol.ts';
 import { expectGolden } from '../summary/golden.ts';
-import { HOST, answer, join, must, newWorld, type World } from '../session/test-fixtures.ts';
 import { renderCampaignCsv, renderCampaignJson, renderCampaignMarkdown } from './summary.ts';
-import { campaignView, type AttachedWorkshop } from './view.ts';
+import { attached, fixtureCampaign } from './summary-fixture.ts';
+import { campaignView } from './view.ts';
 
 const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), '__golden__');
 
-function workshop(code: string, people: [Role, number, number][], decision: string): World {
-  const world = newWorld(undefined, code);
-  for (const q of ['q1-1', 'q1-2', 'q1-4']) must(world, HOST, { type: 'openAnswering', questionId: q });
-  for (const [i, [role, scale, num]] of people.entries()) {
-    const who = join(world, role);
-    answer(world, who, 'q1-1', { kind: 'scale', value: scale });
-    answer(world, who, 'q1-2', { kind: 'number', value: num });
-    answer(world, who, 'q1-4', { kind: 'text', text: `rå tekst ${code} ${i}` });
-  }
-  must(world, HOST, { type: 'addNote', scope: { kind: 'question', questionId: 'q1-1' }, kind: 'decision', text: decision, onScreen: false });
-  must(world, HOST, { type: 'addNote', scope: { kind: 'session' }, kind: 'action', text: `Følg op: ${decision}`, who: 'Kim', due: '2027-02-01', onScreen: false });
-  must(world, HOST, { type: 'endSession' });
-  return world;
-}
-
-const m = (scale: number, num: number): [Role, number, number] => ['manager', scale, num];
-const e = (scale: number, num: number): [Role, number, number] => ['employee', scale, num];
-const c = (scale: number, num: number): [Role, number, number] => ['citizen', scale, num];
-
-const attached: AttachedWorkshop[] = [
-  { code: 'NORD01', label: 'Nord', heldOn: '2027-01-10', state: workshop('NORD01', [m(1, 10), m(2, 20), m(2, 30), m(3, 40), m(5, 50), e(4, 5)], 'Fælles mål for tværgående samarbejde').state },
-  { code: 'SYD002', label: 'Syd', heldOn: '2027-01-12', state: workshop('SYD002', [m(4, 100), m(4, 200), m(5, 300), e(1, 0), e(2, 5), e(3, 7), e(3, 9)], 'Færre mål | tydeligere').state },
-  { code: 'NORD03', label: 'Nord', heldOn: null, state: workshop('NORD03', [e(5, 1), e(4, 2), c(1, 3)], 'Borgerpanel').state },
-];
-
-// The third workshop reviewed the first one's action: in progress, later done.
-const REVIEWS = [
-  { workshop: 'NORD01', noteId: actionId('NORD01'), status: 'inProgress' as const, reviewedIn: 'NORD03', at: 1 },
-  { workshop: 'NORD01', noteId: actionId('NORD01'), status: 'done' as const, reviewedIn: 'NORD03', at: 2 },
-];
-function actionId(code: string): string {
-  const state = attached.find((a) => a.code === code)!.state;
-  return state.noteOrder.find((id) => state.notes[id]!.kind === 'action')!;
-}
-
 describe('the campaign summary', () => {
   for (const lang of ['da', 'en'] as const) {
-    const view = campaignView({ id: 'kampagne1', name: 'Vejen til en ny forvaltningspolitik', lang, attachCode: 'ABCDE23456' }, attached, REVIEWS);
+    const view = fixtureCampaign(lang);
 
     it(`Markdown (${lang}) equals the golden file; no raw answer in it`, () => {
       const md = renderCampaignMarkdown(view);
@@ -73,10 +37,21 @@ describe('the campaign summary', () => {
   }
 
   it('JSON equals the golden file', () => {
-    const view = campaignView({ id: 'kampagne1', name: 'Vejen til en ny forvaltningspolitik', lang: 'da', attachCode: 'ABCDE23456' }, attached, REVIEWS);
+    const view = fixtureCampaign('da');
     const json = renderCampaignJson(view);
     expectGolden(path.join(GOLDEN, 'campaign.da.json'), json);
     expect(JSON.parse(json)).toMatchObject({ schemaVersion: 1, kind: 'campaign', workshops: [{ code: 'NORD01' }, { code: 'SYD002' }, { code: 'NORD03' }] });
     expect(json).not.toContain('rå tekst');
+  });
+
+  it('says where the workshops and roles split, in words with the figures worked out by hand', () => {
+    // Only Nord 01 (6 people) and Syd 002 (7): both shown. Scale: Nord 1,2,2,3,4,5 → 2,5; Syd 1,2,3,3,4,4,5 → 3.
+    // Managers 1,2,2,3,5 + 4,4,5 → 3,5; employees 4 + 1,2,3,3 → 3.
+    const view = campaignView({ id: 'k2', name: 'To workshops', lang: 'da', attachCode: 'ABCDE23456' }, attached.slice(0, 2));
+    const md = renderCampaignMarkdown(view);
+    expect(md).toContain('- Workshops: lavest median 2,5 (Nord · NORD01), højest 3 (Syd · SYD002)');
+    expect(md).toContain('- Roller: lavest median 3 (Medarbejder/fagprofessionel), højest 3,5 (Leder)');
+    // Numbers: Nord 5,10,20,30,40,50 → 25; Syd 0,5,7,9,100,200,300 → 9.
+    expect(md).toContain('- Workshops: lavest median 9 (Syd · SYD002), højest 25 (Nord · NORD01)');
   });
 });

@@ -1,0 +1,49 @@
+// The campaign summary as one self-contained, accessible HTML page: the document's blocks
+// (shared/campaign/document.ts) with the session summary's stylesheet, no scripts and no external
+// requests (a CSP meta tag forbids them), every text escaped. Print → Save as PDF gives the PDF.
+import { campaignDocument, type Block, type ListItem } from '../../shared/campaign/document.ts';
+import type { CampaignView } from '../../shared/campaign/view.ts';
+import { escapeXml as h } from '../../shared/summary/escape.ts';
+import { CSS } from './html.ts';
+
+const inline = (i: ListItem) => `${i.strong ? `<strong>${h(i.strong)}</strong>` : ''}${h(i.text)}`;
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'heading':
+      return `<h${b.level}>${h(b.text)}</h${b.level}>`;
+    case 'paragraph':
+      return `<p>${inline(b)}</p>`;
+    case 'list':
+      return `<ul>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
+    case 'table': {
+      const cls = (i: number) => (b.numeric[i] ? ' class="num"' : '');
+      const head = b.head.map((c, i) => `<th scope="col"${cls(i)}>${h(c)}</th>`).join('');
+      const rows = b.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${h(c)}</th>` : `<td${cls(i)}>${h(c)}</td>`)).join('')}</tr>`);
+      const caption = b.caption ? `<caption>${h(b.caption)}</caption>` : '';
+      return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    }
+  }
+}
+
+export function renderCampaignHtml(view: CampaignView): string {
+  const blocks = campaignDocument(view);
+  const title = blocks[0]?.kind === 'heading' ? blocks[0].text : view.name;
+  return `<!doctype html>
+<html lang="${view.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${h(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+${blocks.map(block).join('\n')}
+</main>
+<footer><p>Rådslag · ${h(view.id)}</p></footer>
+</body>
+</html>
+`;
+}
