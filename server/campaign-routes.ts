@@ -1,6 +1,7 @@
 // /api/campaigns: create a campaign (facilitator password when one is set), create or attach
 // workshops, and read the organiser's combined view. Every answer that carries a secret is
 // no-store (the /api prefix sets it for all).
+import { gzipSync } from 'node:zlib';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { Lang } from '../shared/protocol.ts';
@@ -8,9 +9,8 @@ import type { QuestionSet } from '../shared/question-set.ts';
 import type { Campaigns } from './campaigns.ts';
 import { FOLLOW_UP_STATUSES } from '../shared/campaign/view.ts';
 import { renderCampaignCsv, renderCampaignJson, renderCampaignMarkdown } from '../shared/campaign/summary.ts';
-import { renderCampaignDocx } from './export/campaign-docx.ts';
 import { renderCampaignHtml } from './export/campaign-html.ts';
-import { renderCampaignXlsx } from './export/campaign-xlsx.ts';
+import { renderCampaignOffThread } from './export/off-thread.ts';
 import type { CampaignView } from '../shared/campaign/view.ts';
 import { ROUTER_OPTIONS } from './security/facilitator.ts';
 import { bearerToken } from './security/http.ts';
@@ -23,8 +23,9 @@ const CreateWorkshop = z.strictObject({ label: Label.optional(), heldOn: Day.opt
 const Attach = z.strictObject({ attachCode: z.string().trim().min(4).max(20), label: Label.optional(), heldOn: Day.optional() });
 
 const SUMMARY: Record<string, { type: string; body: (v: CampaignView) => string | Promise<Buffer> }> = {
-  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: renderCampaignDocx },
-  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: renderCampaignXlsx },
+  // Word and Excel in the export worker: exceljs and docx build their XML synchronously.
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: (v) => renderCampaignOffThread(v, 'docx') },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: (v) => renderCampaignOffThread(v, 'xlsx') },
   html: { type: 'text/html; charset=utf-8', body: renderCampaignHtml },
   md: { type: 'text/markdown; charset=utf-8', body: renderCampaignMarkdown },
   csv: { type: 'text/csv; charset=utf-8', body: (v) => renderCampaignCsv(v) },
@@ -62,10 +63,20 @@ export function campaignRoutes(
     res.status(201).json({ id, organiserToken, attachCode, organiserUrl: `${http.base(req)}/campaign/${id}#${organiserToken}` });
   });
 
+  // The page's view: role within workshop and role within label are in the summary downloads,
+  // not on the page; `?detail=all` includes them. Large views go gzipped when the client takes it
+  // (200 workshops are megabytes of JSON).
   router.get('/api/campaigns/:id', (req, res) => {
     const id = organiser(req, res);
     if (!id) return;
-    res.json(campaigns.view(id));
+    const view = campaigns.view(id)!;
+    const shown = req.query.detail === 'all' ? view : { ...view, questions: view.questions.map(({ byWorkshopRole: _w, byLabelRole: _l, ...q }) => q) };
+    const body = Buffer.from(JSON.stringify(shown));
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (body.length < 16_384 || !req.acceptsEncodings('gzip')) return void res.send(body);
+    res.setHeader('Content-Encoding', 'gzip');
+    res.send(gzipSync(body, { level: 4 }));
   });
 
   router.get('/api/campaigns/:id/summary', async (req, res) => {

@@ -13,6 +13,8 @@ type NewCampaign = { id: string; organiserToken: string; attachCode: string; org
 let h: Harness;
 let campaign: NewCampaign;
 const workshops: Created[] = [];
+/** Participant ids per workshop code, in the order they joined. */
+const joined: Record<string, string[]> = {};
 
 async function api<T>(path: string, init: { method?: string; token?: string; body?: object } = {}): Promise<{ status: number; body: T }> {
   const res = await fetch(`${h.url}${path}`, {
@@ -29,7 +31,8 @@ async function run(created: Created, people: { role: Role; scale: number }[], de
   for (const questionId of ['q1-1', 'q1-4']) await host.must({ type: 'openAnswering', questionId });
   for (const [i, p] of people.entries()) {
     const phone = await h.participant(created);
-    await phone.must<JoinResult>({ type: 'join', role: p.role });
+    const { participantId } = await phone.must<JoinResult>({ type: 'join', role: p.role });
+    (joined[created.code] ??= []).push(participantId);
     await phone.must({ type: 'submitAnswer', questionId: 'q1-1', answer: { kind: 'scale', value: p.scale } as AnswerValue });
     await phone.must({ type: 'submitAnswer', questionId: 'q1-4', answer: { kind: 'text', text: `hemmeligt svar ${created.code} ${i}` } });
   }
@@ -68,7 +71,7 @@ afterAll(async () => {
 
 describe('a campaign of three workshops', () => {
   it('the organiser sees progress and the combined results; medians of all answers', async () => {
-    const { status, body } = await api<CampaignView>(`/api/campaigns/${campaign.id}`, { token: campaign.organiserToken });
+    const { status, body } = await api<CampaignView>(`/api/campaigns/${campaign.id}?detail=all`, { token: campaign.organiserToken });
     expect(status).toBe(200);
     expect(body.workshops.map((w) => [w.label, w.participants])).toEqual([['Nord', 5], ['Syd', 7], ['Nord', 3]]);
     const q = body.questions.find((x) => x.id === 'q1-1')!;
@@ -83,6 +86,21 @@ describe('a campaign of three workshops', () => {
     expect(cell(workshops[2]!.code, 'employee').hidden).toBe(true);
     expect(cell(workshops[2]!.code, 'citizen').hidden).toBe(true);
     expect(q.byWorkshop.find((c) => c.key.workshop === workshops[2]!.code)!.hidden).toBe(true);
+  });
+
+  it('the page\'s view leaves out role within workshop and label (in the downloads), and comes gzipped when large', async () => {
+    const { body } = await api<CampaignView>(`/api/campaigns/${campaign.id}`, { token: campaign.organiserToken });
+    const q = body.questions.find((x) => x.id === 'q1-1')!;
+    expect(q.byWorkshop).toHaveLength(3);
+    expect('byWorkshopRole' in q || 'byLabelRole' in q).toBe(false);
+    // Parts carry the headline's figures only; the whole campaign its bars.
+    expect(q.overall.hidden === false && q.overall.results?.type === 'scale' && q.overall.results.bars).toHaveLength(5);
+    const part = q.byLabel.find((c) => !c.hidden)!;
+    expect(part.hidden === false && part.results?.type === 'scale' && part.results.bars).toEqual([]);
+    // The whole view (over 16 KB) goes gzipped to a client that takes it, and reads back the same.
+    const all = await fetch(`${h.url}/api/campaigns/${campaign.id}?detail=all`, { headers: { authorization: `Bearer ${campaign.organiserToken}`, 'accept-encoding': 'gzip' } });
+    expect(all.headers.get('content-encoding')).toBe('gzip');
+    expect(((await all.json()) as CampaignView).questions[0]!.byWorkshopRole.length).toBeGreaterThan(0);
   });
 
   it('every decision and action, with owner and due date; no plain notes; no raw answers', async () => {
@@ -142,6 +160,23 @@ describe('a campaign of three workshops', () => {
     expect((await get('docx')).status).toBe(401);
     expect((await get('md')).status).toBe(401);
     expect((await get('md', workshops[0]!.hostToken)).status).toBe(403);
+  });
+
+  it('erasing a participant takes their answer out of the combined figures at once (the view is not served stale)', async () => {
+    const view = () => api<CampaignView>(`/api/campaigns/${campaign.id}`, { token: campaign.organiserToken }).then((r) => r.body);
+    const before = await view();
+    expect(before.questions.find((x) => x.id === 'q1-1')!.overall).toMatchObject({ people: 15 });
+    const syd = workshops[1]!;
+    const res = await fetch(`${h.url}/api/sessions/${syd.code}/erase`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${syd.hostToken}` },
+      body: JSON.stringify({ participantId: joined[syd.code]![0] }),
+    });
+    expect(res.status).toBe(200);
+    const after = await view();
+    expect(after.workshops.map((w) => w.participants)).toEqual([5, 6, 3]);
+    // The erased manager answered 4: 1,1,1,2,2,2,3,3,3,4,4,5,5,5 → 14 answers, median 3.
+    expect(after.questions.find((x) => x.id === 'q1-1')!.overall).toMatchObject({ people: 14, results: { n: 14 } });
   });
 
   it('a restart keeps the campaign, its workshops and the combined figures', async () => {

@@ -13,7 +13,17 @@ import type { SessionManager } from './sessions.ts';
 /** The attach code is typed by a facilitator: no look-alike letters, grouped for reading. */
 const attachCode = customAlphabet('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', 10);
 
+/** A number per state object: erasure replaces a workshop's state, which must not look unchanged. */
+const stateIds = new WeakMap<object, number>();
+let nextStateId = 0;
+function stateId(state: object): number {
+  let id = stateIds.get(state);
+  if (id === undefined) stateIds.set(state, (id = ++nextStateId));
+  return id;
+}
+
 export class Campaigns {
+  private readonly cache = new Map<string, { version: string; view: CampaignView }>();
   constructor(
     private readonly store: CampaignStore,
     private readonly sessions: SessionManager,
@@ -55,7 +65,11 @@ export class Campaigns {
     return campaign && w && { campaign, label: w.label, heldOn: w.heldOn };
   }
 
-  /** The organiser's view: progress, combined results and every workshop's decisions and actions. */
+  /**
+   * The organiser's view: progress, combined results and every workshop's decisions and actions.
+   * Built again only when something in it changed (a workshop's log moved on, a workshop was
+   * attached, an action reviewed): 200 workshops take a few hundred ms to combine.
+   */
   view(id: string): CampaignView | undefined {
     const campaign = this.store.get(id);
     if (!campaign) return undefined;
@@ -64,7 +78,12 @@ export class Campaigns {
       return live ? [{ ...w, state: live.state }] : [];
     });
     const reviews = this.store.reviews(id).map((r) => ({ workshop: r.workshop, noteId: r.noteId, status: r.status, reviewedIn: r.reviewedIn, at: r.at }));
-    return campaignView(campaign, attached, reviews);
+    const version = JSON.stringify([campaign.name, attached.map((w) => [w.code, w.label, w.heldOn, stateId(w.state), w.state.seq]), reviews]);
+    const cached = this.cache.get(id);
+    if (cached?.version === version) return cached.view;
+    const view = campaignView(campaign, attached, reviews);
+    this.cache.set(id, { version, view });
+    return view;
   }
 
   /** The actions of the workshops attached before this one, with their follow-up so far. */

@@ -4,8 +4,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { comparisonSentences } from '../../shared/campaign/document.ts';
 import { headlineIn } from '../../shared/campaign/summary-words.ts';
-import type { CombinedCell, CombinedQuestion } from '../../shared/campaign/combine.ts';
-import type { CampaignView } from '../../shared/campaign/view.ts';
+import type { CombinedCell } from '../../shared/campaign/combine.ts';
+import type { CampaignPageView as CampaignView, PageQuestion as CombinedQuestion } from '../../shared/campaign/view.ts';
 import { labels } from '../../shared/summary/labels.ts';
 import { TopBar } from '../components/TopBar.tsx';
 import { L } from '../components/Localized.tsx';

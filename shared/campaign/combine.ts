@@ -31,7 +31,12 @@ export type WorkshopInput = {
   order: Question[];
 };
 
-/** A shown group's figures; a hidden one says only that it is hidden. Text: counts only. */
+/**
+ * A shown group's figures; a hidden one says only that it is hidden. Text: counts only. The
+ * whole campaign (`overall`) has its full results; a part (per workshop, label, role and their
+ * combinations) only what its one-line headline needs (headlineOnly): with 200 workshops there
+ * are thousands of parts, and their bars would make the view megabytes.
+ */
 export type CombinedCell = { key: CellKey } & ({ hidden: true } | { hidden: false; people: number; results: Results | null });
 
 export type CombinedQuestion = {
@@ -124,7 +129,9 @@ export function combineQuestion(question: Question, all: WorkshopInput[], minGro
     const counts = emptyCounts();
     for (const w of inKey(key)) add(counts, key.role ? w.questions[question.id]!.byRole[key.role] : w.questions[question.id]!.total);
     // A group of nobody has no figures to show (and would only weigh the view down).
-    return { key, hidden: false, people: n, results: spec.type === 'text' || n === 0 ? null : fromCounts(spec, counts, minGroupSize) };
+    if (spec.type === 'text' || n === 0) return { key, hidden: false, people: n, results: null };
+    const results = fromCounts(spec, counts, minGroupSize);
+    return { key, hidden: false, people: n, results: key.workshop || key.label || key.role ? headlineOnly(results) : results };
   };
   const labels = [...new Set(layout.workshops.map((w) => w.label))];
   const byWorkshop = workshops.map((w) => show({ workshop: w.id }));
@@ -142,6 +149,21 @@ export function combineQuestion(question: Question, all: WorkshopInput[], minGro
     byLabelRole: labels.flatMap((label) => ROLES.map((role) => show({ label, role }))),
     comparison: compare(byWorkshop, byRole),
   };
+}
+
+/** Keeps the headline's figures: medians and counts; of bars and ranked items only the first. */
+export function headlineOnly(r: Results): Results {
+  switch (r.type) {
+    case 'scale':
+    case 'number':
+      return { ...r, bars: [] };
+    case 'choice':
+      return { ...r, bars: r.bars.slice(0, 1) };
+    case 'ranking':
+      return { ...r, items: r.items.slice(0, 1) };
+    default:
+      return r;
+  }
 }
 
 export function combine(workshops: WorkshopInput[], minGroupSize: number): CombinedQuestion[] {

@@ -18,10 +18,12 @@ export type Block =
   | { kind: 'table'; caption?: string; head: string[]; rows: string[][]; numeric: boolean[] }
   | { kind: 'list'; items: ListItem[] };
 
+/** What naming a workshop needs of the view (the organiser's page has less than the whole view). */
+type Naming = Pick<CampaignView, 'lang' | 'workshops'>;
 /** Names and words the blocks are written with. */
-type Context = { view: CampaignView; l: Labels; w: Words; labelName: (label: string) => string; workshopName: (code: string) => string };
+type Context<V extends Naming = CampaignView> = { view: V; l: Labels; w: Words; labelName: (label: string) => string; workshopName: (code: string) => string };
 
-function context(view: CampaignView): Context {
+function context<V extends Naming>(view: V): Context<V> {
   const w = WORDS[view.lang];
   const labelName = (label: string) => label || w.noLabel;
   const workshopName = (code: string) => {
@@ -108,7 +110,7 @@ function question(c: Context, q: CombinedQuestion): Block[] {
 }
 
 /** The comparison's sentences: medians' spread among workshops and roles, and each statement's verdict. */
-function comparison({ l, w, workshopName }: Context, q: CombinedQuestion): string[] {
+function comparison({ l, w, workshopName }: Context<Naming>, q: Pick<CombinedQuestion, 'comparison'>): string[] {
   const name = (e: Extreme) => (e.key.workshop ? workshopName(e.key.workshop) : e.key.role ? l.role(e.key.role) : '');
   const fill = (template: string, low: Extreme, high: Extreme, value: (e: Extreme) => string) =>
     template.replace('{low}', value(low)).replace('{high}', value(high)).replace('{lowName}', name(low)).replace('{highName}', name(high));
@@ -123,7 +125,7 @@ function comparison({ l, w, workshopName }: Context, q: CombinedQuestion): strin
 }
 
 /** The comparison's sentences for the organiser's page (the same words as the summary's). */
-export function comparisonSentences(view: CampaignView, q: CombinedQuestion): string[] {
+export function comparisonSentences(view: Naming, q: Pick<CombinedQuestion, 'comparison'>): string[] {
   return comparison(context(view), q);
 }
 

@@ -116,7 +116,7 @@ export type Words = (typeof WORDS)[Lang];
 export const pct = (l: Labels, share: number | null) => (share === null ? '–' : `${l.num(Math.round(share * 100))} %`);
 
 /** One line that says what a group answered: the median, the top option, the agree shares… */
-export function headline(results: Results | null, question: CombinedQuestion, l: Labels, w: Words): string {
+export function headline(results: Results | null, question: Pick<CombinedQuestion, 'question'>, l: Labels, w: Words): string {
   if (!results) return '';
   const lang = l.lang;
   switch (results.type) {
@@ -144,7 +144,7 @@ export function headline(results: Results | null, question: CombinedQuestion, l:
 }
 
 /** The headline in a language, for the organiser's page. */
-export function headlineIn(lang: Lang, results: Results | null, question: CombinedQuestion): string {
+export function headlineIn(lang: Lang, results: Results | null, question: Pick<CombinedQuestion, 'question'>): string {
   return headline(results, question, labels(lang), WORDS[lang]);
 }
 

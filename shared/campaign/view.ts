@@ -51,6 +51,10 @@ export type CampaignView = {
   actions: CampaignAction[];
 };
 
+/** What GET /api/campaigns/:id sends by default: the fine-grained splits are in the downloads. */
+export type PageQuestion = Omit<CombinedQuestion, 'byWorkshopRole' | 'byLabelRole'>;
+export type CampaignPageView = Omit<CampaignView, 'questions'> & { questions: PageQuestion[] };
+
 /** What the view needs of a campaign and of each attached workshop. */
 export type CampaignSource = { id: string; name: string; lang: Lang; attachCode: string };
 export type AttachedWorkshop = { code: string; label: string; heldOn: string | null; state: SessionState };
