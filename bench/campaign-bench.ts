@@ -83,16 +83,16 @@ async function medianOf(what: () => Promise<unknown> | unknown): Promise<{ media
 }
 
 /** The workshops into a SQLite file, as the server would have written them; the host token is known. */
-function writeStore(dataDir: string, worlds: World[], hostToken: string): void {
+async function writeStore(dataDir: string, worlds: World[], hostToken: string): Promise<void> {
   const store = openSqliteStore(dataDir, 'raadslag.db', 'normal');
   const tokenHash = createHash('sha256').update(hostToken).digest('hex');
   for (const w of worlds) {
     const code = w.state.code;
     const [first, ...rest] = w.events;
     store.createSession({ code, hostTokenHash: tokenHash, questionSetId: SET.id, createdAt: Date.now() }, { code, seq: 1, clientKey: null, event: first! });
-    store.append(rest.map((event, i) => ({ code, seq: i + 2, clientKey: null, event })));
+    await store.commit([{ kind: 'append', rows: rest.map((event, i) => ({ code, seq: i + 2, clientKey: null, event })) }]);
   }
-  store.close();
+  await store.close();
 }
 
 async function api<T>(url: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-bench-'));
   const hostToken = 'bench-host-token-000000000000';
-  writeStore(dataDir, worlds, hostToken);
+  await writeStore(dataDir, worlds, hostToken);
   const server = await spawnServer(dataDir);
   try {
     const campaign = await api<{ id: string; organiserToken: string; attachCode: string; organiserUrl: string }>(`${server.url}/api/campaigns`, { method: 'POST', body: { name: source.name } });

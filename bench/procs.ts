@@ -7,8 +7,11 @@ import type { ParentToServer, ParentToWorker, ServerStats, ServerToParent, Worke
 const children = new Set<ChildProcess>();
 
 /** Forks a .ts file under bench/ with the same tsx loader this process runs with. */
-export function forkTs(relative: string): ChildProcess {
-  const child = fork(fileURLToPath(new URL(relative, import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function forkTs(relative: string, extraExecArgv: string[] = []): ChildProcess {
+  const child = fork(fileURLToPath(new URL(relative, import.meta.url)), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    ...(extraExecArgv.length ? { execArgv: [...process.execArgv, ...extraExecArgv] } : {}),
+  });
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
@@ -51,8 +54,9 @@ export class ServerProc {
     readonly url: string,
   ) {}
 
-  static async start(kind: 'raadslag' | 'floor'): Promise<ServerProc> {
-    const child = forkTs(kind === 'floor' ? './floor/server.ts' : './server-entry.ts');
+  /** `profileDir`: write a V8 CPU profile of the server there when it stops (--cpu-prof). */
+  static async start(kind: 'raadslag' | 'floor', profileDir?: string): Promise<ServerProc> {
+    const child = forkTs(kind === 'floor' ? './floor/server.ts' : './server-entry.ts', profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
     const ready = await nextMessage<ServerToParent>(child, (m) => m.type === 'ready', 60_000, `${kind} server start`);
     return new ServerProc(child, (ready as { url: string }).url);
   }

@@ -27,6 +27,7 @@ const { values: flags } = parseArgs({
     'slow-runs': { type: 'string', default: '1' },
     'screen-frames': { type: 'boolean', default: false },
     attack: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
     phones: { type: 'string' },
     seconds: { type: 'string' },
     sockets: { type: 'string' },
@@ -36,7 +37,7 @@ const { values: flags } = parseArgs({
 });
 
 if (flags.help) {
-  console.log('npm run bench -- [--scenario plenary|rooms|all] [--participants N] [--sessions S] [--per-session M] [--window MS] [--votes V] [--no-floor] [--screen-frames]');
+  console.log('npm run bench -- [--scenario plenary|rooms|all] [--participants N] [--sessions S] [--per-session M] [--window MS] [--votes V] [--no-floor] [--screen-frames] [--cpu-prof DIR]');
   console.log('npm run bench -- --page-load [--participants N] [--window MS] [--no-slow-phones] [--slow-runs R]');
   console.log('npm run bench -- --attack [--phones N] [--seconds S] [--rounds R] [--sockets K]');
   process.exit(0);
@@ -87,8 +88,11 @@ async function main(): Promise<void> {
   // once the previous run's figures are taken (during its teardown): no run shares the machine
   // with another server's work.
   const targets = scenarios.flatMap(() => [...(flags['no-floor'] ? [] : ['floor' as const]), 'raadslag' as const]);
+  // --cpu-prof DIR: each Rådslag server writes a V8 CPU profile into DIR/<scenario> (bench/profile-top.ts reads it).
+  const profileDirs = scenarios.map((s) => (flags['cpu-prof'] ? `${flags['cpu-prof']}/${s.name}` : undefined));
+  let raadslagStarts = 0;
   const start = (target: 'floor' | 'raadslag') => {
-    const p = ServerProc.start(target);
+    const p = ServerProc.start(target, target === 'raadslag' ? profileDirs[raadslagStarts++] : undefined);
     p.catch(() => undefined); // reported where it is awaited
     return p;
   };
@@ -231,7 +235,7 @@ function printTable(name: string, plan: Plan, r: RunResult, floor?: RunResult): 
     ['views broadcast host/screen/phones', sent(r), floor && sent(floor)],
     ['views received by the screens', r.screenViews, floor?.screenViews],
     ['server event-loop delay p99 / max (ms)', loop(r), floor && loop(floor)],
-    ['SQLite commits / ms in them / max ms', commits(r), floor && '–'],
+    ['commits (off the event loop) / ms in them / max ms', commits(r), floor && '–'],
   ];
   const w = Math.max(...rows.map((x) => x[0].length));
   console.log(`\n== ${name}: ${plan.sessions} session(s) × ${plan.perSession} participants, window ${plan.windowMs} ms, ${plan.votes} votes each ==`);

@@ -4,29 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { startServer } from '../server/server.ts';
 import { serveStats, type ServerToParent } from './ipc.ts';
-
-// Diagnostics only: time every SQLite transaction (the store commits one per event-loop turn, and
-// with synchronous=FULL each includes an fsync that blocks the loop). Wrapped before the store opens.
-const sqlite = { commits: 0, commitMs: 0, commitMaxMs: 0 };
-const proto = Database.prototype as unknown as { transaction: (fn: (...a: unknown[]) => unknown) => (...a: unknown[]) => unknown };
-const transaction = proto.transaction;
-proto.transaction = function (this: unknown, fn) {
-  const tx = transaction.call(this, fn);
-  return function (this: unknown, ...args: unknown[]) {
-    const t = performance.now();
-    try {
-      return tx.apply(this, args);
-    } finally {
-      const ms = performance.now() - t;
-      sqlite.commits++;
-      sqlite.commitMs += ms;
-      sqlite.commitMaxMs = Math.max(sqlite.commitMaxMs, ms);
-    }
-  };
-};
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadslag-bench-'));
@@ -46,8 +25,10 @@ serveStats(
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
   () => {
-    const now = { ...sqlite, slowDropped: server.slowDropped() };
-    sqlite.commitMaxMs = 0; // the maximum is per stats request, like the loop delay
+    // The commit thread's figures: commits, milliseconds in them, the longest since the last request.
+    const stats = server.sessions.commitStats();
+    const now = { ...stats, slowDropped: server.slowDropped() };
+    stats.commitMaxMs = 0; // the maximum is per stats request, like the loop delay
     return now;
   },
 );

@@ -54,5 +54,6 @@ for (let i = 0; i < N; i++) {
   }
 }
 sessions.close();
-store.close();
+await sessions.drain();
+await store.close();
 for (const m of ['eager', 'lazy']) console.log(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), m, dir], { cwd: REPO }).toString().trim());

@@ -10,6 +10,12 @@ import { hostView, meView, participantView, screenView } from '../shared/session
 import type { SessionManager } from './sessions.ts';
 
 export const FLUSH_MS = 100;
+/**
+ * The console's cadence. Its view is the largest (the whole wall, every vote, every can-flag) and
+ * a facilitator reads it, not a stopwatch: four a second keeps it live. With a hundred rooms
+ * voting at once, consoles at ten a second took most of the event loop (docs/performance.md).
+ */
+export const HOST_FLUSH_MS = 250;
 
 export const rooms = {
   host: (code: string) => `${code}:host`,
@@ -22,7 +28,9 @@ export const rooms = {
 export class Broadcaster {
   private readonly dirty = new Map<string, Wake>();
   private readonly lastFlush = new Map<string, number>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lastHostFlush = new Map<string, number>();
+  /** The next flush of each session, and when it is due. */
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; at: number }>();
   /** Views sent, by audience: the bench and tests read these to show what fan-out costs. */
   readonly sent = { host: 0, screen: 0, participants: 0 };
 
@@ -51,17 +59,6 @@ export class Broadcaster {
     if (state) socket.emit('me', id ? meView(state, id) : null);
   }
 
-  /**
-   * A participant's own view changed (their answer was accepted): one `me` at the next flush to
-   * all their sockets, however many commands they sent in between.
-   */
-  meChanged(code: string, participantId: string): void {
-    const d = this.dirty.get(code) ?? nothingWoken();
-    d.me.participants.add(participantId);
-    this.dirty.set(code, d);
-    this.schedule(code);
-  }
-
   changed(code: string, events: readonly SessionEvent[]): void {
     const state = this.sessions.get(code)?.state;
     if (!state) return;
@@ -79,11 +76,15 @@ export class Broadcaster {
     this.schedule(code);
   }
 
-  private schedule(code: string): void {
-    if (this.timers.has(code)) return;
+  /** A flush in `wait` ms (default: as soon as the session's cadence allows), unless one is due sooner. */
+  private schedule(code: string, wait?: number): void {
     // Leading edge: an idle session flushes almost at once; a busy one at most every FLUSH_MS.
-    const wait = Math.max(5, (this.lastFlush.get(code) ?? 0) + FLUSH_MS - Date.now());
-    this.timers.set(code, setTimeout(() => this.flush(code), wait));
+    const ms = wait ?? Math.max(5, (this.lastFlush.get(code) ?? 0) + FLUSH_MS - Date.now());
+    const at = Date.now() + ms;
+    const current = this.timers.get(code);
+    if (current && current.at <= at) return;
+    if (current) clearTimeout(current.timer);
+    this.timers.set(code, { timer: setTimeout(() => this.flush(code), ms), at });
   }
 
   flush(code: string): void {
@@ -92,11 +93,14 @@ export class Broadcaster {
     const state = this.sessions.get(code)?.state;
     this.dirty.delete(code);
     if (!d || !state) return;
-    this.lastFlush.set(code, Date.now());
-    if (d.host) {
+    const now = Date.now();
+    this.lastFlush.set(code, now);
+    const hostDue = (this.lastHostFlush.get(code) ?? 0) + HOST_FLUSH_MS - now;
+    if (d.host && hostDue <= 0) {
       this.io.to(rooms.host(code)).emit('view', hostView(state));
+      this.lastHostFlush.set(code, now);
       this.sent.host++;
-    }
+    } else if (d.host) this.later(code, hostDue);
     if (d.screen) {
       this.io.to(rooms.screen(code)).emit('view', screenView(state));
       this.sent.screen++;
@@ -125,8 +129,16 @@ export class Broadcaster {
     }
   }
 
+  /** The console's view when its cadence allows: kept dirty, flushed then (with whatever else is due). */
+  private later(code: string, wait: number): void {
+    const d = this.dirty.get(code) ?? nothingWoken();
+    d.host = true;
+    this.dirty.set(code, d);
+    this.schedule(code, Math.max(5, wait));
+  }
+
   close(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) clearTimeout(t.timer);
     this.timers.clear();
   }
 }

@@ -34,7 +34,7 @@ export async function exportSession(options: ExportOptions): Promise<Rendered & 
   try {
     events = store.loadSessions().find((s) => s.meta.code === code)?.events.map((row) => row.event);
   } finally {
-    store.close();
+    await store.close();
   }
   if (!events) throw new ExportError(`no session with the code ${code} in ${options.dataDir}`);
   const rendered = await renderSession(replay(events), options.format, { exactRoles: options.exactRoles === true, ...(delimiter ? { delimiter } : {}) });

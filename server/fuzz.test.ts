@@ -118,7 +118,7 @@ async function runHandshakeFuzz(seed: number, numRuns: number): Promise<void> {
   );
   expect(JSON.stringify(sessions.get(code)!.state)).toBe(snapshot);
   sessions.close();
-  store.close();
+  await store.close();
   console.log(`[fuzz] handshake auth: ${numRuns} payloads, seed ${seed}`);
 }
 

@@ -13,11 +13,8 @@ import { letGo } from './security/slow-consumers.ts';
 import { devicePseudonym, type SessionManager } from './sessions.ts';
 
 type SocketData = Identity;
-/**
- * What the gateway asks of the broadcaster, the one sender of views and `me`: greet a new socket,
- * send a joined socket its `me`, and note that a participant's own view changed (one coalesced `me`).
- */
-export type Fanout = Pick<Broadcaster, 'greet' | 'meNow' | 'meChanged'>;
+/** What the gateway asks of the broadcaster, the one sender of views and `me`: greet a new socket, and send a joined socket its `me`. */
+export type Fanout = Pick<Broadcaster, 'greet' | 'meNow'>;
 
 const refuse = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
 
@@ -103,7 +100,7 @@ export function attachGateway(
             if (!data.participantId) adoptParticipant(socket, data, id);
             if (result.duplicate && data.address) limits.joins.refund(data.address);
           } else if (command.type === 'join' && data.address) limits.joins.refund(data.address);
-          else if (result.ok && data.participantId && !result.duplicate) fanout.meChanged(data.code, data.participantId);
+          // A participant's own `me` needs nothing here: every event of theirs wakes it (shared/session/fanout.ts).
           reply(result);
         });
       });

@@ -66,8 +66,7 @@ export function lifecycleRoutes(config: Pick<Config, 'facilitatorPassword'>, ses
     const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
     if (!token) return void res.status(401).json({ error: { code: 'unauthorized', message: 'send the host token as a Bearer token' } });
     if (!sessions.isHost(code, token)) return void res.status(403).json({ error: { code: 'forbidden', message: 'not the facilitator of this session' } });
-    sessions.delete(code);
-    res.status(204).end();
+    void sessions.delete(code).then(() => res.status(204).end());
   });
   return router;
 }

@@ -90,7 +90,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       broadcaster.close();
       sessions.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      store.close();
+      await sessions.drain();
+      await store.close();
     },
   };
 }

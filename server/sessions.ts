@@ -23,7 +23,11 @@ export const newJoinCode = customAlphabet('ABCDEFGHJKMNPQRSTUVWXYZ23456789', 6);
 /** 32 characters of a 64-symbol alphabet: 192 random bits. */
 const newHostToken = () => nanoid(32);
 
-export type LiveSession = { meta: SessionMeta; state: SessionState; acks: AckBook };
+/**
+ * `knownKeys`: every client key in the session's log, so that a new command id – nearly every
+ * command – is known to be new without a read of the database on the event loop.
+ */
+export type LiveSession = { meta: SessionMeta; state: SessionState; acks: AckBook; knownKeys: Set<string> };
 export type ChangeListener = (code: string, events: readonly SessionEvent[]) => void;
 
 export class SessionManager {
@@ -52,9 +56,10 @@ export class SessionManager {
   private load(code: string): LiveSession | undefined {
     const meta = this.metas.get(code);
     if (!meta) return undefined;
-    const [first, ...rest] = this.store.loadEvents(code);
+    const rows = this.store.loadEvents(code);
+    const [first, ...rest] = rows;
     if (first?.event.type !== 'sessionCreated') return undefined;
-    const live: LiveSession = { meta, state: initialState(first.event), acks: new AckBook() };
+    const live: LiveSession = { meta, state: initialState(first.event), acks: new AckBook(), knownKeys: keysOf(rows) };
     for (const row of rest) evolve(live.state, row.event);
     this.sessions.set(code, live);
     // A timer that ran out while the session was not loaded closes now.
@@ -82,7 +87,7 @@ export class SessionManager {
     const meta: SessionMeta = { code, hostTokenHash: hash(hostToken), questionSetId: set.id, createdAt: event.at };
     this.store.createSession(meta, { code, seq: 1, clientKey: null, event });
     this.metas.set(code, meta);
-    this.sessions.set(code, { meta, state: initialState(event), acks: new AckBook() });
+    this.sessions.set(code, { meta, state: initialState(event), acks: new AckBook(), knownKeys: new Set() });
     return { code, hostToken };
   }
 
@@ -151,6 +156,7 @@ export class SessionManager {
     // A join without a device id (an old client, a tool) may be retried by anyone who has its id.
     const owner = isJoin ? (device ? `d:${hash(device).slice(0, 32)}` : ANYONE) : actorKey(actor);
     const prior = session.acks.prior(clientId, owner, () => {
+      if (!session.knownKeys.has(key)) return undefined;
       const row = this.store.findClientKey(code, key);
       return row && { data: ackData([row.event]), owner: row.owner };
     });
@@ -191,7 +197,12 @@ export class SessionManager {
       if (event.type === 'screenConfigured' && event.rotate !== undefined) this.rotation(code, event.rotate);
       return { code, seq: session.state.seq, clientKey: i === 0 ? key : null, event, owner: i === 0 ? owner : null };
     });
+    if (key !== null) session.knownKeys.add(key);
     const data = ackData(decision.events);
+    // The ack waits for the commit; the views do not. A flush may show an answer a few
+    // milliseconds before it is durable, but only the ack tells a phone it may forget it, and a
+    // crash in between makes the phone send it again. Telling the audiences now keeps one flush
+    // for a facilitator's commands in a row (not one per commit).
     const ack = this.queue.push(rows).then(
       (): Ack => ({ ok: true, ...(data === undefined ? {} : { data }) }),
       (): Ack => ({ ok: false, error: { code: 'internal', message: 'could not save; please resend' } }),
@@ -248,9 +259,11 @@ export class SessionManager {
   async erase(code: string, target: EraseTarget): Promise<(Erased & { walTruncated: boolean }) | undefined> {
     const session = this.get(code);
     if (!session) return undefined;
-    this.queue.flush(); // pending events are on disk (and in the log we rewrite) first
     const at = this.clock();
-    const { rows, erased } = eraseFromLog(this.store.loadEvents(code), target, at, (event) => ({ code, seq: 0, clientKey: null, event }));
+    // The whole log: what is on disk and what is still on its way there. From here to the queued
+    // rewrite nothing else runs, so no command slips between the log read and the new state.
+    const log = this.queue.logOf(code, this.store.loadEvents(code));
+    const { rows, erased } = eraseFromLog(log, target, at, (event) => ({ code, seq: 0, clientKey: null, event }));
     if (erased.participants + erased.answers + erased.notes === 0) return { ...erased, walTruncated: true };
     const renumbered = rows.map((r, i) => ({ ...r, seq: i + 1 }));
     const [first, ...rest] = renumbered;
@@ -259,17 +272,20 @@ export class SessionManager {
     for (const row of rest) evolve(state, row.event);
     const gone = Object.keys(session.state.participants).filter((id) => !Object.hasOwn(state.participants, id));
     session.state = state;
-    const walTruncated = await this.store.replaceLog(code, renumbered);
+    session.knownKeys = keysOf(renumbered);
+    const written = this.queue.replace(code, renumbered);
     // Erased phones are let go like removed ones; every audience gets a fresh view.
     this.listener(code, [...gone.map((participantId): SessionEvent => ({ type: 'participantRemoved', participantId, at })), renumbered.at(-1)!.event]);
-    return { ...erased, walTruncated };
+    await written;
+    return { ...erased, walTruncated: await this.store.truncateWal() };
   }
 
-  /** Deletes a session for good: from memory, from the database and from the WAL. */
-  delete(code: string): boolean {
-    if (!this.metas.has(code)) return false;
-    // Pending events of this session must not be written after the delete.
-    this.queue.flush();
+  /**
+   * Deletes a session for good: from memory at once, and from the database and the WAL when the
+   * promise resolves (true; false: no such session).
+   */
+  delete(code: string): Promise<boolean> {
+    if (!this.metas.has(code)) return Promise.resolve(false);
     for (const [key, t] of this.timers) {
       if (key.startsWith(`${code}:`)) {
         clearTimeout(t);
@@ -278,9 +294,24 @@ export class SessionManager {
     }
     this.sessions.delete(code);
     this.metas.delete(code);
-    this.store.deleteSession(code);
+    // After whatever of the session is still queued; then the WAL is emptied, which would
+    // otherwise still hold the deleted text in older frames (secure_delete zeroed the rows).
+    const gone = this.queue.delete(code).then(
+      () => this.store.truncateWal().then(() => true),
+      () => true, // a failed commit is fatal already (onFatal); the session is gone from memory
+    );
     this.deletedListener(code);
-    return true;
+    return gone;
+  }
+
+  /** Resolves once every accepted command is durable (shutdown, tests). */
+  drain(): Promise<void> {
+    return this.queue.drain();
+  }
+
+  /** The commit queue's figures, for the bench. */
+  commitStats(): { commits: number; commitMs: number; commitMaxMs: number } {
+    return this.queue.stats;
   }
 
   private deletedListener: (code: string) => void = () => {};
@@ -291,7 +322,7 @@ export class SessionManager {
   /** Deletes sessions created before `cutoff` (ms since epoch); returns their codes. */
   deleteOlderThan(cutoff: number): string[] {
     const old = [...this.metas.values()].filter((m) => m.createdAt < cutoff).map((m) => m.code);
-    for (const code of old) this.delete(code);
+    for (const code of old) void this.delete(code);
     return old;
   }
 
@@ -308,6 +339,12 @@ export class SessionManager {
   codes(): string[] {
     return [...this.metas.keys()];
   }
+}
+
+function keysOf(rows: readonly EventRow[]): Set<string> {
+  const keys = new Set<string>();
+  for (const r of rows) if (r.clientKey !== null) keys.add(r.clientKey);
+  return keys;
 }
 
 function actorKey(actor: Actor): string {

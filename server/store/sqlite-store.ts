@@ -1,13 +1,16 @@
 // SQLite store (better-sqlite3, WAL). Durability by default: synchronous=FULL, so a committed
 // transaction survives a power cut as well as a crash; the cost of the fsync is shared by
-// grouping the events of one event-loop turn into one transaction (see commit-queue.ts).
+// grouping the events of one commit into one transaction (see commit-queue.ts), and it is paid
+// in the commit thread (commit-thread.mjs), not on the event loop. The main thread's connection
+// reads, and makes the rare other writes (a new session, a rotated token, campaigns).
 // synchronous=NORMAL (SQLITE_SYNCHRONOUS=normal) still survives a crash of the process, but a
 // power cut may lose what was committed since the last checkpoint: for very large rooms.
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { SessionEvent } from '../../shared/session/events.ts';
-import type { EventRow, SessionMeta, Store, StoredSession } from './store.ts';
+import type { EventRow, SessionMeta, Store, StoredSession, WriteOp } from './store.ts';
 import { sqliteCampaigns } from './campaign-store.ts';
 
 const SCHEMA = `
@@ -29,7 +32,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS events_client_key ON events(code, client_key) 
 
 export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchronous: 'full' | 'normal' = 'full'): Store {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, file));
+  const dbFile = path.join(dataDir, file);
+  const db = new Database(dbFile);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
@@ -47,20 +51,9 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
   const eventsOf = db.prepare('SELECT seq, client_key, event, owner FROM events WHERE code = ? ORDER BY seq');
   const updateHostTokenHash = db.prepare('UPDATE sessions SET host_token_hash = ? WHERE code = ?');
 
-  const deleteEvents = db.prepare('DELETE FROM events WHERE code = ?');
-  const deleteMeta = db.prepare('DELETE FROM sessions WHERE code = ?');
-  const deleteAll = db.transaction((code: string) => {
-    deleteEvents.run(code);
-    deleteMeta.run(code);
-  });
-
-  const appendAll = db.transaction((rows: readonly EventRow[]) => {
-    for (const r of rows) insertEvent.run(r.code, r.seq, r.clientKey, JSON.stringify(r.event), r.owner ?? null);
-  });
-  const replaceAll = db.transaction((code: string, rows: readonly EventRow[]) => {
-    deleteEvents.run(code);
-    for (const r of rows) insertEvent.run(r.code, r.seq, r.clientKey, JSON.stringify(r.event), r.owner ?? null);
-  });
+  // The commit thread shares the database file; the main connection waits for its write lock.
+  db.pragma('busy_timeout = 10000');
+  const thread = commitThread(dbFile, synchronous);
   type Ev = { seq: number; client_key: string | null; event: string; owner: string | null };
   const rowsOf = (code: string): EventRow[] =>
     (eventsOf.all(code) as Ev[]).map((e) => ({ code, seq: e.seq, clientKey: e.client_key, event: JSON.parse(e.event) as SessionEvent, owner: e.owner }));
@@ -86,9 +79,7 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
         insertEvent.run(first.code, first.seq, first.clientKey, JSON.stringify(first.event), null);
       })();
     },
-    append(rows) {
-      if (rows.length) appendAll(rows);
-    },
+    commit: (ops) => thread.commit(ops),
     setHostTokenHash(code, hostTokenHash) {
       updateHostTokenHash.run(hostTokenHash, code);
     },
@@ -101,10 +92,7 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
       const row = byClientKey.get(code, clientKey) as { event: string; owner: string | null } | undefined;
       return row && { event: JSON.parse(row.event) as SessionEvent, owner: row.owner };
     },
-    async replaceLog(code, rows) {
-      replaceAll(code, rows);
-      return truncateWal();
-    },
+    truncateWal,
     loadSessions(): StoredSession[] {
       type MetaRow = { code: string; host_token_hash: string; question_set_id: string; created_at: number };
       type Ev = { seq: number; client_key: string | null; event: string };
@@ -121,14 +109,71 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
         };
       });
     },
-    deleteSession(code) {
-      deleteAll(code);
-      // Move everything into the database file (where secure_delete zeroed the rows) and empty
-      // the WAL, which would otherwise still hold the deleted text in older frames.
-      void truncateWal();
-    },
-    close() {
+    async close() {
+      await thread.close();
       db.close();
+    },
+  };
+}
+
+type Pending = { resolve: (ms: number) => void; reject: (error: Error) => void };
+type Reply = { id: number; ms: number } | { id: number; error: string } | { closed: true };
+/** A row as the thread writes it: the event already JSON, so the thread only runs SQL. */
+const serialized = (r: EventRow) => [r.code, r.seq, r.clientKey, JSON.stringify(r.event), r.owner ?? null];
+
+/**
+ * The commit thread, started on the first commit. It keeps the process alive only while a commit
+ * is in flight, so a command-line tool that opened the store still exits when its work is done.
+ */
+function commitThread(file: string, synchronous: 'full' | 'normal') {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  const failAll = (error: Error) => {
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  const start = (): Worker => {
+    const w = new Worker(new URL('./commit-thread.mjs', import.meta.url), { workerData: { file, synchronous } });
+    w.on('message', (reply: Reply) => {
+      if ('closed' in reply) return;
+      const p = pending.get(reply.id);
+      pending.delete(reply.id);
+      if (pending.size === 0) w.unref();
+      if ('error' in reply) p?.reject(new Error(`commit failed: ${reply.error}`));
+      else p?.resolve(reply.ms);
+    });
+    w.on('error', (e) => failAll(e));
+    w.on('exit', (code) => {
+      if (worker === w) worker = null;
+      failAll(new Error(`the commit thread stopped (exit code ${code})`));
+    });
+    return w;
+  };
+  return {
+    commit(ops: readonly WriteOp[]): Promise<number> {
+      const w = (worker ??= start());
+      const id = nextId++;
+      if (pending.size === 0) w.ref();
+      return new Promise<number>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        w.postMessage({
+          id,
+          ops: ops.map((op) => (op.kind === 'delete' ? op : { kind: op.kind, ...(op.kind === 'replace' ? { code: op.code } : {}), rows: op.rows.map(serialized) })),
+        });
+      });
+    },
+    /** Lets the commits in flight finish (the thread does them in order), then stops the thread. */
+    async close(): Promise<void> {
+      const w = worker;
+      if (!w) return;
+      await Promise.allSettled([...pending.values()].map((p) => new Promise<void>((done) => {
+        const { resolve, reject } = p;
+        p.resolve = (ms) => (resolve(ms), done());
+        p.reject = (e) => (reject(e), done());
+      })));
+      worker = null;
+      await w.terminate();
     },
   };
 }

@@ -19,12 +19,25 @@ export type StoredSession = {
   events: EventRow[];
 };
 
+/** One write to the event log; a commit does a list of them in order, in one transaction. */
+export type WriteOp =
+  | { kind: 'append'; rows: readonly EventRow[] }
+  /** A session's whole log replaced (erasure). */
+  | { kind: 'replace'; code: string; rows: readonly EventRow[] }
+  /** A session and all its events deleted. */
+  | { kind: 'delete'; code: string };
+
 export interface Store {
   /** Campaigns and the workshops attached to them (campaign-store.ts). */
   readonly campaigns: CampaignStore;
   createSession(meta: SessionMeta, first: EventRow): void;
-  /** Appends rows from any number of sessions in one transaction: all of them are durable, or none. */
-  append(rows: readonly EventRow[]): void;
+  /**
+   * Writes the ops in order in one transaction – all of them durable, or none – off the event
+   * loop where the store can (SQLite: in its commit thread). Resolves with the milliseconds the
+   * commit took once it is durable; rejects when nothing was written. The commit queue
+   * (commit-queue.ts) sends one commit at a time, so commits land in the order they were made.
+   */
+  commit(ops: readonly WriteOp[]): Promise<number>;
   /** Replaces a session's host token hash (the console link was rotated). Durable on return. */
   setHostTokenHash(code: string, hostTokenHash: string): void;
   loadSessions(): StoredSession[];
@@ -32,18 +45,14 @@ export interface Store {
   loadMetas(): SessionMeta[];
   /** The event a client key made, if it is in the log (exactly-once beyond what memory holds). */
   findClientKey(code: string, clientKey: string): { event: SessionEvent; owner: string | null } | undefined;
-  /** One session's log, in order. */
+  /** One session's log as committed, in order. */
   loadEvents(code: string): EventRow[];
   /**
-   * Replaces a session's whole log in one transaction (erasure), then truncates the WAL: with
-   * secure_delete the old rows are overwritten in the database file and gone from the WAL.
+   * Empties the WAL into the database file, after an erasure or a deletion: with secure_delete the
+   * old rows are overwritten in the database file, and this takes them out of the WAL too.
    * Resolves false if a reader kept the WAL from being truncated for ~5 s.
    */
-  replaceLog(code: string, rows: readonly EventRow[]): Promise<boolean>;
-  /**
-   * Deletes a session and all its events, then truncates the WAL: with secure_delete the text
-   * is overwritten in the database file and gone from the WAL when this returns.
-   */
-  deleteSession(code: string): void;
-  close(): void;
+  truncateWal(): Promise<boolean>;
+  /** Waits for commits in flight, then closes. */
+  close(): Promise<void>;
 }
