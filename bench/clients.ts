@@ -2,7 +2,6 @@
 // bench/run.ts over IPC. Websocket transport only, no reconnection, every wait bounded.
 import { io, type Socket } from 'socket.io-client';
 import { MAX_SOCKETS_PER_WORKER, now, type AnswerSample, type AnswerSpec, type ClientSpec, type Counts, type ParentToWorker, type WorkerToParent } from './ipc.ts';
-import { patched, type Patch } from '../shared/patches.ts';
 
 type Client = {
   spec: ClientSpec;
@@ -43,24 +42,10 @@ async function join(url: string, specs: ClientSpec[], concurrency: number, timeo
     const socket = connect(url, spec.code);
     const client: Client = { spec, socket, joined: false, seq: 0, idx: clients.length, voting: new Map() };
     clients.push(client);
-    // Like the app, the phone takes patches (shared/patches.ts): whole `me` once, then changes.
-    let me: Me = null;
-    let version: number | undefined;
-    const seen = (next: Me) => {
-      me = next;
+    socket.on('me', (me: Me) => {
       for (const v of me?.voting ?? []) {
         if (!client.voting.has(v.questionId)) client.voting.set(v.questionId, { ids: v.sample.map((x) => x.id), at: now() });
       }
-    };
-    socket.on('me', (whole: Me, v?: number) => {
-      version = v;
-      seen(whole);
-    });
-    socket.on('mePatch', (patch: Patch) => {
-      const next = patched(me, version, patch, true);
-      if (!next) throw new Error(`a me patch from ${patch.from} did not fit version ${version}`);
-      version = patch.to;
-      seen(next);
     });
     try {
       const ack = await command(client, { type: 'join', role: 'employee' }, Math.max(1000, deadline - now()));
@@ -86,7 +71,7 @@ function connect(url: string, code: string): Socket {
     forceNew: true,
     reconnection: false,
     timeout: 30_000,
-    auth: { code, as: 'participant', patches: true },
+    auth: { code, as: 'participant' },
   });
   // Count what the server sends: every socket.io frame (events and acks), bytes as on the wire.
   socket.io.on('open', () => {

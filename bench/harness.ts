@@ -6,7 +6,6 @@ import { now, type AnswerSample, type ClientSpec, type ServerStats } from './ipc
 import { monotone, percentile, screenDelays, type ScreenSample } from './metrics.ts';
 import type { ServerProc, Worker } from './procs.ts';
 import { ScreenFrames, type FrameFigures } from './screen-frames.ts';
-import { patched, type Patch } from '../shared/patches.ts';
 
 /**
  * `votes`: dots each participant puts on others' open-text answers (0: no voting round).
@@ -208,28 +207,12 @@ export async function openConsole(url: string): Promise<Console> {
   if (!res.ok) throw new Error(`POST /api/sessions: ${res.status}`);
   const { code, hostToken } = (await res.json()) as { code: string; hostToken: string };
   const opts = { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 10_000 };
-  // Console and screen take patches, like the app's (shared/patches.ts); the console here reads
-  // only its first view, the screen follows every change.
-  const host = io(url, { ...opts, auth: { code, as: 'host', token: hostToken, patches: true } });
-  const screen = io(url, { ...opts, auth: { code, as: 'screen', patches: true } });
+  const host = io(url, { ...opts, auth: { code, as: 'host', token: hostToken } });
+  const screen = io(url, { ...opts, auth: { code, as: 'screen' } });
   const c: Console = { code, host, screen, views: [], agenda: [] };
-  type ScreenView = { step?: { kind?: string; question?: { id?: string }; answered?: number } | null };
-  let shown: ScreenView | undefined;
-  let version: number | undefined;
-  const seen = (v: ScreenView) => {
-    shown = v;
+  screen.on('view', (v: { step?: { kind?: string; question?: { id?: string }; answered?: number } | null }) => {
     const step = v.step?.kind === 'question' ? v.step : null;
     c.views.push({ t: now(), questionId: step?.question?.id ?? null, answered: step?.answered ?? 0 });
-  };
-  screen.on('view', (v: ScreenView, n?: number) => {
-    version = n;
-    seen(v);
-  });
-  screen.on('viewPatch', (patch: Patch) => {
-    const next = patched(shown, version, patch, true);
-    if (!next) throw new Error(`a screen patch from ${patch.from} did not fit version ${version}`);
-    version = patch.to;
-    seen(next);
   });
   const first = new Promise<void>((resolve, reject) => {
     host.once('view', (v: { agenda?: Console['agenda'] }) => {

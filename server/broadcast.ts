@@ -7,8 +7,6 @@ import type { AppServer as Server, AppSocket as Socket } from './io.ts';
 import type { SessionEvent } from '../shared/session/events.ts';
 import { nothingWoken, wakeOf, type Wake } from '../shared/session/fanout.ts';
 import { hostView, meView, participantView, screenView } from '../shared/session/views.ts';
-import type { SessionState } from '../shared/session/state.ts';
-import { ViewVersions } from './view-versions.ts';
 import type { SessionManager } from './sessions.ts';
 
 export const FLUSH_MS = 100;
@@ -25,18 +23,6 @@ export const rooms = {
   participants: (code: string) => `${code}:participants`,
   participant: (code: string, id: string) => `${code}:p:${id}`,
   table: (code: string, table: number) => `${code}:t:${table}`,
-  /**
-   * A room's patching twin: a socket that asked for patches is in both, and gets patches where
-   * the others get whole views (docs/protocol.md, "Patches").
-   */
-  patching: (room: string) => `${room}~p`,
-};
-
-type Audience = 'host' | 'screen' | 'participants';
-const VIEWS: Record<Audience, { room: (code: string) => string; build: (state: SessionState) => object }> = {
-  host: { room: rooms.host, build: hostView },
-  screen: { room: rooms.screen, build: screenView },
-  participants: { room: rooms.participants, build: participantView },
 };
 
 export class Broadcaster {
@@ -47,7 +33,6 @@ export class Broadcaster {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; at: number }>();
   /** Views sent, by audience: the bench and tests read these to show what fan-out costs. */
   readonly sent = { host: 0, screen: 0, participants: 0 };
-  private readonly versions = new ViewVersions();
 
   constructor(
     private readonly io: Server,
@@ -56,46 +41,22 @@ export class Broadcaster {
 
   /** A socket that just connected: its audience's view, and a phone's own `me` (null before it joins), without waiting for a flush. */
   greet(socket: Socket): void {
-    const code = socket.data.code;
-    const state = this.sessions.get(code)?.state;
+    const state = this.sessions.get(socket.data.code)?.state;
     if (!state) return;
-    const audience: Audience = socket.data.audience === 'participant' ? 'participants' : socket.data.audience;
-    if (!socket.data.patches) socket.emit('view', VIEWS[audience].build(state));
+    const audience = socket.data.audience;
+    if (audience === 'host') socket.emit('view', hostView(state));
+    else if (audience === 'screen') socket.emit('view', screenView(state));
     else {
-      // A change on its way goes out now, so the view the room was sent last is the current one.
-      const d = this.dirty.get(code);
-      if (d?.[audience]) {
-        d[audience] = false;
-        this.sendView(code, audience, state, socket.id);
-      }
-      this.startStream(socket, `${code}|${audience}`, () => VIEWS[audience].build(state), 'view');
+      socket.emit('view', participantView(state));
+      this.meNow(socket);
     }
-    if (audience === 'participants') this.meNow(socket);
   }
 
   /** One socket's `me` now: on connect, and when its join was accepted (it becomes that participant). */
   meNow(socket: Socket): void {
-    const { code, participantId: id } = socket.data;
-    const state = this.sessions.get(code)?.state;
-    if (!state) return;
-    if (!id || !socket.data.patches) return void socket.emit('me', id ? meView(state, id) : null);
-    // Whatever is on its way to this participant goes now (again at the flush: no change, nothing sent).
-    const d = this.dirty.get(code);
-    if (d && (d.me.all || d.me.participants.has(id) || d.me.tables.size > 0)) this.sendMe(code, id, state, socket.id);
-    this.startStream(socket, `${code}|me|${id}`, () => meView(state, id), 'me');
-  }
-
-  /**
-   * A patching socket's first whole view: the one the others in its room were sent last (so the
-   * next patch fits it; with nothing on its way, it is the current one: shared/session/fanout.ts),
-   * or, when none was kept, a new one, from which the room's patches start.
-   */
-  private startStream(socket: Socket, key: string, build: () => object | null, event: 'view' | 'me'): void {
-    const kept = this.versions.get(key);
-    if (kept) return void socket.emit(event, kept.value, kept.version);
-    const value = build();
-    if (value === null) return void socket.emit(event, null);
-    socket.emit(event, value, this.versions.start(key, value));
+    const id = socket.data.participantId;
+    const state = this.sessions.get(socket.data.code)?.state;
+    if (state) socket.emit('me', id ? meView(state, id) : null);
   }
 
   changed(code: string, events: readonly SessionEvent[]): void {
@@ -136,61 +97,36 @@ export class Broadcaster {
     this.lastFlush.set(code, now);
     const hostDue = (this.lastHostFlush.get(code) ?? 0) + HOST_FLUSH_MS - now;
     if (d.host && hostDue <= 0) {
-      this.sendView(code, 'host', state);
+      this.io.to(rooms.host(code)).emit('view', hostView(state));
       this.lastHostFlush.set(code, now);
+      this.sent.host++;
     } else if (d.host) this.later(code, hostDue);
-    if (d.screen) this.sendView(code, 'screen', state);
-    if (d.participants) this.sendView(code, 'participants', state);
+    if (d.screen) {
+      this.io.to(rooms.screen(code)).emit('view', screenView(state));
+      this.sent.screen++;
+    }
+    if (d.participants) {
+      this.io.to(rooms.participants(code)).emit('view', participantView(state));
+      this.sent.participants++;
+    }
     // Personal views differ per phone, so they go one by one – but only on phase changes
     // (phones × phase changes), never on other people's answers.
     const meRooms = d.me.all ? [rooms.participants(code)] : [...d.me.tables].map((t) => rooms.table(code, t));
     // Phones that sent something: only their own sockets, unless everyone's goes out anyway.
-    if (!d.me.all) for (const id of d.me.participants) this.sendMe(code, id, state);
+    if (!d.me.all) {
+      for (const id of d.me.participants) this.io.to(rooms.participant(code, id)).emit('me', meView(state, id));
+    }
     for (const room of meRooms) {
       void this.io
         .in(room)
         .fetchSockets()
         .then((sockets) => {
-          const ids = new Set(sockets.flatMap((s) => (s.data.participantId ? [s.data.participantId] : [])));
-          for (const id of ids) this.sendMe(code, id, state);
+          for (const s of sockets) {
+            const id = s.data.participantId;
+            if (id) s.emit('me', meView(state, id));
+          }
         });
     }
-  }
-
-  /** An audience's view: whole to the room, as a patch to its patching twin (if anyone is there). */
-  private sendView(code: string, audience: Audience, state: SessionState, except?: string): void {
-    const room = VIEWS[audience].room(code);
-    const view = VIEWS[audience].build(state);
-    this.emitVersioned(room, `${code}|${audience}`, view, 'view', 'viewPatch', except);
-    this.sent[audience]++;
-  }
-
-  /** One participant's `me`, to all their sockets: whole, or as a patch to those that take patches. */
-  private sendMe(code: string, id: string, state: SessionState, except?: string): void {
-    const me = meView(state, id);
-    const room = rooms.participant(code, id);
-    if (me === null) {
-      this.versions.forget(`${code}|me|${id}`);
-      return void this.io.to(room).emit('me', null);
-    }
-    this.emitVersioned(room, `${code}|me|${id}`, me, 'me', 'mePatch', except);
-  }
-
-  /** `except`: a socket being greeted, which gets the whole value next (a patch before it would not fit). */
-  private emitVersioned(room: string, key: string, value: object, whole: 'view' | 'me', patch: 'viewPatch' | 'mePatch', except?: string): void {
-    const twin = rooms.patching(room);
-    const skip = except ? [except] : [];
-    const patchers = this.io.of('/').adapter.rooms.get(twin)?.size ?? 0;
-    if (patchers === 0) {
-      // Nobody to patch: keep nothing, send whole as always.
-      this.versions.forget(key);
-      return void this.io.to(room).emit(whole, value);
-    }
-    const next = this.versions.next(key, value);
-    if (!next) return; // the same as last time: nothing to tell anyone
-    this.io.to(room).except(twin).emit(whole, value, next.version);
-    if (next.ops) this.io.to(twin).except(skip).emit(patch, { from: next.from, to: next.version, ops: next.ops });
-    else this.io.to(twin).except(skip).emit(whole, value, next.version);
   }
 
   /** The console's view when its cadence allows: kept dirty, flushed then (with whatever else is due). */
@@ -199,16 +135,6 @@ export class Broadcaster {
     d.host = true;
     this.dirty.set(code, d);
     this.schedule(code, Math.max(5, wait));
-  }
-
-  /** A deleted session: nothing of it is kept. */
-  forget(code: string): void {
-    clearTimeout(this.timers.get(code)?.timer);
-    this.timers.delete(code);
-    this.dirty.delete(code);
-    this.lastFlush.delete(code);
-    this.lastHostFlush.delete(code);
-    this.versions.forgetSession(code);
   }
 
   close(): void {

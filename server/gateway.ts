@@ -75,7 +75,7 @@ export function attachGateway(
     socket.on('disconnect', () => {
       if (data.participantId) limits.close(data.code, data.participantId);
     });
-    join(socket, roomOf(data));
+    void socket.join(roomOf(data));
     if (data.participantId) joinOwnRooms(socket, data, data.participantId);
     socket.emit('hello', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, audience: data.audience });
     fanout.greet(socket);
@@ -127,16 +127,11 @@ export function attachGateway(
   }
 
   function joinOwnRooms(socket: Socket, data: SocketData, participantId: string): void {
-    join(socket, rooms.participant(data.code, participantId));
+    void socket.join(rooms.participant(data.code, participantId));
     const table = sessions.get(data.code)?.state.participants[participantId]?.table;
-    if (table !== undefined) join(socket, rooms.table(data.code, table));
+    if (table !== undefined) void socket.join(rooms.table(data.code, table));
   }
 
-}
-
-/** A room, and its patching twin for a socket that takes patches (broadcast.ts). */
-function join(socket: Socket, room: string): void {
-  void socket.join(socket.data.patches ? [room, rooms.patching(room)] : room);
 }
 
 function roomOf(data: SocketData): string {

@@ -73,7 +73,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
   sessions.onDeleted((code) => {
     io.to([rooms.host(code), rooms.screen(code), rooms.participants(code)]).emit('fatal', { code: 'no_such_session', message: 'the session was deleted' });
     io.in([rooms.host(code), rooms.screen(code), rooms.participants(code)]).disconnectSockets(true);
-    broadcaster.forget(code);
   });
   const stopRetention = startRetention(sessions, config.retentionDays ?? 0);
   const port = (httpServer.address() as AddressInfo).port;

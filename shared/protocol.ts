@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { ResponseSpec } from './question-set.ts';
 import { LIMITS, PROTOCOL_VERSION, ROLES, STATEMENT_VOTES } from './constants.ts';
-import type { Patch } from './patches.ts';
 
 export { PROTOCOL_VERSION, LIMITS, ROLES, STATEMENT_VOTES };
 
@@ -187,8 +186,6 @@ export const HandshakeAuth = z.strictObject({
   token: z.string().min(10).max(128).optional(),
   /** A phone's own random id, kept on the phone: a retried join answers only this device; bans are by device. */
   device: z.string().regex(/^[A-Za-z0-9_-]{21,64}$/).optional(),
-  /** The client applies patches (shared/patches.ts): after a whole `view`/`me`, only `viewPatch`/`mePatch`. */
-  patches: z.literal(true).optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 export type Audience = HandshakeAuth['as'];
@@ -238,11 +235,8 @@ export type SubmitResult = { answerId: string };
 
 /** Server → client events; client → server events. Typed for socket.io on both ends. */
 export interface ServerToClientEvents<V = unknown, M = unknown> {
-  /** `version`: what the next `viewPatch` to a patching client starts from. */
-  view: (view: V, version?: number) => void;
-  me: (me: M, version?: number) => void;
-  viewPatch: (patch: Patch) => void;
-  mePatch: (patch: Patch) => void;
+  view: (view: V) => void;
+  me: (me: M) => void;
   hello: (hello: { serverNow: number; protocol: number; audience: Audience }) => void;
   fatal: (error: CommandError) => void;
 }

@@ -14,7 +14,6 @@ import { errorText } from '../i18n/errors.ts';
 import { api, ApiError, type EraseTarget, type Erased } from './api.ts';
 import { checkProtocol, reloadForNewBuild } from './protocol-check.ts';
 import { EarlyWebSocket } from './early-socket.ts';
-import { patched } from '../../shared/patches.ts';
 
 /** The socket as the protocol types it: what the server sends, what this page sends. */
 type AppSocket = Socket<ServerToClientEvents<AnyView, MeView | null>, ClientToServerEvents>;
@@ -47,8 +46,7 @@ export function connect(as: Audience, code: string, token?: string): void {
     transports: [EarlyWebSocket, XHR],
     auth: (cb) => {
       const t = as === 'host' ? hostToken : as === 'participant' ? tokens.participant(code) : undefined;
-      // patches: after the first whole view and `me`, only what changed (shared/patches.ts).
-      cb({ code, as, patches: true, ...(t ? { token: t } : {}), ...(as === 'participant' ? { device: tokens.device() } : {}) });
+      cb({ code, as, ...(t ? { token: t } : {}), ...(as === 'participant' ? { device: tokens.device() } : {}) });
     },
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
@@ -77,34 +75,10 @@ export function connect(as: Audience, code: string, token?: string): void {
     if (action === 'reload') void reloadForNewBuild();
     else useStore.getState().connectionChanged('offline', 'outdated');
   });
-  // Versions of the last whole view and `me`, which the next patch must start from; a patch that
-  // does not fit (one went missing) is answered by reconnecting, which brings both whole again.
-  let viewVersion: number | undefined;
-  let meVersion: number | undefined;
-  const resync = () => {
-    viewVersion = meVersion = undefined;
-    s.disconnect().connect();
-  };
-  s.on('view', (view, version) => {
-    viewVersion = version;
-    useStore.getState().receivedView(view);
-  });
-  s.on('viewPatch', (patch) => {
-    const next = patched(useStore.getState().view, viewVersion, patch);
-    if (!next) return resync();
-    viewVersion = patch.to;
-    useStore.getState().receivedView(next);
-  });
-  s.on('mePatch', (patch) => {
-    const next = patched(useStore.getState().me, meVersion, patch);
-    if (!next) return resync();
-    meVersion = patch.to;
-    useStore.getState().receivedMe(next);
-  });
+  s.on('view', (view) => useStore.getState().receivedView(view));
   // The server says retrying will not help (e.g. the facilitator removed this phone).
   s.on('fatal', (error) => useStore.getState().connectionChanged('offline', error.code));
-  s.on('me', (me, version) => {
-    meVersion = version;
+  s.on('me', (me) => {
     if (me === null && as === 'participant' && tokens.participant(code)) {
       // The server does not know this token (a deleted session's, or a reset): join afresh.
       tokens.clearParticipant(code);

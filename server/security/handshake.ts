@@ -4,8 +4,7 @@ import { HandshakeAuth, type Audience, type CommandError } from '../../shared/pr
 import type { WrongCodeThrottle } from './ip-limits.ts';
 
 /** `address`: the counting key of the socket's client (never logged, never stored). */
-/** `patches`: the client applies view and `me` patches (shared/patches.ts). */
-export type Identity = { code: string; audience: Audience; participantId?: string; address?: string; device?: string; patches?: true };
+export type Identity = { code: string; audience: Audience; participantId?: string; address?: string; device?: string };
 export type HandshakeDecision = { ok: true; identity: Identity } | { ok: false; error: CommandError };
 
 /** The part of the session manager a handshake needs. */
@@ -20,7 +19,7 @@ const fail = (code: CommandError['code'], message: string): HandshakeDecision =>
 export function authorize(raw: unknown, dir: Directory, codes: WrongCodeThrottle, key: string): HandshakeDecision {
   const auth = HandshakeAuth.safeParse(raw);
   if (!auth.success) return fail('invalid_payload', 'invalid handshake');
-  const { code, as, token, device, patches } = auth.data;
+  const { code, as, token, device } = auth.data;
   const exists = dir.has(code);
   const isHost = exists && as === 'host' && dir.isHost(code, token);
   const participantId = exists && as === 'participant' ? dir.participantFor(code, token) : undefined;
@@ -32,5 +31,5 @@ export function authorize(raw: unknown, dir: Directory, codes: WrongCodeThrottle
     return fail('no_such_session', 'no session with that code');
   }
   if (as === 'host' && !isHost) return fail('forbidden', 'not the facilitator');
-  return { ok: true, identity: { code, audience: as, ...(participantId ? { participantId } : {}), ...(device ? { device } : {}), ...(patches ? { patches } : {}) } };
+  return { ok: true, identity: { code, audience: as, ...(participantId ? { participantId } : {}), ...(device ? { device } : {}) } };
 }

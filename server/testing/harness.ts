@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nanoid } from 'nanoid';
-import { patched } from '../../shared/patches.ts';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, Audience, ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.ts';
 import type { HostView, MeView, ParticipantView, ScreenView } from '../../shared/session/views.ts';
@@ -86,7 +85,7 @@ export async function createSession(url: string, body: object = {}): Promise<Cre
   return (await res.json()) as Created;
 }
 
-export type ClientAuth = { code: string; as: Audience; token?: string; patches?: boolean };
+export type ClientAuth = { code: string; as: Audience; token?: string };
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real socket.io client: remembers what the server last pushed and waits for what a test expects. */
@@ -97,37 +96,14 @@ export class TestClient<V> {
   viewCount = 0;
   private waiters: (() => void)[] = [];
 
-  /** Versions the next patches start from (a patching client: shared/patches.ts). */
-  private viewVersion: number | undefined;
-  private meVersion: number | undefined;
-  /** Patches that did not fit the view they came to: always 0 unless the server is wrong. */
-  patchMisses = 0;
-
   private constructor(readonly socket: ClientSocket) {
-    socket.on('view', (v, version) => {
+    socket.on('view', (v) => {
       this.view = v as V;
-      this.viewVersion = version;
       this.viewCount++;
       this.wake();
     });
-    socket.on('viewPatch', (patch) => {
-      const next = patched(this.view, this.viewVersion, patch);
-      if (next === undefined) return void this.patchMisses++;
-      this.view = next;
-      this.viewVersion = patch.to;
-      this.viewCount++;
-      this.wake();
-    });
-    socket.on('me', (m, version) => {
+    socket.on('me', (m) => {
       this.me = m as MeView | null;
-      this.meVersion = version;
-      this.wake();
-    });
-    socket.on('mePatch', (patch) => {
-      const next = patched(this.me, this.meVersion, patch);
-      if (!next) return void this.patchMisses++;
-      this.me = next;
-      this.meVersion = patch.to;
       this.wake();
     });
     socket.on('hello', (h) => {
@@ -136,10 +112,8 @@ export class TestClient<V> {
     });
   }
 
-  /** Like the app, it takes patches unless `auth.patches` is false (then whole views, as other clients get). */
   static connect<V>(url: string, auth: ClientAuth, timeoutMs = 5000): Promise<TestClient<V>> {
-    const { patches = true, ...rest } = auth;
-    const socket: ClientSocket = io(url, { transports: ['websocket'], auth: { ...rest, ...(patches ? { patches: true } : {}) }, reconnection: false, forceNew: true, timeout: timeoutMs });
+    const socket: ClientSocket = io(url, { transports: ['websocket'], auth, reconnection: false, forceNew: true, timeout: timeoutMs });
     const client = new TestClient<V>(socket);
     return new Promise((resolve, reject) => {
       socket.once('connect_error', (e) => {
