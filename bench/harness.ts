@@ -232,7 +232,8 @@ export async function openConsole(url: string): Promise<Console> {
 }
 
 export async function host(c: Console, command: Record<string, unknown>): Promise<void> {
-  const id = `host_${c.code}_${Math.random().toString(36).slice(2, 12)}`;
+  // Client ids are 21–64 URL-safe characters: a short random string is padded.
+  const id = `host_${c.code}_${Math.random().toString(36).slice(2, 12).padEnd(10, '0')}`;
   const ack = (await c.host.timeout(ACK_TIMEOUT_MS).emitWithAck('command', { id, command })) as { ok: boolean; error?: unknown };
   if (!ack.ok) throw new Error(`host ${String(command.type)}: ${JSON.stringify(ack.error)}`);
 }
