@@ -6,7 +6,7 @@
 import type { AppServer as Server, AppSocket as Socket } from './io.ts';
 import type { SessionEvent } from '../shared/session/events.ts';
 import { nothingWoken, wakeOf, type Wake } from '../shared/session/fanout.ts';
-import { hostView, meView, participantView, screenView } from '../shared/session/views.ts';
+import { hostView, meView, participantView, screenView, type MeView } from '../shared/session/views.ts';
 import type { SessionManager } from './sessions.ts';
 
 export const FLUSH_MS = 100;
@@ -57,6 +57,21 @@ export class Broadcaster {
     const id = socket.data.participantId;
     const state = this.sessions.get(socket.data.code)?.state;
     if (state) socket.emit('me', id ? meView(state, id) : null);
+  }
+
+  /**
+   * A participant's own view to go with the ack of their command: the flush then has no `me` to
+   * send them (one frame, not two); their other tabs get it as a `me` now.
+   */
+  meForAck(socket: Socket): MeView | null | undefined {
+    const { code, participantId: id } = socket.data;
+    const state = this.sessions.get(code)?.state;
+    if (!state || !id) return undefined;
+    const me = meView(state, id);
+    this.dirty.get(code)?.me.participants.delete(id);
+    const room = rooms.participant(code, id);
+    if ((this.io.of('/').adapter.rooms.get(room)?.size ?? 0) > 1) this.io.to(room).except(socket.id).emit('me', me);
+    return me;
   }
 
   changed(code: string, events: readonly SessionEvent[]): void {

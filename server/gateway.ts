@@ -13,8 +13,8 @@ import { letGo } from './security/slow-consumers.ts';
 import { devicePseudonym, type SessionManager } from './sessions.ts';
 
 type SocketData = Identity;
-/** What the gateway asks of the broadcaster, the one sender of views and `me`: greet a new socket, and send a joined socket its `me`. */
-export type Fanout = Pick<Broadcaster, 'greet' | 'meNow'>;
+/** What the gateway asks of the broadcaster, the one sender of views and `me`: greet a new socket, send a joined socket its `me`, and a participant's `me` for an ack. */
+export type Fanout = Pick<Broadcaster, 'greet' | 'meNow' | 'meForAck'>;
 
 const refuse = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
 
@@ -100,7 +100,11 @@ export function attachGateway(
             if (!data.participantId) adoptParticipant(socket, data, id);
             if (result.duplicate && data.address) limits.joins.refund(data.address);
           } else if (command.type === 'join' && data.address) limits.joins.refund(data.address);
-          // A participant's own `me` needs nothing here: every event of theirs wakes it (shared/session/fanout.ts).
+          else if (result.ok && data.audience === 'participant' && data.participantId) {
+            // The phone's own view after its command (a resend's too) rides with the ack (docs/protocol.md).
+            const me = fanout.meForAck(socket);
+            if (me !== undefined) return reply({ ...result, me });
+          }
           reply(result);
         });
       });

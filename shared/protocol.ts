@@ -228,7 +228,11 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type CommandError = { code: ErrorCode; message: string };
-export type Ack<T = unknown> = { ok: true; data?: T; duplicate?: boolean } | { ok: false; error: CommandError };
+/**
+ * `me`: a participant's own view as it is after their command (a `MeView`), sent with the ack so
+ * that a phone's answer or vote costs one frame, not two (docs/protocol.md).
+ */
+export type Ack<T = unknown> = { ok: true; data?: T; duplicate?: boolean; me?: unknown } | { ok: false; error: CommandError };
 
 export type JoinResult = { participantId: string; token: string };
 export type SubmitResult = { answerId: string };

@@ -167,6 +167,8 @@ function settle(envelope: Envelope, ack: Ack): void {
   if (ack.ok && envelope.command.type === 'join' && current) {
     tokens.setParticipant(current.code, (ack.data as JoinResult).token);
   }
+  // A participant's own view comes with the ack of their command.
+  if (ack.ok && ack.me !== undefined) useStore.getState().receivedMe(ack.me as MeView | null);
   outbox.remove(envelope.id);
   useStore.getState().pendingChanged(outbox.size);
   for (const resolve of waiting.get(envelope.id) ?? []) resolve(ack);

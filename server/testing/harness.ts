@@ -129,7 +129,14 @@ export class TestClient<V> {
     return this.sendRaw({ id, command });
   }
   sendRaw(envelope: unknown): Promise<Ack> {
-    return this.socket.timeout(5000).emitWithAck('command', envelope) as Promise<Ack>;
+    return (this.socket.timeout(5000).emitWithAck('command', envelope) as Promise<Ack>).then((ack) => {
+      // Like the app: a participant's own view comes with the ack of their command.
+      if (ack.ok && ack.me !== undefined) {
+        this.me = ack.me as MeView | null;
+        this.wake();
+      }
+      return ack;
+    });
   }
   /** Like send(), but fails the test on a rejection; returns the ack's data. */
   async must<T = unknown>(command: object): Promise<T> {

@@ -63,6 +63,11 @@ export class ResilientClient<V = unknown> {
       this.socket.once('disconnect', dropped);
       this.socket.timeout(4000).emit('command', envelope, (err: Error | null, ack: Ack) => {
         this.socket.off('disconnect', dropped);
+        // Like the app: a participant's own view comes with the ack of their command.
+        if (!err && ack.ok && ack.me !== undefined) {
+          this.me = ack.me as MeView | null;
+          this.wake();
+        }
         resolve(err ? null : ack);
       });
     });
