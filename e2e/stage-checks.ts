@@ -49,5 +49,7 @@ export function stageProblems(page: Page): Promise<StageProblem[]> {
 /** Hands a view to the stage's test page and waits until it has rendered and fitted. */
 export async function render(page: Page, view: unknown, lang: 'da' | 'en' = 'da'): Promise<void> {
   await page.evaluate(([v, l]) => (window as unknown as { __stage: (v: unknown, l: string) => void }).__stage(v, l), [view, lang] as const);
+  // The first render may wait for the stage's code to load: until a stage (or a blank screen) is there.
+  await page.waitForFunction(() => document.querySelector('.stage, .stage-viewport--blank') !== null, undefined, { timeout: 10_000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
