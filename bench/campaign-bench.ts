@@ -6,7 +6,7 @@
 //      whose SQLite file holds the 200 workshops, the first request (logs read from disk) apart;
 //   3. the organiser page in Chromium – from navigation until the last question's results show;
 //   4. the campaign summary in each format.
-//   npx tsx bench/campaign-bench.ts [--workshops 200] [--participants 50] [--no-browser]
+//   npx tsx bench/campaign-bench.ts [--workshops 200] [--participants 50] [--no-browser] [--screenshot FILE.png]
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,7 +28,13 @@ import { spawnServer } from '../server/testing/child-server.ts';
 import { findChromium } from '../e2e/harness.ts';
 
 const { values: flags } = parseArgs({
-  options: { workshops: { type: 'string', default: '200' }, participants: { type: 'string', default: '50' }, 'no-browser': { type: 'boolean', default: false } },
+  options: {
+    workshops: { type: 'string', default: '200' },
+    participants: { type: 'string', default: '50' },
+    'no-browser': { type: 'boolean', default: false },
+    /** A PNG of the organiser page's first question, to look at. */
+    screenshot: { type: 'string' },
+  },
 });
 const WORKSHOPS = Number(flags.workshops);
 const PARTICIPANTS = Number(flags.participants);
@@ -167,6 +173,8 @@ async function main(): Promise<void> {
         const times: number[] = [];
         for (let i = 0; i < RUNS; i++) times.push(await load());
         console.log(`organiser page in Chromium (navigation start → last question shown): median ${Math.round(median(times))} ms of ${times.map(Math.round).join(', ')}`);
+        // The first question's card: its chart, where workshops and roles agree and split, its tables.
+        if (flags.screenshot) await page.locator('article.card').first().screenshot({ path: flags.screenshot });
       } finally {
         await browser.close();
       }
