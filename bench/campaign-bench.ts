@@ -14,7 +14,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { ROLES, STATEMENT_VOTES, type AnswerValue } from '../shared/protocol.ts';
+import { ROLES, type AnswerValue } from '../shared/protocol.ts';
+import { randomAnswers } from './random-answers.ts';
 import type { ResponseSpec } from '../shared/question-set.ts';
 import { seededRandom } from '../shared/session/actor.ts';
 import { HOST, SET, answer, join, must, newWorld, open, type World } from '../shared/session/test-fixtures.ts';
@@ -42,22 +43,7 @@ const RUNS = 5;
 const LABELS = ['Aarhus', 'Odense', 'Aalborg', 'Esbjerg', 'Randers', 'Kolding', 'Horsens', 'Vejle'];
 const random = seededRandom(20261202);
 
-function answersFor(spec: ResponseSpec): AnswerValue[] {
-  switch (spec.type) {
-    case 'scale':
-      return [random() < 0.06 ? { kind: 'dontKnow' } : { kind: 'scale', value: spec.min + Math.floor(random() * (spec.max - spec.min + 1)) }];
-    case 'number':
-      return [{ kind: 'number', value: spec.min + Math.floor(random() ** 3 * Math.min(spec.max - spec.min, 200)) }];
-    case 'text':
-      return [{ kind: 'text', text: `svar ${Math.floor(random() * 1e6)}` }];
-    case 'choice':
-      return [{ kind: 'choice', options: [Math.floor(random() * spec.options.length)] }];
-    case 'ranking':
-      return [{ kind: 'ranking', order: spec.items.map((_, i) => i).sort(() => random() - 0.5) }];
-    case 'statements':
-      return [{ kind: 'statements', votes: spec.statements.map(() => STATEMENT_VOTES[Math.floor(random() * 3)]!) }];
-  }
-}
+const answersFor = (spec: ResponseSpec): AnswerValue[] => randomAnswers(spec, random, { count: () => 1, text: () => `svar ${Math.floor(random() * 1e6)}` });
 
 /** One workshop: 50 people of all roles answer every question; two decisions and an action noted. */
 function workshop(index: number): World {

@@ -3,7 +3,8 @@
 // five times. Prints the median render time (model + format) and the output size per format.
 //   npx tsx bench/summary-bench.ts [participants]
 import { performance } from 'node:perf_hooks';
-import { ROLES, STATEMENT_VOTES, type AnswerValue } from '../shared/protocol.ts';
+import { ROLES, type AnswerValue } from '../shared/protocol.ts';
+import { randomAnswers } from './random-answers.ts';
 import type { ResponseSpec } from '../shared/question-set.ts';
 import { seededRandom } from '../shared/session/actor.ts';
 import { HOST, SET, answer, join, must, newWorld, open } from '../shared/session/test-fixtures.ts';
@@ -20,22 +21,7 @@ function sentence(): string {
   return Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]!).join(' ');
 }
 
-function answersFor(spec: ResponseSpec): AnswerValue[] {
-  switch (spec.type) {
-    case 'scale':
-      return [random() < 0.06 ? { kind: 'dontKnow' } : { kind: 'scale', value: spec.min + Math.floor(random() * (spec.max - spec.min + 1)) }];
-    case 'number':
-      return [{ kind: 'number', value: spec.min + Math.floor(random() ** 3 * Math.min(spec.max - spec.min, 200)) }];
-    case 'text':
-      return Array.from({ length: 1 + Math.floor(random() * spec.maxAnswers) }, () => ({ kind: 'text', text: sentence() }));
-    case 'choice':
-      return [{ kind: 'choice', options: [Math.floor(random() * spec.options.length)] }];
-    case 'ranking':
-      return [{ kind: 'ranking', order: spec.items.map((_, i) => i).sort(() => random() - 0.5) }];
-    case 'statements':
-      return [{ kind: 'statements', votes: spec.statements.map(() => STATEMENT_VOTES[Math.floor(random() * 3)]!) }];
-  }
-}
+const answersFor = (spec: ResponseSpec): AnswerValue[] => randomAnswers(spec, random, { count: (max) => 1 + Math.floor(random() * max), text: sentence });
 
 function buildWorld() {
   const w = newWorld();

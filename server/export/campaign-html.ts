@@ -1,10 +1,10 @@
 // The campaign summary as one self-contained, accessible HTML page: the document's blocks
 // (shared/campaign/document.ts) with the session summary's stylesheet, no scripts and no external
-// requests (a CSP meta tag forbids them), every text escaped. Print → Save as PDF gives the PDF.
+// requests (htmlPage's CSP meta tag forbids them), every text escaped. Print → Save as PDF gives the PDF.
 import { campaignDocument, type Block, type ListItem } from '../../shared/campaign/document.ts';
 import type { CampaignView } from '../../shared/campaign/view.ts';
 import { escapeXml as h } from '../../shared/summary/escape.ts';
-import { CSS } from './html.ts';
+import { htmlPage } from './html.ts';
 
 const inline = (i: ListItem) => `${i.strong ? `<strong>${h(i.strong)}</strong>` : ''}${h(i.text)}`;
 
@@ -29,21 +29,5 @@ function block(b: Block): string {
 export function renderCampaignHtml(view: CampaignView): string {
   const blocks = campaignDocument(view);
   const title = blocks[0]?.kind === 'heading' ? blocks[0].text : view.name;
-  return `<!doctype html>
-<html lang="${view.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${h(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<main>
-${blocks.map(block).join('\n')}
-</main>
-<footer><p>Rådslag · ${h(view.id)}</p></footer>
-</body>
-</html>
-`;
+  return htmlPage(view.lang, title, `<main>\n${blocks.map(block).join('\n')}\n</main>`, `Rådslag · ${view.id}`);
 }

@@ -14,7 +14,7 @@ import {
   roleTable, roundViews, roundsTable, scopeLabel, tableSplitTable, typeLine, type Table,
 } from '../../shared/summary/tables.ts';
 
-export const CSS = `
+const CSS = `
 :root { color: #1a1a1a; background: #fff; font: 16px/1.5 "IBM Plex Sans", Arial, Helvetica, sans-serif; }
 body { max-width: 52rem; margin: 0 auto; padding: 1.5rem; }
 h1 { font-size: 2rem; margin: 0 0 .25rem; } h2 { font-size: 1.5rem; margin-top: 2.5rem; } h3 { font-size: 1.15rem; margin-top: 2rem; }
@@ -49,18 +49,26 @@ export function renderHtml(s: Summary): string {
     appendix(s, L),
     '</main>',
   ];
+  return htmlPage(s.lang, `${s.title} – ${L.t('minutes')}`, body.join('\n'), `Rådslag · ${s.code} · ${L.date(s.date)}`);
+}
+
+/**
+ * A whole summary page: the stylesheet inline, no scripts, and a Content-Security-Policy that lets
+ * nothing load (images only as data: URLs). `title` and `footer` are text; `body` is markup.
+ */
+export function htmlPage(lang: string, title: string, body: string, footer: string): string {
   return `<!doctype html>
-<html lang="${s.lang}">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${h(`${s.title} – ${L.t('minutes')}`)}</title>
+<title>${h(title)}</title>
 <style>${CSS}</style>
 </head>
 <body>
-${body.join('\n')}
-<footer><p>Rådslag · ${h(s.code)} · ${h(L.date(s.date))}</p></footer>
+${body}
+<footer><p>${h(footer)}</p></footer>
 </body>
 </html>
 `;
