@@ -149,7 +149,10 @@ export class Broadcaster {
     const d = this.dirty.get(code) ?? nothingWoken();
     d.host = true;
     this.dirty.set(code, d);
-    this.schedule(code, Math.max(5, wait));
+    // Never sooner than the session's own cadence: a flush for the console also sends the screen
+    // and the phones whatever is dirty, which would otherwise break their one-per-FLUSH_MS bound.
+    const cadence = (this.lastFlush.get(code) ?? 0) + FLUSH_MS - Date.now();
+    this.schedule(code, Math.max(5, wait, cadence));
   }
 
   close(): void {
