@@ -81,7 +81,7 @@ async function writeStore(dataDir: string, worlds: World[], hostToken: string): 
   for (const w of worlds) {
     const code = w.state.code;
     const [first, ...rest] = w.events;
-    store.createSession({ code, hostTokenHash: tokenHash, questionSetId: SET.id, createdAt: Date.now() }, { code, seq: 1, clientKey: null, event: first! });
+    await store.createSession({ code, hostTokenHash: tokenHash, questionSetId: SET.id, createdAt: Date.now() }, { code, seq: 1, clientKey: null, event: first! });
     await store.commit([{ kind: 'append', rows: rest.map((event, i) => ({ code, seq: i + 2, clientKey: null, event })) }]);
   }
   await store.close();

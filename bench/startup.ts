@@ -28,7 +28,7 @@ if (mode === 'lazy' || mode === 'eager') {
     const { evolve, initialState } = await import('../shared/session/evolve.ts');
     const store = openSqliteStore(dir);
     let n = 0;
-    for (const stored of store.loadSessions()) {
+    for (const stored of await store.loadSessions()) {
       const [first, ...rest] = stored.events;
       if (first?.event.type !== 'sessionCreated') continue;
       const state = initialState(first.event);
@@ -46,9 +46,9 @@ const dir = tempDataDir();
 const store = openSqliteStore(dir, undefined, 'normal');
 const sets = loadQuestionSets(path.join(REPO, 'questions'));
 const set = [...sets.values()][0]!;
-const sessions = new SessionManager(store);
+const sessions = await SessionManager.start(store);
 for (let i = 0; i < N; i++) {
-  const { code } = sessions.create(set);
+  const { code } = await sessions.create(set);
   for (let p = 0; p < 20; p++) {
     await sessions.execute(code, `join_${String(p).padStart(20, '0')}`, { type: 'join', role: 'citizen', name: `P${p}` }, { kind: 'guest' });
   }

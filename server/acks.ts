@@ -20,14 +20,18 @@ export class AckBook {
   constructor(private readonly limit = ACKS_IN_MEMORY) {}
 
   /**
-   * The earlier answer to this id, if any: the same ack marked duplicate for its owner,
-   * `id_in_use` for anyone else; undefined when the id is new.
+   * The earlier answer to this id while memory holds it: the same ack marked duplicate for its
+   * owner, `id_in_use` for anyone else; undefined when memory does not know the id (it may still
+   * be in the log: see fromStored).
    */
-  prior(clientId: string, owner: string, onDisk: () => Stored | undefined): Promise<Ack> | undefined {
+  prior(clientId: string, owner: string): Promise<Ack> | undefined {
     const entry = this.entries.get(clientId);
-    if (entry) return entry.owner === owner || entry.owner === ANYONE ? entry.ack.then((a) => (a.ok ? { ...a, duplicate: true } : a)) : inUse();
-    const stored = onDisk();
-    if (!stored) return undefined;
+    if (!entry) return undefined;
+    return entry.owner === owner || entry.owner === ANYONE ? entry.ack.then((a) => (a.ok ? { ...a, duplicate: true } : a)) : inUse();
+  }
+
+  /** The answer to an id found in the log, for `owner`. */
+  static fromStored(stored: Stored, owner: string): Promise<Ack> {
     // Rows from before owners were stored carry none: their actor is already in the key.
     if (stored.owner !== null && stored.owner !== owner) return inUse();
     return Promise.resolve({ ok: true, ...(stored.data === undefined ? {} : { data: stored.data }), duplicate: true });

@@ -49,6 +49,15 @@ export function createApp(
   app.use('/api', noStore());
   app.use(sameOriginWrites(guards));
   app.use('/api/sessions/:code', codeThrottle(guards, (code, token) => sessions.isHost(code, token)));
+  // After the throttle, which counts lookups as they arrive: every request about one session finds
+  // it in memory, its log read on first use (a session from before a restart, or made by another
+  // process). What follows may then ask synchronously.
+  app.use('/api/sessions/:code', async (req, _res, next) => {
+    const code = String(req.params.code);
+    await sessions.open(code);
+    if (code !== code.toUpperCase()) await sessions.open(code.toUpperCase());
+    next();
+  });
   app.use(questionSetRoutes(config, sessions, catalogue, facilitator)); // before the 64 kB parser: a set may be 256 KiB
   app.use(express.json({ limit: '64kb' }));
   app.use(lifecycleRoutes(config, sessions, facilitator));
@@ -75,13 +84,13 @@ export function createApp(
     res.json(set);
   });
 
-  app.post('/api/sessions', facilitator, creation, (req, res) => {
+  app.post('/api/sessions', facilitator, creation, async (req, res) => {
     const body = CreateSession.safeParse(req.body ?? {});
     if (!body.success) return void res.status(400).json({ error: { code: 'invalid_payload', message: body.error.issues[0]?.message } });
     const setId = body.data.questionSetId ?? catalogue.defaultId;
     const set = catalogue.get(setId);
     if (!set) return void res.status(404).json({ error: { code: 'not_found', message: `no question set "${setId}"` } });
-    const { code, hostToken } = sessions.create(set, body.data.lang ?? 'da');
+    const { code, hostToken } = await sessions.create(set, body.data.lang ?? 'da');
     res.setHeader('Cache-Control', 'no-store');
     res.status(201).json({ code, hostToken, ...links(req, code, hostToken) });
   });
@@ -104,12 +113,12 @@ export function createApp(
 
   // A new console link: the old token stops working at once, and consoles using it are
   // disconnected (the gateway listens). For a link that was shared too widely.
-  app.post('/api/sessions/:code/rotate-host-token', (req, res) => {
+  app.post('/api/sessions/:code/rotate-host-token', async (req, res) => {
     const code = req.params.code;
     const token = bearerToken(req);
     if (!token) return void res.status(401).json({ error: { code: 'unauthorized', message: 'send the host token as a Bearer token' } });
     if (!sessions.isHost(code, token)) return void res.status(403).json({ error: { code: 'forbidden', message: 'not the facilitator of this session' } });
-    const hostToken = sessions.rotateHostToken(code)!;
+    const hostToken = (await sessions.rotateHostToken(code))!;
     res.setHeader('Cache-Control', 'no-store');
     res.json({ hostToken, hostUrl: `${baseUrl(req, config, guards.hosts)}/host/${code}#${hostToken}` });
   });

@@ -30,20 +30,20 @@ export class Campaigns {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  create(name: string, lang: Lang): { id: string; organiserToken: string; attachCode: string } {
+  async create(name: string, lang: Lang): Promise<{ id: string; organiserToken: string; attachCode: string }> {
     const id = nanoid(12);
     const organiserToken = nanoid(24);
     const code = attachCode();
-    this.store.create({ id, name, organiserTokenHash: hash(organiserToken), attachCode: code, lang, createdAt: this.clock() });
+    await this.store.create({ id, name, organiserTokenHash: hash(organiserToken), attachCode: code, lang, createdAt: this.clock() });
     return { id, organiserToken, attachCode: code };
   }
 
-  get(id: string): CampaignRecord | undefined {
+  get(id: string): Promise<CampaignRecord | undefined> {
     return this.store.get(id);
   }
 
-  isOrganiser(id: string, token: string | undefined): boolean {
-    const c = this.store.get(id);
+  async isOrganiser(id: string, token: string | undefined): Promise<boolean> {
+    const c = token ? await this.store.get(id) : undefined;
     if (!c || !token) return false;
     const a = Buffer.from(hash(token), 'hex');
     const b = Buffer.from(c.organiserTokenHash, 'hex');
@@ -51,17 +51,17 @@ export class Campaigns {
   }
 
   /** The campaign an attach code opens (codes are compared as typed, case and spaces aside). */
-  byAttachCode(code: string): CampaignRecord | undefined {
+  byAttachCode(code: string): Promise<CampaignRecord | undefined> {
     return this.store.byAttachCode(code.replace(/[\s-]/g, '').toUpperCase());
   }
 
-  attach(campaignId: string, code: string, label: string, heldOn: string | null): void {
-    this.store.attach({ campaignId, code, label: label.trim(), heldOn, attachedAt: this.clock() });
+  attach(campaignId: string, code: string, label: string, heldOn: string | null): Promise<void> {
+    return this.store.attach({ campaignId, code, label: label.trim(), heldOn, attachedAt: this.clock() });
   }
 
-  campaignOf(code: string): { campaign: CampaignRecord; label: string; heldOn: string | null } | undefined {
-    const w = this.store.campaignOf(code);
-    const campaign = w && this.store.get(w.campaignId);
+  async campaignOf(code: string): Promise<{ campaign: CampaignRecord; label: string; heldOn: string | null } | undefined> {
+    const w = await this.store.campaignOf(code);
+    const campaign = w && (await this.store.get(w.campaignId));
     return campaign && w && { campaign, label: w.label, heldOn: w.heldOn };
   }
 
@@ -70,14 +70,17 @@ export class Campaigns {
    * Built again only when something in it changed (a workshop's log moved on, a workshop was
    * attached, an action reviewed): 200 workshops take a few hundred ms to combine.
    */
-  view(id: string): CampaignView | undefined {
-    const campaign = this.store.get(id);
+  async view(id: string): Promise<CampaignView | undefined> {
+    const campaign = await this.store.get(id);
     if (!campaign) return undefined;
-    const attached = this.store.workshops(id).flatMap((w) => {
-      const live = this.sessions.get(w.code);
+    const workshops = await this.store.workshops(id);
+    // Each workshop's log is read on first use, like a console's; then it stays in memory.
+    const opened = await Promise.all(workshops.map((w) => this.sessions.open(w.code)));
+    const attached = workshops.flatMap((w, i) => {
+      const live = opened[i];
       return live ? [{ ...w, state: live.state }] : [];
     });
-    const reviews = this.store.reviews(id).map((r) => ({ workshop: r.workshop, noteId: r.noteId, status: r.status, reviewedIn: r.reviewedIn, at: r.at }));
+    const reviews = (await this.store.reviews(id)).map((r) => ({ workshop: r.workshop, noteId: r.noteId, status: r.status, reviewedIn: r.reviewedIn, at: r.at }));
     const version = JSON.stringify([campaign.name, attached.map((w) => [w.code, w.label, w.heldOn, stateId(w.state), w.state.seq]), reviews]);
     const cached = this.cache.get(id);
     if (cached?.version === version) return cached.view;
@@ -87,9 +90,9 @@ export class Campaigns {
   }
 
   /** The actions of the workshops attached before this one, with their follow-up so far. */
-  earlierActions(code: string): CampaignAction[] {
-    const found = this.store.campaignOf(code);
-    const view = found && this.view(found.campaignId);
+  async earlierActions(code: string): Promise<CampaignAction[]> {
+    const found = await this.store.campaignOf(code);
+    const view = found && (await this.view(found.campaignId));
     return view ? earlierActions(view, code) : [];
   }
 
@@ -97,10 +100,10 @@ export class Campaigns {
    * Records the status an earlier workshop's action has now, as reviewed in workshop `code`.
    * False when the action is not one this workshop may review.
    */
-  review(code: string, workshop: string, noteId: string, status: ActionStatus): boolean {
-    const found = this.store.campaignOf(code);
-    if (!found || !this.earlierActions(code).some((a) => a.workshop === workshop && a.id === noteId)) return false;
-    this.store.review({ campaignId: found.campaignId, workshop, noteId, status, reviewedIn: code, at: this.clock() });
+  async review(code: string, workshop: string, noteId: string, status: ActionStatus): Promise<boolean> {
+    const found = await this.store.campaignOf(code);
+    if (!found || !(await this.earlierActions(code)).some((a) => a.workshop === workshop && a.id === noteId)) return false;
+    await this.store.review({ campaignId: found.campaignId, workshop, noteId, status, reviewedIn: code, at: this.clock() });
     return true;
   }
 }

@@ -42,6 +42,13 @@ export type Config = {
   retentionDays?: number;
   /** SQLite durability: 'full' (default) survives a power cut; 'normal' only a process crash. */
   synchronous?: 'full' | 'normal';
+  /**
+   * PostgreSQL instead of the embedded SQLite file (DATABASE_URL, e.g.
+   * postgres://raadslag@db.example/raadslag): the clustered mode's store, see docs/operations.md.
+   */
+  databaseUrl?: string;
+  /** The PostgreSQL schema to keep Rådslag's tables in (DATABASE_SCHEMA); absent: the connection's default. */
+  databaseSchema?: string;
   // Quotas (security/quotas.ts). Absent or 0: no limit – tests and the bench start servers in
   // code; readConfig gives the documented defaults.
   /** Workshops one address may create per minute. */
@@ -100,6 +107,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...(env.FACILITATOR_PASSWORD ? { facilitatorPassword: env.FACILITATOR_PASSWORD } : {}),
     retentionDays: count(env, 'RETENTION_DAYS', DEFAULTS.retentionDays),
     synchronous: synchronousOf(env.SQLITE_SYNCHRONOUS),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.DATABASE_SCHEMA ? { databaseSchema: env.DATABASE_SCHEMA } : {}),
     sessionsPerIpPerMinute: count(env, 'SESSIONS_PER_IP_PER_MINUTE', DEFAULTS.sessionsPerIpPerMinute),
     maxSessions: count(env, 'MAX_SESSIONS', DEFAULTS.maxSessions),
     maxParticipants: count(env, 'MAX_PARTICIPANTS', DEFAULTS.maxParticipants),

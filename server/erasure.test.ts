@@ -7,19 +7,25 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { JoinResult, SubmitResult } from '../shared/protocol.ts';
 import type { HostView } from '../shared/session/views.ts';
 import { Harness, stepIndex, type Created } from './testing/harness.ts';
+import { storedText } from './testing/stored.ts';
 
 const harnesses: Harness[] = [];
 afterAll(async () => {
   for (const h of harnesses) await h.close();
 });
 
-/** Every byte of every file in DATA_DIR and its folders (uploaded sets…), as latin1 and as UTF-8 text. */
-function rawFiles(dataDir: string): string {
-  return (fs.readdirSync(dataDir, { recursive: true, withFileTypes: true }))
+/**
+ * Every byte of every file in DATA_DIR and its folders (uploaded sets…), as latin1 and as UTF-8
+ * text, and what the store holds (the same files for SQLite; PostgreSQL's tables).
+ */
+async function rawFiles(dataDir: string): Promise<string> {
+  const files = fs
+    .readdirSync(dataDir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => fs.readFileSync(path.join(d.parentPath, d.name)))
     .map((b) => b.toString('latin1') + b.toString('utf8'))
     .join('\n');
+  return `${files}\n${await storedText(dataDir)}`;
 }
 
 const erase = (h: Harness, s: Created, body: object) =>
@@ -54,14 +60,14 @@ describe('erasure for good', () => {
     await gone!.phone.must({ type: 'submitAnswer', questionId: 'q1-4', answer: { kind: 'text', text: 'SLET-MIG-også-denne-4712' } });
     await kept!.phone.must({ type: 'submitAnswer', questionId: 'q1-4', answer: { kind: 'text', text: 'BEHOLD-dette-svar-4713' } });
     await host.waitForView((v) => texts(v).includes('BEHOLD-dette') && texts(v).includes('4712'));
-    expect(rawFiles(h.dataDir)).toContain('SLET-MIG-hemmelig');
+    expect(await rawFiles(h.dataDir)).toContain('SLET-MIG-hemmelig');
 
     const res = await erase(h, s, { participantId: gone!.participantId });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toEqual({ erased: { participants: 1, answers: 2, notes: 0 }, walTruncated: true });
 
-    const raw = rawFiles(h.dataDir);
+    const raw = await rawFiles(h.dataDir);
     for (const secret of ['SLET-MIG', 'Zyxwvut-Navn', gone!.participantId]) expect(raw, secret).not.toContain(secret);
     expect(raw).toContain('BEHOLD-dette-svar-4713');
     const view = await host.waitForView((v) => !texts(v).includes('SLET-MIG'));
@@ -102,11 +108,11 @@ describe('erasure for good', () => {
 
     const single = await erase(h, s, { answerId: one.answerId });
     expect(await single.json()).toMatchObject({ erased: { participants: 0, answers: 1, notes: 0 } });
-    expect(rawFiles(h.dataDir)).not.toContain('ENKELT-svar');
+    expect(await rawFiles(h.dataDir)).not.toContain('ENKELT-svar');
 
     const purge = await erase(h, s, { purge: true });
     expect(await purge.json()).toMatchObject({ erased: { participants: 0, answers: 2, notes: 1 } });
-    const raw = rawFiles(h.dataDir);
+    const raw = await rawFiles(h.dataDir);
     for (const secret of ['TRUKKET-tilbage', 'SKJULT-svar', 'SLETTET-note']) expect(raw, secret).not.toContain(secret);
     expect(raw).toContain('SYNLIGT-svar-5004');
     expect(JSON.parse(await summary(h, s, 'json'))).toMatchObject({ erased: { participants: 0, answers: 3, notes: 1 } });

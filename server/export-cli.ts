@@ -1,5 +1,6 @@
-// Export a session's summary from the command line, reading the same SQLite data folder as the
-// server (safe while it runs: WAL lets a reader in beside the writer):
+// Export a session's summary from the command line, reading the same store as the server: the
+// SQLite data folder (safe while it runs: WAL lets a reader in beside the writer), or PostgreSQL
+// when DATABASE_URL is set (and DATABASE_SCHEMA, if the server has one):
 //   npm run export -- --session CODE --format docx --out summary.docx [--data-dir ./data]
 // --format: json | md | csv | html | docx | xlsx (default json). --out - writes to stdout;
 // without --out the file is raadslag-<code>.<format> in the current folder. --delimiter ";" | ","
@@ -12,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { replay } from '../shared/session/evolve.ts';
 import { FORMATS, isFormat, renderSession, type Rendered } from './export/render.ts';
 import { isCsvDelimiter } from './export/csv.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { openStore, testsUsePostgres } from './store/open-store.ts';
 
 export type ExportOptions = { session: string; format: string; dataDir: string; out?: string; delimiter?: string; exactRoles?: boolean };
 
@@ -26,17 +27,22 @@ export async function exportSession(options: ExportOptions): Promise<Rendered & 
   const delimiter = options.delimiter === 'tab' ? '\t' : options.delimiter;
   if (delimiter !== undefined && !isCsvDelimiter(delimiter)) throw new ExportError(`unknown delimiter "${options.delimiter}"; use ";", "," or tab`);
   const db = path.join(options.dataDir, 'raadslag.db');
-  // openSqliteStore would create an empty database; a typo in --data-dir should say so instead.
-  if (!fs.existsSync(db)) throw new ExportError(`no Rådslag database in ${options.dataDir} (looked for ${db})`);
+  const databaseUrl = process.env.DATABASE_URL;
+  // The SQLite store would create an empty database; a typo in --data-dir should say so instead.
+  if (!databaseUrl && !fs.existsSync(db)) throw new ExportError(`no Rådslag database in ${options.dataDir} (looked for ${db})`);
   const code = options.session.trim().toUpperCase();
-  const store = openSqliteStore(options.dataDir);
+  const store = await openStore({
+    dataDir: options.dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(process.env.DATABASE_SCHEMA ? { databaseSchema: process.env.DATABASE_SCHEMA } : {}),
+  });
   let events;
   try {
-    events = store.loadSessions().find((s) => s.meta.code === code)?.events.map((row) => row.event);
+    events = (await store.loadSessions()).find((s) => s.meta.code === code)?.events.map((row) => row.event);
   } finally {
     await store.close();
   }
-  if (!events) throw new ExportError(`no session with the code ${code} in ${options.dataDir}`);
+  if (!events) throw new ExportError(`no session with the code ${code} in ${databaseUrl && !testsUsePostgres() ? 'the database' : options.dataDir}`);
   const rendered = await renderSession(replay(events), options.format, { exactRoles: options.exactRoles === true, ...(delimiter ? { delimiter } : {}) });
   if (options.out === '-') {
     process.stdout.write(rendered.body);

@@ -96,8 +96,8 @@ function runCommandFuzz(seed: number, numRuns: number): void {
 
 async function runHandshakeFuzz(seed: number, numRuns: number): Promise<void> {
   const store = openSqliteStore(tempDataDir());
-  const sessions = new SessionManager(store);
-  const { code, hostToken } = sessions.create(SET);
+  const sessions = await SessionManager.start(store);
+  const { code, hostToken } = await sessions.create(SET);
   const joined = await sessions.execute(code, nanoid(), { type: 'join', role: 'citizen' }, { kind: 'guest' });
   const token = (joined as { data: { token: string } }).data.token;
   const dir: Directory = { has: (c) => !!sessions.get(c), isHost: (c, t) => sessions.isHost(c, t), participantFor: (c, t) => sessions.participantFor(c, t) };

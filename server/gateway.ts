@@ -29,6 +29,7 @@ export function attachGateway(
     io,
     {
       has: (code) => sessions.has(code),
+      open: async (code) => (await sessions.open(code)) !== undefined,
       isHost: (code, token) => sessions.isHost(code, token),
       participantFor: (code, token) => sessions.participantFor(code, token),
     },

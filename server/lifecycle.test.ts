@@ -1,22 +1,14 @@
-// Session lifecycle against the real thing: deletion checked in the database files themselves
-// (main file and WAL), retention, the status list and the facilitator password.
+// Session lifecycle against the real thing: deletion checked in the store itself (SQLite: the
+// database file and its WAL; PostgreSQL: its tables), retention, the status list and the facilitator password.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server.ts';
 import { Harness, TestClient, tempDataDir, testConfig, type Created } from './testing/harness.ts';
+import { storedText } from './testing/stored.ts';
 import type { HostView } from '../shared/session/views.ts';
 
 const SECRET = 'Hemmelig-sætning-om-Ølstykke-XYZZY-42';
-
-/** Every byte of the database and its WAL, as text, so a test can look for what should be gone. */
-function rawDatabase(dataDir: string): string {
-  return fs
-    .readdirSync(dataDir)
-    .filter((f) => f.startsWith('raadslag.db'))
-    .map((f) => fs.readFileSync(path.join(dataDir, f)).toString('latin1') + fs.readFileSync(path.join(dataDir, f)).toString('utf8'))
-    .join('\n');
-}
 
 async function answerText(h: Harness, created: Created, text: string): Promise<void> {
   const host = await h.host(created);
@@ -42,14 +34,14 @@ describe('deleting a session', () => {
     const gone = await harness.createSession();
     await answerText(harness, keep, 'Dette svar bliver');
     await answerText(harness, gone, SECRET);
-    expect(rawDatabase(harness.dataDir)).toContain(SECRET);
+    expect(await storedText(harness.dataDir)).toContain(SECRET);
 
     const unauthorised = await fetch(`${harness.url}/api/sessions/${gone.code}`, { method: 'DELETE', headers: { Authorization: 'Bearer wrong-token-123' } });
     expect(unauthorised.status).toBe(403);
     const res = await fetch(`${harness.url}/api/sessions/${gone.code}`, { method: 'DELETE', headers: { Authorization: `Bearer ${gone.hostToken}` } });
     expect(res.status).toBe(204);
 
-    const raw = rawDatabase(harness.dataDir);
+    const raw = await storedText(harness.dataDir);
     expect(raw).not.toContain(SECRET);
     expect(raw).toContain('Dette svar bliver');
     expect((await fetch(`${harness.url}/api/sessions/${gone.code}`)).status).toBe(404);
@@ -91,7 +83,7 @@ describe('retention', () => {
       Date.now = realNow;
       await server?.close();
     }
-    expect(rawDatabase(dataDir)).not.toContain(SECRET);
+    expect(await storedText(dataDir)).not.toContain(SECRET);
   });
 
   it('keeps sessions younger than the retention period', async () => {

@@ -24,12 +24,13 @@ export function lifecycleRoutes(config: Pick<Config, 'facilitatorPassword'>, ses
     res.json({ passwordRequired: Boolean(config.facilitatorPassword) });
   });
 
-  router.post('/api/sessions/status', facilitator, (req, res) => {
+  router.post('/api/sessions/status', facilitator, async (req, res) => {
     const body = StatusRequest.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: { code: 'invalid_payload', message: body.error.issues[0]?.message } });
+    const opened = await Promise.all(body.data.sessions.map(({ code }) => sessions.open(code)));
     res.json(
-      body.data.sessions.map(({ code, token }) => {
-        const s = sessions.get(code);
+      body.data.sessions.map(({ code, token }, i) => {
+        const s = opened[i];
         if (!s || !sessions.isHost(code, token)) return { code, status: 'missing' as const };
         return {
           code,

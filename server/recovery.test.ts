@@ -5,7 +5,6 @@
 // nothing is doubled, and the console's aggregates equal a recount of the raw answer events.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { JoinResult, SubmitResult } from '../shared/protocol.ts';
 import { seededRandom } from '../shared/session/actor.ts';
@@ -15,6 +14,7 @@ import type { Results } from '../shared/session/results.ts';
 import { spawnServer, type ChildServer } from './testing/child-server.ts';
 import { ResilientClient, type Command, type Delivered } from './testing/resilient-client.ts';
 import { REPO, TestClient, createSession, tempDataDir, type Created } from './testing/harness.ts';
+import { storedLog } from './testing/stored.ts';
 import { readConfig } from './config.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -151,12 +151,10 @@ async function runSeed(seed: number): Promise<Figures> {
     await restarted.close();
     restarted = undefined;
 
-    const db = new Database(path.join(dataDir, 'raadslag.db'), { readonly: true });
-    const rows = db.prepare('SELECT client_key, event FROM events WHERE code = ? ORDER BY seq').all(session.code) as { client_key: string | null; event: string }[];
-    db.close();
+    const rows = await storedLog(dataDir, session.code);
     const perKey = new Map<string, number>();
-    for (const r of rows) if (r.client_key) perKey.set(r.client_key, (perKey.get(r.client_key) ?? 0) + 1);
-    const events = rows.map((r) => JSON.parse(r.event) as SessionEvent);
+    for (const r of rows) if (r.clientKey) perKey.set(r.clientKey, (perKey.get(r.clientKey) ?? 0) + 1);
+    const events: SessionEvent[] = rows.map((r) => r.event);
 
     const acked = phones.flatMap((p) => p.acked);
     const found = acked.filter((a) => perKey.has(a.key)).length;

@@ -17,7 +17,7 @@ import { attachGateway } from './gateway.ts';
 import { createGuards } from './security/guards.ts';
 import { QuestionCatalogue } from './question-sets.ts';
 import { SessionManager } from './sessions.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { openStore } from './store/open-store.ts';
 
 export type RunningServer = {
   url: string;
@@ -32,8 +32,8 @@ export type RunningServer = {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const catalogue = QuestionCatalogue.open(config);
-  const store = openSqliteStore(config.dataDir, undefined, config.synchronous ?? 'full');
-  const sessions = new SessionManager(store, Date.now, (error) => {
+  const store = await openStore(config);
+  const sessions = await SessionManager.start(store, Date.now, (error) => {
     // State in memory is ahead of the disk: stop, and let a restart rebuild from the log.
     console.error('fatal: could not write to the database:', error);
     process.exit(70);

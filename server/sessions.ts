@@ -34,29 +34,64 @@ export class SessionManager {
   /** Every stored session's meta; its log is read and replayed on first use (see load). */
   private readonly metas = new Map<string, SessionMeta>();
   private readonly sessions = new Map<string, LiveSession>();
+  /** Logs being read, so that sockets arriving together for one session read it once. */
+  private readonly loading = new Map<string, Promise<LiveSession | undefined>>();
   private readonly queue: CommitQueue;
   private listener: ChangeListener = () => {};
   private readonly rotationListeners: ((code: string) => void)[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(
+  private constructor(
     private readonly store: Store,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: () => number,
+    onFatal: (error: unknown) => void,
+  ) {
+    this.queue = new CommitQueue(store, onFatal);
+  }
+
+  /**
+   * Start-up reads only the metas: a server with thousands of idle stored sessions is healthy
+   * at once and small; a session's log is replayed when someone first asks for it (open).
+   */
+  static async start(
+    store: Store,
+    clock: () => number = Date.now,
     onFatal: (error: unknown) => void = (e) => {
       throw e;
     },
-  ) {
-    this.queue = new CommitQueue(store, onFatal);
-    // Start-up reads only the metas: a server with thousands of idle stored sessions is healthy
-    // at once and small; a session's log is replayed when someone first asks for it.
-    for (const meta of store.loadMetas()) this.metas.set(meta.code, meta);
+  ): Promise<SessionManager> {
+    const manager = new SessionManager(store, clock, onFatal);
+    for (const meta of await store.loadMetas()) manager.metas.set(meta.code, meta);
+    return manager;
+  }
+
+  /**
+   * The session, its log read and replayed if this is its first use since the start; undefined
+   * if there is no such session. Every way in (a socket's handshake, an HTTP request) opens the
+   * session first; from then on `get` has it.
+   */
+  open(code: string): Promise<LiveSession | undefined> {
+    const live = this.sessions.get(code);
+    if (live) return Promise.resolve(live);
+    let loading = this.loading.get(code);
+    if (!loading) {
+      loading = this.load(code).finally(() => this.loading.delete(code));
+      this.loading.set(code, loading);
+    }
+    return loading;
   }
 
   /** Reads and replays one session's log (on first use after a start). */
-  private load(code: string): LiveSession | undefined {
-    const meta = this.metas.get(code);
+  private async load(code: string): Promise<LiveSession | undefined> {
+    // A session another process made after this one started (a migration, another node).
+    const meta = this.metas.get(code) ?? (await this.store.loadMeta(code));
     if (!meta) return undefined;
-    const rows = this.store.loadEvents(code);
+    const rows = await this.store.loadEvents(code);
+    // Deleted while the log was being read.
+    if (!this.metas.has(code) && this.deletedCodes.has(code)) return undefined;
+    const already = this.sessions.get(code);
+    if (already) return already;
+    this.metas.set(code, meta);
     const [first, ...rest] = rows;
     if (first?.event.type !== 'sessionCreated') return undefined;
     const live: LiveSession = { meta, state: initialState(first.event), acks: new AckBook(), knownKeys: keysOf(rows) };
@@ -79,20 +114,22 @@ export class SessionManager {
     this.listener = listener;
   }
 
-  create(set: QuestionSet, lang: Lang = 'da'): { code: string; hostToken: string } {
+  /** A new session, durable when it resolves. */
+  async create(set: QuestionSet, lang: Lang = 'da'): Promise<{ code: string; hostToken: string }> {
     let code = newJoinCode();
     while (this.metas.has(code)) code = newJoinCode();
     const hostToken = newHostToken();
     const event: SessionEvent = { type: 'sessionCreated', code, set, lang, at: this.clock() };
     const meta: SessionMeta = { code, hostTokenHash: hash(hostToken), questionSetId: set.id, createdAt: event.at };
-    this.store.createSession(meta, { code, seq: 1, clientKey: null, event });
+    await this.store.createSession(meta, { code, seq: 1, clientKey: null, event });
     this.metas.set(code, meta);
     this.sessions.set(code, { meta, state: initialState(event), acks: new AckBook(), knownKeys: new Set() });
     return { code, hostToken };
   }
 
+  /** A session already opened (see open); undefined if it is not in memory. */
   get(code: string): LiveSession | undefined {
-    return this.sessions.get(code) ?? this.load(code);
+    return this.sessions.get(code);
   }
 
   /** Whether a session exists, without loading it. */
@@ -100,7 +137,7 @@ export class SessionManager {
     return this.metas.has(code);
   }
 
-  /** Whether the facilitator removed this phone (by its device id) with a ban. Loads the session. */
+  /** Whether the facilitator removed this phone (by its device id) with a ban. The session is open. */
   isBanned(code: string, device: string | undefined): boolean {
     const state = device ? this.get(code)?.state : undefined;
     return state !== undefined && device !== undefined && isBanned(state, devicePseudonym(code, device));
@@ -118,12 +155,13 @@ export class SessionManager {
    * A new host token for the session: stored (as a hash) before it is returned, so the old one
    * is dead for good, even across a restart. Listeners disconnect the consoles still using it.
    */
-  rotateHostToken(code: string): string | undefined {
-    const meta = this.metas.get(code);
-    if (!meta) return undefined;
+  async rotateHostToken(code: string): Promise<string | undefined> {
+    if (!this.metas.has(code)) return undefined;
     const token = newHostToken();
     const tokenHash = hash(token);
-    this.store.setHostTokenHash(code, tokenHash);
+    await this.store.setHostTokenHash(code, tokenHash);
+    const meta = this.metas.get(code);
+    if (!meta) return undefined; // deleted meanwhile
     const next = { ...meta, hostTokenHash: tokenHash };
     this.metas.set(code, next);
     const live = this.sessions.get(code);
@@ -147,20 +185,23 @@ export class SessionManager {
    * once per (session, client id) – see acks.ts. `device`: the sender's device id (a join's owner).
    */
   execute(code: string, clientId: string, command: Command, actor: Actor, device?: string): Promise<Ack> {
-    const session = this.get(code);
-    if (!session) return Promise.resolve({ ok: false, error: { code: 'no_such_session', message: 'no such session' } });
+    const session = this.sessions.get(code);
+    // Not in memory (a caller that did not open it): opened first, then run as usual.
+    if (!session) return this.open(code).then((s) => (s ? this.execute(code, clientId, command, actor, device) : noSuchSession()));
     const isJoin = command.type === 'join';
     // A join is sent by a guest, and stored under "guest:"; its retry may come from the
     // participant that join made – the device owns it, not the actor.
     const key = `${isJoin ? 'guest' : actorKey(actor)}:${clientId}`;
     // A join without a device id (an old client, a tool) may be retried by anyone who has its id.
     const owner = isJoin ? (device ? `d:${hash(device).slice(0, 32)}` : ANYONE) : actorKey(actor);
-    const prior = session.acks.prior(clientId, owner, () => {
-      if (!session.knownKeys.has(key)) return undefined;
-      const row = this.store.findClientKey(code, key);
-      return row && { data: ackData([row.event]), owner: row.owner };
-    });
+    const prior = session.acks.prior(clientId, owner);
     if (prior) return prior;
+    // An id no longer in memory but in the log: a duplicate all the same, answered from the log.
+    if (session.knownKeys.has(key)) {
+      return this.store.findClientKey(code, key).then((row) =>
+        row ? AckBook.fromStored({ data: ackData([row.event]), owner: row.owner }, owner) : Promise.resolve<Ack>({ ok: false, error: { code: 'internal', message: 'could not read; please resend' } }),
+      );
+    }
     const { ack, accepted } = this.apply(session, command, actor, key, isJoin && owner !== ANYONE ? owner : null);
     // Only accepted commands are remembered: a rejected one changed nothing and may be retried.
     if (accepted) session.acks.remember(clientId, owner, ack);
@@ -169,8 +210,8 @@ export class SessionManager {
 
   /** Runs a command of the server's own (a timer running out); it has no client id to dedupe. */
   executeSystem(code: string, command: SystemCommand): Promise<Ack> {
-    const session = this.get(code);
-    if (!session) return Promise.resolve({ ok: false, error: { code: 'no_such_session', message: 'no such session' } });
+    const session = this.sessions.get(code);
+    if (!session) return Promise.resolve(noSuchSession());
     return this.apply(session, command, { kind: 'system' }, null).ack;
   }
 
@@ -257,12 +298,12 @@ export class SessionManager {
    * next checkpoint).
    */
   async erase(code: string, target: EraseTarget): Promise<(Erased & { walTruncated: boolean }) | undefined> {
-    const session = this.get(code);
+    const session = await this.open(code);
     if (!session) return undefined;
     const at = this.clock();
-    // The whole log: what is on disk and what is still on its way there. From here to the queued
-    // rewrite nothing else runs, so no command slips between the log read and the new state.
-    const log = this.queue.logOf(code, this.store.loadEvents(code));
+    // The whole log: what is on disk and what is still on its way there. From the check below to
+    // the queued rewrite nothing else runs, so no command slips between the log and the new state.
+    const log = await this.wholeLog(code, session);
     const { rows, erased } = eraseFromLog(log, target, at, (event) => ({ code, seq: 0, clientKey: null, event }));
     if (erased.participants + erased.answers + erased.notes === 0) return { ...erased, walTruncated: true };
     const renumbered = rows.map((r, i) => ({ ...r, seq: i + 1 }));
@@ -281,6 +322,19 @@ export class SessionManager {
   }
 
   /**
+   * The committed log with the queued writes applied, as it is in memory now (seq 1 … state.seq).
+   * A commit that lands while the log is being read is in neither the read nor the queue: then
+   * the log has a gap, and it is read again.
+   */
+  private async wholeLog(code: string, session: LiveSession): Promise<EventRow[]> {
+    for (let attempt = 0; ; attempt++) {
+      const log = this.queue.logOf(code, await this.store.loadEvents(code));
+      if (log.length === session.state.seq && log.every((r, i) => r.seq === i + 1)) return log;
+      if (attempt === 20) throw new Error(`the log of ${code} does not match its state (${log.length} rows, seq ${session.state.seq})`);
+    }
+  }
+
+  /**
    * Deletes a session for good: from memory at once, and from the database and the WAL when the
    * promise resolves (true; false: no such session).
    */
@@ -294,6 +348,7 @@ export class SessionManager {
     }
     this.sessions.delete(code);
     this.metas.delete(code);
+    this.deletedCodes.add(code);
     // After whatever of the session is still queued; then the WAL is emptied, which would
     // otherwise still hold the deleted text in older frames (secure_delete zeroed the rows).
     const gone = this.queue.delete(code).then(
@@ -314,6 +369,8 @@ export class SessionManager {
     return this.queue.stats;
   }
 
+  /** Codes deleted since the start: a log read that was under way when it went is thrown away. */
+  private readonly deletedCodes = new Set<string>();
   private deletedListener: (code: string) => void = () => {};
   onDeleted(listener: (code: string) => void): void {
     this.deletedListener = listener;
@@ -340,6 +397,8 @@ export class SessionManager {
     return [...this.metas.keys()];
   }
 }
+
+const noSuchSession = (): Ack => ({ ok: false, error: { code: 'no_such_session', message: 'no such session' } });
 
 function keysOf(rows: readonly EventRow[]): Set<string> {
   const keys = new Set<string>();

@@ -6,9 +6,12 @@ import { keyOf } from './address.ts';
 import type { Guards } from './guards.ts';
 import { authorize, type Directory } from './handshake.ts';
 
+const JOIN_CODE = /^[A-Z0-9]{4,10}$/; // as HandshakeAuth's code
+
 type EngineConn = { request: import('node:http').IncomingMessage; remoteAddress: string; once: (event: 'close', fn: () => void) => void };
 
-export function guardHandshakes(io: Server, dir: Directory, guards: Guards): void {
+/** `open`: reads a session's log into memory if it is stored but not loaded yet (true: it exists). */
+export function guardHandshakes(io: Server, dir: Directory & { open: (code: string) => Promise<boolean> }, guards: Guards): void {
   const keys = new WeakMap<object, string>();
   // Prepended: it must see the request before server.ts lets go of it to save memory.
   io.engine.prependListener('connection', (conn: EngineConn) => {
@@ -18,13 +21,23 @@ export function guardHandshakes(io: Server, dir: Directory, guards: Guards): voi
     conn.once('close', () => guards.connections.remove(key));
   });
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const key = keys.get(socket.conn) ?? keyOf(socket.conn.remoteAddress);
     if (guards.maxConnectionsPerIp > 0 && guards.connections.count(key) > guards.maxConnectionsPerIp) {
       next(withCode(new Error('too many connections from this network'), 'too_many_connections'));
       // socket.io writes the refusal on the next tick; then the connection is let go at once.
       setImmediate(() => socket.conn.close());
       return;
+    }
+    // AUTH asks synchronously: a stored session is read into memory first (once, however many
+    // phones arrive for it together). A code that is not a join code's shape is left to AUTH.
+    const code = (socket.handshake.auth as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'string' && JOIN_CODE.test(code)) {
+      try {
+        await dir.open(code);
+      } catch {
+        return next(withCode(new Error('the workshop could not be read; try again'), 'internal'));
+      }
     }
     const decision = authorize(socket.handshake.auth, dir, guards.codes, key);
     if (!decision.ok) return next(withCode(new Error(decision.error.message), decision.error.code));

@@ -23,18 +23,19 @@ export type ActionStatus = FollowUpStatus;
 export type ActionReview = { campaignId: string; workshop: string; noteId: string; status: ActionStatus; reviewedIn: string; at: number };
 
 export interface CampaignStore {
-  review(review: ActionReview): void;
+  review(review: ActionReview): Promise<void>;
   /** Every review in the campaign, oldest first. */
-  reviews(campaignId: string): ActionReview[];
-  create(campaign: CampaignRecord): void;
-  get(id: string): CampaignRecord | undefined;
-  byAttachCode(attachCode: string): CampaignRecord | undefined;
+  reviews(campaignId: string): Promise<ActionReview[]>;
+  create(campaign: CampaignRecord): Promise<void>;
+  get(id: string): Promise<CampaignRecord | undefined>;
+  byAttachCode(attachCode: string): Promise<CampaignRecord | undefined>;
   /** Attaches (or re-labels) a workshop; a workshop belongs to one campaign at most. */
-  attach(workshop: CampaignWorkshop): void;
-  workshops(campaignId: string): CampaignWorkshop[];
-  campaignOf(code: string): CampaignWorkshop | undefined;
+  attach(workshop: CampaignWorkshop): Promise<void>;
+  /** Oldest first (attached_at, then code). */
+  workshops(campaignId: string): Promise<CampaignWorkshop[]>;
+  campaignOf(code: string): Promise<CampaignWorkshop | undefined>;
   /** The session is gone (deleted or expired): it leaves its campaign. */
-  detach(code: string): void;
+  detach(code: string): Promise<void>;
 }
 
 export const CAMPAIGN_SCHEMA = `
@@ -89,32 +90,32 @@ export function sqliteCampaigns(db: Database.Database): CampaignStore {
   const reviewsOf = db.prepare('SELECT * FROM campaign_action_reviews WHERE campaign_id = ? ORDER BY at, rowid');
   type ReviewRow = { campaign_id: string; workshop: string; note_id: string; status: ActionStatus; reviewed_in: string; at: number };
   return {
-    review(r) {
+    async review(r) {
       insertReview.run(r.campaignId, r.workshop, r.noteId, r.status, r.reviewedIn, r.at);
     },
-    reviews(campaignId) {
+    async reviews(campaignId) {
       return (reviewsOf.all(campaignId) as ReviewRow[]).map((r) => ({ campaignId: r.campaign_id, workshop: r.workshop, noteId: r.note_id, status: r.status, reviewedIn: r.reviewed_in, at: r.at }));
     },
-    create(c) {
+    async create(c) {
       insert.run(c.id, c.name, c.organiserTokenHash, c.attachCode, c.lang, c.createdAt);
     },
-    get(id) {
+    async get(id) {
       return toCampaign(byId.get(id) as CampaignRow | undefined);
     },
-    byAttachCode(attachCode) {
+    async byAttachCode(attachCode) {
       return toCampaign(byAttach.get(attachCode) as CampaignRow | undefined);
     },
-    attach(w) {
+    async attach(w) {
       upsertWorkshop.run(w.code, w.campaignId, w.label, w.heldOn, w.attachedAt);
     },
-    workshops(campaignId) {
+    async workshops(campaignId) {
       return (workshopsOf.all(campaignId) as WorkshopRow[]).map(toWorkshop);
     },
-    campaignOf(code) {
+    async campaignOf(code) {
       const r = workshopByCode.get(code) as WorkshopRow | undefined;
       return r && toWorkshop(r);
     },
-    detach(code) {
+    async detach(code) {
       remove.run(code);
     },
   };

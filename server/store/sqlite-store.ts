@@ -49,6 +49,7 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
   const byClientKey = db.prepare('SELECT event, owner FROM events WHERE code = ? AND client_key = ?');
   const allSessions = db.prepare('SELECT code, host_token_hash, question_set_id, created_at FROM sessions ORDER BY created_at');
   const eventsOf = db.prepare('SELECT seq, client_key, event, owner FROM events WHERE code = ? ORDER BY seq');
+  const sessionByCode = db.prepare('SELECT code, host_token_hash, question_set_id, created_at FROM sessions WHERE code = ?');
   const updateHostTokenHash = db.prepare('UPDATE sessions SET host_token_hash = ? WHERE code = ?');
 
   // The commit thread shares the database file; the main connection waits for its write lock.
@@ -73,41 +74,31 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
 
   return {
     campaigns: sqliteCampaigns(db),
-    createSession(meta: SessionMeta, first: EventRow) {
+    async createSession(meta: SessionMeta, first: EventRow) {
       db.transaction(() => {
         insertSession.run(meta.code, meta.hostTokenHash, meta.questionSetId, meta.createdAt);
         insertEvent.run(first.code, first.seq, first.clientKey, JSON.stringify(first.event), null);
       })();
     },
     commit: (ops) => thread.commit(ops),
-    setHostTokenHash(code, hostTokenHash) {
+    async setHostTokenHash(code, hostTokenHash) {
       updateHostTokenHash.run(hostTokenHash, code);
     },
-    loadEvents: rowsOf,
-    loadMetas() {
-      type MetaRow = { code: string; host_token_hash: string; question_set_id: string; created_at: number };
-      return (allSessions.all() as MetaRow[]).map((m) => ({ code: m.code, hostTokenHash: m.host_token_hash, questionSetId: m.question_set_id, createdAt: m.created_at }));
+    loadEvents: async (code) => rowsOf(code),
+    async loadMetas() {
+      return (allSessions.all() as MetaRow[]).map(toMeta);
     },
-    findClientKey(code, clientKey) {
+    async loadMeta(code) {
+      const m = sessionByCode.get(code) as MetaRow | undefined;
+      return m && toMeta(m);
+    },
+    async findClientKey(code, clientKey) {
       const row = byClientKey.get(code, clientKey) as { event: string; owner: string | null } | undefined;
       return row && { event: JSON.parse(row.event) as SessionEvent, owner: row.owner };
     },
     truncateWal,
-    loadSessions(): StoredSession[] {
-      type MetaRow = { code: string; host_token_hash: string; question_set_id: string; created_at: number };
-      type Ev = { seq: number; client_key: string | null; event: string };
-      return (allSessions.all() as MetaRow[]).map((m) => {
-        const events = (eventsOf.all(m.code) as Ev[]).map((e) => ({
-          code: m.code,
-          seq: e.seq,
-          clientKey: e.client_key,
-          event: JSON.parse(e.event) as SessionEvent,
-        }));
-        return {
-          meta: { code: m.code, hostTokenHash: m.host_token_hash, questionSetId: m.question_set_id, createdAt: m.created_at },
-          events,
-        };
-      });
+    async loadSessions(): Promise<StoredSession[]> {
+      return (allSessions.all() as MetaRow[]).map((m) => ({ meta: toMeta(m), events: rowsOf(m.code) }));
     },
     async close() {
       await thread.close();
@@ -115,6 +106,9 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
     },
   };
 }
+
+type MetaRow = { code: string; host_token_hash: string; question_set_id: string; created_at: number };
+const toMeta = (m: MetaRow): SessionMeta => ({ code: m.code, hostTokenHash: m.host_token_hash, questionSetId: m.question_set_id, createdAt: m.created_at });
 
 type Pending = { resolve: (ms: number) => void; reject: (error: Error) => void };
 type Reply = { id: number; ms: number } | { id: number; error: string } | { closed: true };

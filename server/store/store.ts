@@ -27,10 +27,15 @@ export type WriteOp =
   /** A session and all its events deleted. */
   | { kind: 'delete'; code: string };
 
+/**
+ * Every method is async: the embedded SQLite store answers at once, the PostgreSQL store
+ * (pg-store.ts, for several machines) over the network. Reads are of what is committed.
+ */
 export interface Store {
   /** Campaigns and the workshops attached to them (campaign-store.ts). */
   readonly campaigns: CampaignStore;
-  createSession(meta: SessionMeta, first: EventRow): void;
+  /** The session's meta and its first event, in one transaction; durable when it resolves. */
+  createSession(meta: SessionMeta, first: EventRow): Promise<void>;
   /**
    * Writes the ops in order in one transaction – all of them durable, or none – off the event
    * loop where the store can (SQLite: in its commit thread). Resolves with the milliseconds the
@@ -38,19 +43,22 @@ export interface Store {
    * (commit-queue.ts) sends one commit at a time, so commits land in the order they were made.
    */
   commit(ops: readonly WriteOp[]): Promise<number>;
-  /** Replaces a session's host token hash (the console link was rotated). Durable on return. */
-  setHostTokenHash(code: string, hostTokenHash: string): void;
-  loadSessions(): StoredSession[];
+  /** Replaces a session's host token hash (the console link was rotated). Durable when it resolves. */
+  setHostTokenHash(code: string, hostTokenHash: string): Promise<void>;
+  /** Every session with its whole log (the export and backup tools, the migration). */
+  loadSessions(): Promise<StoredSession[]>;
   /** Every session's meta, without its log: start-up reads only these (logs load on first use). */
-  loadMetas(): SessionMeta[];
+  loadMetas(): Promise<SessionMeta[]>;
+  /** One session's meta: a session another node created after this one started. */
+  loadMeta(code: string): Promise<SessionMeta | undefined>;
   /** The event a client key made, if it is in the log (exactly-once beyond what memory holds). */
-  findClientKey(code: string, clientKey: string): { event: SessionEvent; owner: string | null } | undefined;
+  findClientKey(code: string, clientKey: string): Promise<{ event: SessionEvent; owner: string | null } | undefined>;
   /** One session's log as committed, in order. */
-  loadEvents(code: string): EventRow[];
+  loadEvents(code: string): Promise<EventRow[]>;
   /**
-   * Empties the WAL into the database file, after an erasure or a deletion: with secure_delete the
-   * old rows are overwritten in the database file, and this takes them out of the WAL too.
-   * Resolves false if a reader kept the WAL from being truncated for ~5 s.
+   * After an erasure or a deletion, takes the old rows out of what the store keeps besides the
+   * table (SQLite: empties the WAL into the database file, where secure_delete overwrote them).
+   * Resolves false if that could not be done now (a reader kept the WAL for ~5 s).
    */
   truncateWal(): Promise<boolean>;
   /** Waits for commits in flight, then closes. */

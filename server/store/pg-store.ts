@@ -1,0 +1,227 @@
+// PostgreSQL store (node-postgres), for several machines sharing one database. Same tables and
+// meanings as the SQLite store (sqlite-store.ts, commit-thread.mjs): a commit is one transaction
+// on one pooled connection, durable once COMMIT returns (PostgreSQL's synchronous_commit=on
+// flushes the WAL first). Events stay the JSON text they were serialized to – not jsonb, which
+// reorders keys – so a replay folds exactly what was decided.
+import { Pool, type PoolClient } from 'pg';
+import { assertNever } from '../../shared/assert-never.ts';
+import type { SessionEvent } from '../../shared/session/events.ts';
+import { PG_CAMPAIGN_SCHEMA, pgCampaigns } from './pg-campaigns.ts';
+import type { EventRow, SessionMeta, Store, StoredSession, WriteOp } from './store.ts';
+
+// `generation` is for leases: which node owns a session, fenced by this number. The
+// session_leases table comes with them (issue 15); nothing reads or writes either yet.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  code text PRIMARY KEY,
+  host_token_hash text NOT NULL,
+  question_set_id text NOT NULL,
+  created_at bigint NOT NULL,
+  generation bigint NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS events (
+  code text NOT NULL REFERENCES sessions(code) ON DELETE CASCADE,
+  seq integer NOT NULL,
+  client_key text,
+  event text NOT NULL,
+  owner text,
+  PRIMARY KEY (code, seq)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS events_client_key ON events(code, client_key) WHERE client_key IS NOT NULL;
+`;
+
+/** The schema name goes into SQL and into the connection's options, so only plain names pass. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/**
+ * Held while the tables are created: CREATE ... IF NOT EXISTS run at once by several processes
+ * can still fail (a unique violation in pg_type), so openers take turns. One constant key for
+ * the whole database ("raad"); it is released when the transaction ends.
+ */
+const DDL_LOCK_KEY = 0x72616164;
+
+export type PgStoreOptions = { url: string; schema?: string; poolSize?: number };
+/** An event row as written: the event already JSON (the text that is kept), as the SQLite commit thread takes it. */
+export type SerializedRow = [code: string, seq: number, clientKey: string | null, event: string, owner: string | null];
+
+export const serializeRow = (r: EventRow): SerializedRow => [r.code, r.seq, r.clientKey, JSON.stringify(r.event), r.owner ?? null];
+
+/**
+ * A pool whose connections all use `schema` (when given). An idle connection that drops (a
+ * restarted database, a network cut) is only logged: the pool opens a new one when needed.
+ */
+export function pgPool(options: PgStoreOptions & { connectionTimeoutMillis?: number }): Pool {
+  const { url, schema, poolSize = 10, connectionTimeoutMillis } = options;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(`invalid PostgreSQL schema name ${JSON.stringify(schema)}: lower-case letters, digits and _ only, not starting with a digit, at most 63`);
+  }
+  const pool = new Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis,
+    application_name: schema ? `raadslag:${schema}` : 'raadslag',
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  pool.on('error', (e) => console.warn(`PostgreSQL: an idle connection failed (${e.message}); the pool opens a new one when needed`));
+  return pool;
+}
+
+/**
+ * Runs `work` in one transaction on one pooled connection: COMMIT when it resolves, ROLLBACK when
+ * it throws. A connection that failed meanwhile is closed rather than returned to the pool. (If
+ * the connection drops during COMMIT itself, PostgreSQL may have committed: the caller sees an
+ * error either way, and a replay from the database after a restart shows what is there.)
+ */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  // A checked-out connection has no listener of the pool's: without this one, its failure between
+  // two queries would be an unhandled 'error' event and stop the process.
+  const onError = (e: Error) => (broken ??= e);
+  client.on('error', onError);
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch((r: unknown) => (broken ??= r instanceof Error ? r : new Error(String(r))));
+    throw e;
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
+}
+
+/** Creates the schema and its tables if they are missing, one opener at a time. */
+export async function ensurePgSchema(pool: Pool, schema?: string): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [DDL_LOCK_KEY]);
+    // The connections' search_path already names the schema; once it exists, the tables go there.
+    // Looked up first: CREATE SCHEMA IF NOT EXISTS needs the right to create schemas even when
+    // the schema is there, which a role given only its own schema does not have.
+    if (schema !== undefined && (await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 0) {
+      await client.query(`CREATE SCHEMA "${schema}"`);
+    }
+    await client.query(SCHEMA + PG_CAMPAIGN_SCHEMA);
+  });
+}
+
+/** Inserts rows in one statement, however many (one array parameter per column). */
+export async function insertEventRows(client: PoolClient, rows: readonly SerializedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(
+    'INSERT INTO events (code, seq, client_key, event, owner) ' +
+      'SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::text[])',
+    [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3]), rows.map((r) => r[4])],
+  );
+}
+
+async function writeOps(client: PoolClient, ops: readonly WriteOp[]): Promise<void> {
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'append':
+        await insertEventRows(client, op.rows.map(serializeRow));
+        break;
+      case 'replace':
+        await client.query('DELETE FROM events WHERE code = $1', [op.code]);
+        await insertEventRows(client, op.rows.map(serializeRow));
+        break;
+      case 'delete':
+        // The foreign keys cascade: its events and its campaign attachment go with the session.
+        await client.query('DELETE FROM sessions WHERE code = $1', [op.code]);
+        break;
+      default:
+        assertNever(op);
+    }
+  }
+}
+
+type MetaRow = { code: string; host_token_hash: string; question_set_id: string; created_at: string };
+type EventDbRow = { code: string; seq: number; client_key: string | null; event: string; owner: string | null };
+
+const META_COLUMNS = 'code, host_token_hash, question_set_id, created_at';
+const toMeta = (m: MetaRow): SessionMeta => ({ code: m.code, hostTokenHash: m.host_token_hash, questionSetId: m.question_set_id, createdAt: Number(m.created_at) });
+const toEventRow = (e: EventDbRow): EventRow => ({ code: e.code, seq: e.seq, clientKey: e.client_key, event: JSON.parse(e.event) as SessionEvent, owner: e.owner });
+
+/** Every session and its whole log, read in one snapshot. */
+async function loadSessions(pool: Pool): Promise<StoredSession[]> {
+  const [metas, events] = await inTransaction(
+    pool,
+    async (client) => [
+      (await client.query<MetaRow>(`SELECT ${META_COLUMNS} FROM sessions ORDER BY created_at, code`)).rows,
+      (await client.query<EventDbRow>('SELECT code, seq, client_key, event, owner FROM events ORDER BY code, seq')).rows,
+    ] as const,
+    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  );
+  const logs = new Map<string, EventRow[]>();
+  for (const e of events) {
+    const log = logs.get(e.code) ?? [];
+    if (log.length === 0) logs.set(e.code, log);
+    log.push(toEventRow(e));
+  }
+  return metas.map((m) => ({ meta: toMeta(m), events: logs.get(m.code) ?? [] }));
+}
+
+export async function openPgStore(options: PgStoreOptions): Promise<Store> {
+  const pool = pgPool(options);
+  try {
+    await ensurePgSchema(pool, options.schema);
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  const inFlight = new Set<Promise<number>>();
+  let closing: Promise<void> | undefined;
+
+  /** The milliseconds include the wait for a free connection: what the commit queue waited. */
+  async function commit(ops: readonly WriteOp[]): Promise<number> {
+    const t = performance.now();
+    await inTransaction(pool, (client) => writeOps(client, ops));
+    return performance.now() - t;
+  }
+
+  return {
+    campaigns: pgCampaigns(pool),
+    async createSession(meta, first) {
+      await inTransaction(pool, async (client) => {
+        await client.query(`INSERT INTO sessions (${META_COLUMNS}) VALUES ($1, $2, $3, $4)`, [meta.code, meta.hostTokenHash, meta.questionSetId, meta.createdAt]);
+        await insertEventRows(client, [serializeRow(first)]);
+      });
+    },
+    commit(ops) {
+      const done = commit(ops);
+      inFlight.add(done);
+      const forget = () => inFlight.delete(done);
+      done.then(forget, forget);
+      return done;
+    },
+    async setHostTokenHash(code, hostTokenHash) {
+      await pool.query('UPDATE sessions SET host_token_hash = $1 WHERE code = $2', [hostTokenHash, code]);
+    },
+    loadSessions: () => loadSessions(pool),
+    async loadMetas() {
+      return (await pool.query<MetaRow>(`SELECT ${META_COLUMNS} FROM sessions ORDER BY created_at, code`)).rows.map(toMeta);
+    },
+    async loadMeta(code) {
+      const { rows } = await pool.query<MetaRow>(`SELECT ${META_COLUMNS} FROM sessions WHERE code = $1`, [code]);
+      return rows[0] && toMeta(rows[0]);
+    },
+    async findClientKey(code, clientKey) {
+      const { rows } = await pool.query<{ event: string; owner: string | null }>('SELECT event, owner FROM events WHERE code = $1 AND client_key = $2', [code, clientKey]);
+      return rows[0] && { event: JSON.parse(rows[0].event) as SessionEvent, owner: rows[0].owner };
+    },
+    async loadEvents(code) {
+      const { rows } = await pool.query<EventDbRow>('SELECT code, seq, client_key, event, owner FROM events WHERE code = $1 ORDER BY seq', [code]);
+      return rows.map(toEventRow);
+    },
+    // Nothing to empty here. A deleted or replaced row stays in the table's pages as a dead tuple
+    // until VACUUM (autovacuum, soon after) marks its space free for reuse; the bytes are
+    // overwritten only when that space is reused, and the WAL and base backups keep them until
+    // they are recycled. Erasure in PostgreSQL means: the rows are gone from every query at once.
+    truncateWal: () => Promise.resolve(true),
+    close() {
+      closing ??= Promise.allSettled([...inFlight]).then(() => pool.end());
+      return closing;
+    },
+  };
+}
