@@ -6,18 +6,16 @@
 import { Pool, type PoolClient } from 'pg';
 import { assertNever } from '../../shared/assert-never.ts';
 import type { SessionEvent } from '../../shared/session/events.ts';
+import { LEASES_SCHEMA, pgLeases } from '../cluster/leases.ts';
 import { PG_CAMPAIGN_SCHEMA, pgCampaigns } from './pg-campaigns.ts';
-import type { EventRow, SessionMeta, Store, StoredSession, WriteOp } from './store.ts';
+import { FencedError, type EventRow, type Fence, type SessionMeta, type Store, type StoredSession, type WriteOp } from './store.ts';
 
-// `generation` is for leases: which node owns a session, fenced by this number. The
-// session_leases table comes with them (issue 15); nothing reads or writes either yet.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
   code text PRIMARY KEY,
   host_token_hash text NOT NULL,
   question_set_id text NOT NULL,
-  created_at bigint NOT NULL,
-  generation bigint NOT NULL DEFAULT 0
+  created_at bigint NOT NULL
 );
 CREATE TABLE IF NOT EXISTS events (
   code text NOT NULL REFERENCES sessions(code) ON DELETE CASCADE,
@@ -102,7 +100,7 @@ export async function ensurePgSchema(pool: Pool, schema?: string): Promise<void>
     if (schema !== undefined && (await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 0) {
       await client.query(`CREATE SCHEMA "${schema}"`);
     }
-    await client.query(SCHEMA + PG_CAMPAIGN_SCHEMA);
+    await client.query(SCHEMA + PG_CAMPAIGN_SCHEMA + LEASES_SCHEMA);
   });
 }
 
@@ -134,6 +132,25 @@ async function writeOps(client: PoolClient, ops: readonly WriteOp[]): Promise<vo
         assertNever(op);
     }
   }
+}
+
+/**
+ * Refuses the commit unless the fence's node still holds every session at its generation. The
+ * lease rows stay locked (FOR SHARE) until the commit ends, so a takeover – an UPDATE of the row –
+ * waits for it, and the new owner's replay includes what this commit wrote.
+ */
+async function checkFence(client: PoolClient, fence: Fence): Promise<void> {
+  const codes = [...fence.generations.keys()];
+  const { rows } = await client.query<{ code: string; node: string; generation: string }>(
+    'SELECT code, node, generation FROM session_leases WHERE code = ANY($1::text[]) ORDER BY code FOR SHARE',
+    [codes],
+  );
+  const held = new Map(rows.map((r) => [r.code, r]));
+  const lost = codes.filter((code) => {
+    const r = held.get(code);
+    return !r || r.node !== fence.node || Number(r.generation) !== fence.generations.get(code);
+  });
+  if (lost.length) throw new FencedError(lost);
 }
 
 type MetaRow = { code: string; host_token_hash: string; question_set_id: string; created_at: string };
@@ -174,22 +191,26 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
   let closing: Promise<void> | undefined;
 
   /** The milliseconds include the wait for a free connection: what the commit queue waited. */
-  async function commit(ops: readonly WriteOp[]): Promise<number> {
+  async function commit(ops: readonly WriteOp[], fence?: Fence): Promise<number> {
     const t = performance.now();
-    await inTransaction(pool, (client) => writeOps(client, ops));
+    await inTransaction(pool, async (client) => {
+      if (fence) await checkFence(client, fence);
+      await writeOps(client, ops);
+    });
     return performance.now() - t;
   }
 
   return {
     campaigns: pgCampaigns(pool),
+    leases: pgLeases(pool),
     async createSession(meta, first) {
       await inTransaction(pool, async (client) => {
         await client.query(`INSERT INTO sessions (${META_COLUMNS}) VALUES ($1, $2, $3, $4)`, [meta.code, meta.hostTokenHash, meta.questionSetId, meta.createdAt]);
         await insertEventRows(client, [serializeRow(first)]);
       });
     },
-    commit(ops) {
-      const done = commit(ops);
+    commit(ops, fence) {
+      const done = commit(ops, fence);
       inFlight.add(done);
       const forget = () => inFlight.delete(done);
       done.then(forget, forget);

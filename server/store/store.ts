@@ -1,6 +1,7 @@
 // The store behind one small interface: the session manager appends events and reads them
 // back after a restart; it never sees SQL. Another store (for several machines) fits here.
 import type { SessionEvent } from '../../shared/session/events.ts';
+import type { Leases } from '../cluster/leases.ts';
 import type { CampaignStore } from './campaign-store.ts';
 
 export type SessionMeta = {
@@ -28,6 +29,19 @@ export type WriteOp =
   | { kind: 'delete'; code: string };
 
 /**
+ * The clustered mode's fencing token for a commit: the node and, per session, the lease
+ * generation its events were decided under (server/cluster/leases.ts).
+ */
+export type Fence = { node: string; generations: ReadonlyMap<string, number> };
+
+/** A fenced commit refused: another node holds these sessions' leases now. Nothing was written. */
+export class FencedError extends Error {
+  constructor(readonly codes: readonly string[]) {
+    super(`the lease of ${codes.join(', ')} is held by another node now`);
+  }
+}
+
+/**
  * Every method is async: the embedded SQLite store answers at once, the PostgreSQL store
  * (pg-store.ts, for several machines) over the network. Reads are of what is committed.
  */
@@ -41,8 +55,12 @@ export interface Store {
    * loop where the store can (SQLite: in its commit thread). Resolves with the milliseconds the
    * commit took once it is durable; rejects when nothing was written. The commit queue
    * (commit-queue.ts) sends one commit at a time, so commits land in the order they were made.
+   * With a fence (PostgreSQL only), the commit is refused with FencedError unless every session
+   * it writes is still leased to the fence's node at the fence's generation.
    */
-  commit(ops: readonly WriteOp[]): Promise<number>;
+  commit(ops: readonly WriteOp[], fence?: Fence): Promise<number>;
+  /** Session leases, where the store is shared by several nodes (PostgreSQL); absent for SQLite. */
+  readonly leases?: Leases;
   /** Replaces a session's host token hash (the console link was rotated). Durable when it resolves. */
   setHostTokenHash(code: string, hostTokenHash: string): Promise<void>;
   /** Every session with its whole log (the export and backup tools, the migration). */
