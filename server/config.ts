@@ -49,6 +49,10 @@ export type Config = {
   databaseUrl?: string;
   /** The PostgreSQL schema to keep Rådslag's tables in (DATABASE_SCHEMA); absent: the connection's default. */
   databaseSchema?: string;
+  /** On PostgreSQL: this node's name in session leases (NODE_ID); absent: host name and a random suffix per start. */
+  nodeId?: string;
+  /** On PostgreSQL: how long a session lease lasts unrenewed (LEASE_TTL_MS): a dead node's sessions move after this. */
+  leaseTtlMs?: number;
   // Quotas (security/quotas.ts). Absent or 0: no limit – tests and the bench start servers in
   // code; readConfig gives the documented defaults.
   /** Workshops one address may create per minute. */
@@ -85,6 +89,7 @@ export const DEFAULTS = {
   maxUploadedSets: 50,
   minFreeDiskMb: 500,
   sendBufferLimitBytes: 4 * 1024 * 1024,
+  leaseTtlMs: 5000,
 } as const;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -109,6 +114,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     synchronous: synchronousOf(env.SQLITE_SYNCHRONOUS),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.DATABASE_SCHEMA ? { databaseSchema: env.DATABASE_SCHEMA } : {}),
+    ...(env.NODE_ID ? { nodeId: env.NODE_ID } : {}),
+    leaseTtlMs: count(env, 'LEASE_TTL_MS', DEFAULTS.leaseTtlMs, 500),
     sessionsPerIpPerMinute: count(env, 'SESSIONS_PER_IP_PER_MINUTE', DEFAULTS.sessionsPerIpPerMinute),
     maxSessions: count(env, 'MAX_SESSIONS', DEFAULTS.maxSessions),
     maxParticipants: count(env, 'MAX_PARTICIPANTS', DEFAULTS.maxParticipants),

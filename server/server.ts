@@ -1,6 +1,8 @@
 // Wires the parts together. Tests start it on port 0 with a temp data folder; main.ts with the
 // environment's config.
 import http from 'node:http';
+import os from 'node:os';
+import { nanoid } from 'nanoid';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { AppServer, InterServerEvents } from './io.ts';
@@ -33,11 +35,19 @@ export type RunningServer = {
 export async function startServer(config: Config): Promise<RunningServer> {
   const catalogue = QuestionCatalogue.open(config);
   const store = await openStore(config);
-  const sessions = await SessionManager.start(store, Date.now, (error) => {
-    // State in memory is ahead of the disk: stop, and let a restart rebuild from the log.
-    console.error('fatal: could not write to the database:', error);
-    process.exit(70);
-  });
+  // On PostgreSQL, sessions are leased: one node runs each at a time (server/cluster/ownership.ts).
+  // A name per start (not per host), so a restarted node is a new owner whose lease is fenced apart.
+  const cluster = store.leases ? { node: config.nodeId ?? `${os.hostname()}-${nanoid(6)}`, ttlMs: config.leaseTtlMs ?? DEFAULTS.leaseTtlMs } : undefined;
+  const sessions = await SessionManager.start(
+    store,
+    Date.now,
+    (error) => {
+      // State in memory is ahead of the disk: stop, and let a restart rebuild from the log.
+      console.error('fatal: could not write to the database:', error);
+      process.exit(70);
+    },
+    cluster,
+  );
   const guards = createGuards(config);
   const app = createApp(config, sessions, catalogue, guards);
   const httpServer = http.createServer(app);
@@ -69,6 +79,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // queue than Node's default 511 (the kernel caps it at net.core.somaxconn).
     httpServer.listen({ port: config.port, host: config.host, backlog: 4096 }, () => resolve());
   });
+  // A session another node took over: this node's pages for it are let go and reconnect.
+  sessions.onLost((code) => io.in([rooms.host(code), rooms.screen(code), rooms.participants(code)]).disconnectSockets(true));
   // A deleted session's open pages are let go; retention deletes old sessions on its own.
   sessions.onDeleted((code) => {
     io.to([rooms.host(code), rooms.screen(code), rooms.participants(code)]).emit('fatal', { code: 'no_such_session', message: 'the session was deleted' });
@@ -91,6 +103,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       sessions.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await sessions.drain();
+      await sessions.releaseLeases();
       await store.close();
     },
   };

@@ -15,7 +15,8 @@ import { ANYONE, AckBook } from './acks.ts';
 import { isBanned } from '../shared/session/participant-rules.ts';
 import { ROTATE_MS } from '../shared/session/screen-control.ts';
 import { CommitQueue } from './store/commit-queue.ts';
-import type { EventRow, SessionMeta, Store } from './store/store.ts';
+import { FencedError, type EventRow, type SessionMeta, type Store } from './store/store.ts';
+import { Ownership, type OwnershipOptions } from './cluster/ownership.ts';
 import type { CampaignStore } from './store/campaign-store.ts';
 
 /** Join codes avoid look-alikes (0/O, 1/I/L) so they can be read off a projector. */
@@ -37,6 +38,9 @@ export class SessionManager {
   /** Logs being read, so that sockets arriving together for one session read it once. */
   private readonly loading = new Map<string, Promise<LiveSession | undefined>>();
   private readonly queue: CommitQueue;
+  /** The clustered mode: the sessions this node holds leases on, and one commit queue for each. */
+  private readonly ownership: Ownership | undefined;
+  private readonly queues = new Map<string, CommitQueue>();
   private listener: ChangeListener = () => {};
   private readonly rotationListeners: ((code: string) => void)[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -44,9 +48,49 @@ export class SessionManager {
   private constructor(
     private readonly store: Store,
     private readonly clock: () => number,
-    onFatal: (error: unknown) => void,
+    private readonly onFatal: (error: unknown) => void,
+    cluster?: OwnershipOptions,
   ) {
     this.queue = new CommitQueue(store, onFatal);
+    if (cluster && store.leases) {
+      this.ownership = new Ownership(store.leases, cluster);
+      this.ownership.onLost((code) => this.lose(code));
+    }
+  }
+
+  /**
+   * Where a session's events are queued. One node: one queue for all, one transaction per group.
+   * Clustered: a queue per session, each commit fenced by the session's lease, so that a session
+   * another node took over fails alone (see lose).
+   */
+  private queueOf(code: string): CommitQueue {
+    const ownership = this.ownership;
+    if (!ownership) return this.queue;
+    let queue = this.queues.get(code);
+    if (!queue) {
+      queue = new CommitQueue(this.store, (e) => (e instanceof FencedError ? this.lose(code) : this.onFatal(e)), () => ownership.fence(code));
+      this.queues.set(code, queue);
+    }
+    return queue;
+  }
+
+  /**
+   * Another node runs the session now (its lease moved on): it leaves this node's memory at once,
+   * its unsaved commands are refused (their phones resend them to the new owner), and listeners
+   * let this node's sockets for it go.
+   */
+  private lose(code: string): void {
+    this.ownership?.drop(code, false);
+    this.sessions.delete(code);
+    this.queues.delete(code);
+    this.clearTimers(code);
+    for (const listener of this.lostListeners) listener(code);
+  }
+
+  private readonly lostListeners: ((code: string) => void)[] = [];
+  /** A session this node ran was taken over by another node (the clustered mode). */
+  onLost(listener: (code: string) => void): void {
+    this.lostListeners.push(listener);
   }
 
   /**
@@ -59,8 +103,9 @@ export class SessionManager {
     onFatal: (error: unknown) => void = (e) => {
       throw e;
     },
+    cluster?: OwnershipOptions,
   ): Promise<SessionManager> {
-    const manager = new SessionManager(store, clock, onFatal);
+    const manager = new SessionManager(store, clock, onFatal, cluster);
     for (const meta of await store.loadMetas()) manager.metas.set(meta.code, meta);
     return manager;
   }
@@ -86,6 +131,8 @@ export class SessionManager {
     // A session another process made after this one started (a migration, another node).
     const meta = this.metas.get(code) ?? (await this.store.loadMeta(code));
     if (!meta) return undefined;
+    // Clustered: the lease first, then the log – a takeover waits for the old owner's last commit.
+    if (this.ownership && !this.ownership.holds(code) && !(await this.ownership.take(code))) throw new OwnedElsewhere(code);
     const rows = await this.store.loadEvents(code);
     // Deleted while the log was being read.
     if (!this.metas.has(code) && this.deletedCodes.has(code)) return undefined;
@@ -123,6 +170,9 @@ export class SessionManager {
     const meta: SessionMeta = { code, hostTokenHash: hash(hostToken), questionSetId: set.id, createdAt: event.at };
     await this.store.createSession(meta, { code, seq: 1, clientKey: null, event });
     this.metas.set(code, meta);
+    // Clustered: the node that first opens it runs it – the one the load balancer sends the join
+    // code's traffic to, not necessarily the one that happened to take the creation request.
+    if (this.ownership) return { code, hostToken };
     this.sessions.set(code, { meta, state: initialState(event), acks: new AckBook(), knownKeys: new Set() });
     return { code, hostToken };
   }
@@ -244,7 +294,7 @@ export class SessionManager {
     // milliseconds before it is durable, but only the ack tells a phone it may forget it, and a
     // crash in between makes the phone send it again. Telling the audiences now keeps one flush
     // for a facilitator's commands in a row (not one per commit).
-    const ack = this.queue.push(rows).then(
+    const ack = this.queueOf(code).push(rows).then(
       (): Ack => ({ ok: true, ...(data === undefined ? {} : { data }) }),
       (): Ack => ({ ok: false, error: { code: 'internal', message: 'could not save; please resend' } }),
     );
@@ -314,7 +364,7 @@ export class SessionManager {
     const gone = Object.keys(session.state.participants).filter((id) => !Object.hasOwn(state.participants, id));
     session.state = state;
     session.knownKeys = keysOf(renumbered);
-    const written = this.queue.replace(code, renumbered);
+    const written = this.queueOf(code).replace(code, renumbered);
     // Erased phones are let go like removed ones; every audience gets a fresh view.
     this.listener(code, [...gone.map((participantId): SessionEvent => ({ type: 'participantRemoved', participantId, at })), renumbered.at(-1)!.event]);
     await written;
@@ -328,7 +378,7 @@ export class SessionManager {
    */
   private async wholeLog(code: string, session: LiveSession): Promise<EventRow[]> {
     for (let attempt = 0; ; attempt++) {
-      const log = this.queue.logOf(code, await this.store.loadEvents(code));
+      const log = this.queueOf(code).logOf(code, await this.store.loadEvents(code));
       if (log.length === session.state.seq && log.every((r, i) => r.seq === i + 1)) return log;
       if (attempt === 20) throw new Error(`the log of ${code} does not match its state (${log.length} rows, seq ${session.state.seq})`);
     }
@@ -338,20 +388,24 @@ export class SessionManager {
    * Deletes a session for good: from memory at once, and from the database and the WAL when the
    * promise resolves (true; false: no such session).
    */
-  delete(code: string): Promise<boolean> {
-    if (!this.metas.has(code)) return Promise.resolve(false);
-    for (const [key, t] of this.timers) {
-      if (key.startsWith(`${code}:`)) {
-        clearTimeout(t);
-        this.timers.delete(key);
-      }
-    }
+  async delete(code: string): Promise<boolean> {
+    if (!this.metas.has(code)) return false;
+    // Clustered: only the session's owner deletes it (its later commits would meet no session);
+    // a node that cannot get the lease in time leaves it to the owner's own retention sweep.
+    if (this.ownership && !this.ownership.holds(code) && !(await this.open(code).then(Boolean, () => false))) return false;
+    if (!this.metas.has(code)) return false; // deleted meanwhile
+    this.clearTimers(code);
     this.sessions.delete(code);
     this.metas.delete(code);
     this.deletedCodes.add(code);
     // After whatever of the session is still queued; then the WAL is emptied, which would
-    // otherwise still hold the deleted text in older frames (secure_delete zeroed the rows).
-    const gone = this.queue.delete(code).then(
+    // otherwise still hold the deleted text in older frames (secure_delete zeroed the rows). The
+    // queue stays in `queues` until then, so that drain() waits for the deletion too.
+    const queue = this.queueOf(code);
+    const gone = queue.delete(code).finally(() => {
+      if (this.queues.get(code) === queue) this.queues.delete(code);
+      this.ownership?.drop(code, false);
+    }).then(
       () => this.store.truncateWal().then(() => true),
       () => true, // a failed commit is fatal already (onFatal); the session is gone from memory
     );
@@ -360,17 +414,34 @@ export class SessionManager {
   }
 
   /** Resolves once every accepted command is durable (shutdown, tests). */
-  drain(): Promise<void> {
-    return this.queue.drain();
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.deleting]);
+    await Promise.all([this.queue, ...this.queues.values()].map((q) => q.drain().catch(() => {})));
   }
 
-  /** The commit queue's figures, for the bench. */
+  /** Clustered: gives every lease up (after drain), so other nodes take the sessions without waiting. */
+  releaseLeases(): Promise<void> {
+    return this.ownership?.releaseAll() ?? Promise.resolve();
+  }
+
+  /** The commit queues' figures, for the bench. */
   commitStats(): { commits: number; commitMs: number; commitMaxMs: number } {
-    return this.queue.stats;
+    const all = [this.queue, ...this.queues.values()].map((q) => q.stats);
+    return { commits: sum(all.map((s) => s.commits)), commitMs: sum(all.map((s) => s.commitMs)), commitMaxMs: Math.max(...all.map((s) => s.commitMaxMs)) };
+  }
+
+  private clearTimers(code: string): void {
+    for (const [key, t] of this.timers) {
+      if (key.startsWith(`${code}:`)) {
+        clearTimeout(t);
+        this.timers.delete(key);
+      }
+    }
   }
 
   /** Codes deleted since the start: a log read that was under way when it went is thrown away. */
   private readonly deletedCodes = new Set<string>();
+  private readonly deleting = new Set<Promise<boolean>>();
   private deletedListener: (code: string) => void = () => {};
   onDeleted(listener: (code: string) => void): void {
     this.deletedListener = listener;
@@ -379,7 +450,11 @@ export class SessionManager {
   /** Deletes sessions created before `cutoff` (ms since epoch); returns their codes. */
   deleteOlderThan(cutoff: number): string[] {
     const old = [...this.metas.values()].filter((m) => m.createdAt < cutoff).map((m) => m.code);
-    for (const code of old) void this.delete(code);
+    for (const code of old) {
+      // Tracked, so that drain() waits for them (clustered, a deletion first takes the lease).
+      const deleting = this.delete(code).finally(() => this.deleting.delete(deleting));
+      this.deleting.add(deleting);
+    }
     return old;
   }
 
@@ -395,6 +470,15 @@ export class SessionManager {
 
   codes(): string[] {
     return [...this.metas.keys()];
+  }
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** The session is run by another node, which did not let it go in time (the clustered mode). */
+export class OwnedElsewhere extends Error {
+  constructor(readonly code: string) {
+    super(`the workshop ${code} is run by another server right now; try again`);
   }
 }
 

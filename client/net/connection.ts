@@ -44,6 +44,9 @@ export function connect(as: Audience, code: string, token?: string): void {
   const s: AppSocket = io({
     // websocket first (on the phone: the one its page opened early, client/net/early-socket.ts), polling as before
     transports: [EarlyWebSocket, XHR],
+    // In the URL of every request, for a load balancer to route by (deploy/haproxy/haproxy.cfg);
+    // the server itself reads the code from `auth` only.
+    query: { code },
     auth: (cb) => {
       const t = as === 'host' ? hostToken : as === 'participant' ? tokens.participant(code) : undefined;
       cb({ code, as, ...(t ? { token: t } : {}), ...(as === 'participant' ? { device: tokens.device() } : {}) });

@@ -5,6 +5,7 @@ import type { AppServer as Server } from '../io.ts';
 import { keyOf } from './address.ts';
 import type { Guards } from './guards.ts';
 import { authorize, type Directory } from './handshake.ts';
+import { OwnedElsewhere } from '../sessions.ts';
 
 const JOIN_CODE = /^[A-Z0-9]{4,10}$/; // as HandshakeAuth's code
 
@@ -35,8 +36,10 @@ export function guardHandshakes(io: Server, dir: Directory & { open: (code: stri
     if (typeof code === 'string' && JOIN_CODE.test(code)) {
       try {
         await dir.open(code);
-      } catch {
-        return next(withCode(new Error('the workshop could not be read; try again'), 'internal'));
+      } catch (e) {
+        // The database out of reach, or (clustered) another node runs the workshop and did not
+        // let it go in time: either way the client tries again shortly (`internal` is transient).
+        return next(withCode(new Error(e instanceof OwnedElsewhere ? e.message : 'the workshop could not be read; try again'), 'internal'));
       }
     }
     const decision = authorize(socket.handshake.auth, dir, guards.codes, key);

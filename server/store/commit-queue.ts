@@ -3,7 +3,7 @@
 // so commits land in the order they were made; under load a commit carries many answers, when
 // quiet it goes out on the next turn of the event loop. The store does the commit off the event
 // loop (SQLite: its commit thread), so the fsync delays acks, never the other sessions' work.
-import type { EventRow, Store, WriteOp } from './store.ts';
+import type { EventRow, Fence, Store, WriteOp } from './store.ts';
 
 type Waiter = { resolve: () => void; reject: (e: unknown) => void };
 
@@ -18,9 +18,11 @@ export class CommitQueue {
   /** Commits made, milliseconds they took in all, and the longest: for the bench. */
   readonly stats = { commits: 0, commitMs: 0, commitMaxMs: 0 };
 
+  /** `fence`: the clustered mode's fencing token for each commit (one queue per session there). */
   constructor(
     private readonly store: Store,
     private readonly onFatal: (error: unknown) => void,
+    private readonly fence?: () => Fence,
   ) {}
 
   /** Appends rows; resolves once they are durable. */
@@ -93,7 +95,7 @@ export class CommitQueue {
     this.waiters = [];
     this.inFlight = ops;
     this.busy = true;
-    this.store.commit(ops).then(
+    this.store.commit(ops, this.fence?.()).then(
       (ms) => {
         this.stats.commits++;
         this.stats.commitMs += ms;

@@ -113,7 +113,8 @@ export class TestClient<V> {
   }
 
   static connect<V>(url: string, auth: ClientAuth, timeoutMs = 5000): Promise<TestClient<V>> {
-    const socket: ClientSocket = io(url, { transports: ['websocket'], auth, reconnection: false, forceNew: true, timeout: timeoutMs });
+    // query: the code in the URL, as the app sends it for a load balancer (deploy/haproxy/).
+    const socket: ClientSocket = io(url, { transports: ['websocket'], auth, query: { code: auth.code }, reconnection: false, forceNew: true, timeout: timeoutMs });
     const client = new TestClient<V>(socket);
     return new Promise((resolve, reject) => {
       socket.once('connect_error', (e) => {
@@ -183,7 +184,10 @@ export class TestClient<V> {
 
 /** Tries a handshake that should fail; resolves with the connect_error. */
 export function connectError(url: string, auth: unknown): Promise<Error & { data?: { code?: string } }> {
-  const socket = io(url, { transports: ['websocket'], auth: auth as object, reconnection: false, forceNew: true });
+  // The code in the URL too, as the app sends it – when the (perhaps malformed) auth has one.
+  const code = (auth as { code?: unknown } | null)?.code;
+  const query = typeof code === 'string' ? { code } : {};
+  const socket = io(url, { transports: ['websocket'], auth: auth as object, query, reconnection: false, forceNew: true });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => {
       socket.close();

@@ -27,6 +27,8 @@ export class ResilientClient<V = unknown> {
       transports: ['websocket'],
       // Like the app, a phone sends its own device id: a retried join is answered to it alone.
       auth: (cb) => cb({ code, as, device: this.device, ...(this.token ? { token: this.token } : {}) }),
+      // Like the app, the code in the URL as well, for a load balancer to route by.
+      query: { code },
       forceNew: true,
       // Like the app (500 ms – 5 s), a little quicker, so a test's restart is over sooner.
       reconnectionDelay: 250,
