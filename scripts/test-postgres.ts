@@ -1,7 +1,8 @@
 // npm test's second pass: every test that starts a server, run again with the server on
 // PostgreSQL instead of SQLite. Each test server's data folder gets its own schema
-// (server/store/open-store.ts); the schemas are dropped afterwards. SQLite's own tool (npm run
-// backup) is not in this pass: it copies the SQLite file.
+// (server/store/open-store.ts); the schemas are dropped afterwards. Not in this pass: SQLite's own
+// tool (npm run backup copies the SQLite file), and the tests that run on PostgreSQL by themselves
+// in the first pass already (the cluster, the store contract, the migration).
 //
 // DATABASE_URL picks the server (default postgres://postgres@127.0.0.1/test). Without a reachable
 // PostgreSQL the pass is skipped with a notice – except under CI, where it fails.
@@ -9,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1/test';
-const ONLY_SQLITE = ['server/backup.test.ts'];
+const NOT_AGAIN = ['server/backup.test.ts', 'server/cluster/**', 'server/store/store-contract.test.ts', 'server/migrate-cli.test.ts'];
 
 async function dropTestSchemas(): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -36,7 +37,7 @@ try {
 }
 
 console.log(`test:postgres: the server and browser tests again, on PostgreSQL (${url.replace(/\/\/[^@]*@/, '//…@')})`);
-const run = spawnSync('npx', ['vitest', 'run', 'server', 'e2e', ...ONLY_SQLITE.flatMap((f) => ['--exclude', f]), ...process.argv.slice(2)], {
+const run = spawnSync('npx', ['vitest', 'run', 'server', 'e2e', ...NOT_AGAIN.flatMap((f) => ['--exclude', f]), ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: url, RAADSLAG_SCHEMA_PER_DATA_DIR: '1' },
 });

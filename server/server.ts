@@ -80,7 +80,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     httpServer.listen({ port: config.port, host: config.host, backlog: 4096 }, () => resolve());
   });
   // A session another node took over: this node's pages for it are let go and reconnect.
-  sessions.onLost((code) => io.in([rooms.host(code), rooms.screen(code), rooms.participants(code)]).disconnectSockets(true));
+  sessions.onLost((code) => {
+    console.warn(`cluster: another node runs workshop ${code} now; this node let it go`);
+    io.in([rooms.host(code), rooms.screen(code), rooms.participants(code)]).disconnectSockets(true);
+  });
   // A deleted session's open pages are let go; retention deletes old sessions on its own.
   sessions.onDeleted((code) => {
     io.to([rooms.host(code), rooms.screen(code), rooms.participants(code)]).emit('fatal', { code: 'no_such_session', message: 'the session was deleted' });

@@ -18,6 +18,8 @@ export class ResilientClient<V = unknown> {
   token: string | undefined;
   /** Sends of a command after its first (a lost ack or a dropped connection). */
   resends = 0;
+  /** The last disconnect or refused connection, for a test's diagnostics. */
+  lastProblem = '';
   readonly device = nanoid();
   private waiters: (() => void)[] = [];
 
@@ -44,6 +46,13 @@ export class ResilientClient<V = unknown> {
       this.wake();
     });
     this.socket.on('connect', () => this.wake());
+    // Like the app: a refusal that may pass (a busy server, a workshop moving between nodes)
+    // stops socket.io's own retries, so the client tries again itself.
+    this.socket.on('disconnect', (reason) => (this.lastProblem = `disconnect: ${reason}`));
+    this.socket.on('connect_error', (err: Error & { data?: { code?: ErrorCode } }) => {
+      this.lastProblem = `connect_error: ${err.data?.code ?? ''} ${err.message}`;
+      if (err.data?.code && TRANSIENT.has(err.data.code)) setTimeout(() => this.socket.connect(), 300 + Math.random() * 400);
+    });
   }
 
   /** Resolves with the ack of the command once the server has acknowledged it. */
