@@ -14,7 +14,7 @@ import { Broadcaster, rooms } from './broadcast.ts';
 import { startRetention } from './lifecycle.ts';
 import { DEFAULTS, type Config } from './config.ts';
 import { participantLimits } from './security/participant-limits.ts';
-import { dropSlowConsumers } from './security/slow-consumers.ts';
+import { dropSlowConsumers, letGo } from './security/slow-consumers.ts';
 import { attachGateway } from './gateway.ts';
 import { createGuards } from './security/guards.ts';
 import { QuestionCatalogue } from './question-sets.ts';
@@ -80,9 +80,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     httpServer.listen({ port: config.port, host: config.host, backlog: 4096 }, () => resolve());
   });
   // A session another node took over: this node's pages for it are let go and reconnect.
+  // The connection is cut, not closed with a goodbye: socket.io's client reconnects by itself only
+  // after a cut ("transport close"), and through the balancer it reaches the workshop's new node.
   sessions.onLost((code) => {
     console.warn(`cluster: another node runs workshop ${code} now; this node let it go`);
-    io.in([rooms.host(code), rooms.screen(code), rooms.participants(code)]).disconnectSockets(true);
+    for (const room of [rooms.host(code), rooms.screen(code), rooms.participants(code)]) {
+      for (const id of [...(io.of('/').adapter.rooms.get(room) ?? [])]) {
+        const socket = io.of('/').sockets.get(id);
+        if (socket) letGo(socket);
+      }
+    }
   });
   // A deleted session's open pages are let go; retention deletes old sessions on its own.
   sessions.onDeleted((code) => {

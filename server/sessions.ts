@@ -87,6 +87,29 @@ export class SessionManager {
     for (const listener of this.lostListeners) listener(code);
   }
 
+  /** Sessions being handed to another node: not to be opened here again meanwhile. */
+  private readonly handingOver = new Set<string>();
+
+  /**
+   * Another node asked for the session (the load balancer sends its traffic there now): what is
+   * queued is committed, the lease released, the session let go; this node's pages for it
+   * reconnect and reach the new node, which takes the lease at once.
+   */
+  private async handOver(code: string): Promise<void> {
+    if (!this.sessions.has(code) || this.handingOver.has(code)) return;
+    this.handingOver.add(code);
+    try {
+      this.sessions.delete(code);
+      this.clearTimers(code);
+      await this.queues.get(code)?.drain().catch(() => {});
+      this.queues.delete(code);
+      await this.ownership?.release(code);
+    } finally {
+      this.handingOver.delete(code);
+    }
+    for (const listener of this.lostListeners) listener(code);
+  }
+
   private readonly lostListeners: ((code: string) => void)[] = [];
   /** A session this node ran was taken over by another node (the clustered mode). */
   onLost(listener: (code: string) => void): void {
@@ -106,6 +129,7 @@ export class SessionManager {
     cluster?: OwnershipOptions,
   ): Promise<SessionManager> {
     const manager = new SessionManager(store, clock, onFatal, cluster);
+    await manager.ownership?.listen((code) => void manager.handOver(code));
     for (const meta of await store.loadMetas()) manager.metas.set(meta.code, meta);
     return manager;
   }
@@ -131,6 +155,7 @@ export class SessionManager {
     // A session another process made after this one started (a migration, another node).
     const meta = this.metas.get(code) ?? (await this.store.loadMeta(code));
     if (!meta) return undefined;
+    if (this.handingOver.has(code)) throw new OwnedElsewhere(code);
     // Clustered: the lease first, then the log – a takeover waits for the old owner's last commit.
     if (this.ownership && !this.ownership.holds(code) && !(await this.ownership.take(code))) throw new OwnedElsewhere(code);
     const rows = await this.store.loadEvents(code);
@@ -237,7 +262,13 @@ export class SessionManager {
   execute(code: string, clientId: string, command: Command, actor: Actor, device?: string): Promise<Ack> {
     const session = this.sessions.get(code);
     // Not in memory (a caller that did not open it): opened first, then run as usual.
-    if (!session) return this.open(code).then((s) => (s ? this.execute(code, clientId, command, actor, device) : noSuchSession()));
+    if (!session) {
+      return this.open(code).then(
+        (s) => (s ? this.execute(code, clientId, command, actor, device) : noSuchSession()),
+        // Clustered: another node runs it right now; the phone resends (and reconnects there).
+        (e: unknown): Ack => ({ ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : 'try again' } }),
+      );
+    }
     const isJoin = command.type === 'join';
     // A join is sent by a guest, and stored under "guest:"; its retry may come from the
     // participant that join made – the device owns it, not the actor.

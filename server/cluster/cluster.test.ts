@@ -8,7 +8,7 @@
 // the resumed node had its writes refused and let its workshop go.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../shared/session/actor.ts';
 import type { HostView } from '../../shared/session/views.ts';
 import { openPgStore } from '../store/pg-store.ts';
@@ -31,9 +31,15 @@ type Workshop = { session: Created; host: ResilientClient<HostView>; phones: Pho
 
 const nodes: Node[] = [];
 let lb: RunningHaproxy | undefined;
+const balancers: RunningHaproxy[] = [];
 let sql: pg.Client | undefined;
 const clients: ResilientClient[] = [];
 
+beforeAll(async () => {
+  if (!PG || !HAPROXY) return;
+  sql = new pg.Client({ connectionString: TEST_PG_URL });
+  await sql.connect();
+});
 afterAll(async () => {
   for (const c of clients) c.close();
   for (const n of nodes) {
@@ -42,7 +48,7 @@ afterAll(async () => {
       n.child.process.kill('SIGKILL');
     }
   }
-  await lb?.close();
+  for (const b of balancers) await b.close();
   await sql?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await sql?.end();
 });
@@ -87,9 +93,9 @@ async function workshopsOnEveryNode(): Promise<Created[]> {
   return nodes.map((n) => byOwner.get(n.name)!);
 }
 
-function startWorkshop(session: Created, index: number, pace: [number, number]): Workshop {
+function startWorkshop(session: Created, index: number, pace: [number, number], phones_ = PHONES): Workshop {
   const host = new ResilientClient<HostView>(lb!.url, session.code, 'host', session.hostToken);
-  const phones: Phone[] = Array.from({ length: PHONES }, () => ({ client: new ResilientClient(lb!.url, session.code, 'participant'), acked: [] }));
+  const phones: Phone[] = Array.from({ length: phones_ }, () => ({ client: new ResilientClient(lb!.url, session.code, 'participant'), acked: [] }));
   clients.push(host, ...phones.map((p) => p.client));
   let openVoting!: () => void;
   const ready = new Promise<void>((resolve) => (openVoting = resolve));
@@ -100,7 +106,7 @@ function startWorkshop(session: Created, index: number, pace: [number, number]):
   const votingOpen = Promise.all([textsIn, ready]).then(() => host.deliver({ type: 'openVoting', questionId: Q.text })).then(() => {});
   const work = (async () => {
     for (const questionId of Object.values(Q)) await host.deliver({ type: 'openAnswering', questionId });
-    await Promise.all(phones.map((p, i) => runPhone(p, i, seededRandom(SEED * 1000 + index * PHONES + i), () => ++done === PHONES && allTexts(), votingOpen, pace)));
+    await Promise.all(phones.map((p, i) => runPhone(p, i, seededRandom(SEED * 1000 + index * PHONES + i), () => ++done === phones_ && allTexts(), votingOpen, pace)));
   })();
   work.catch(() => {});
   return { session, host, phones, votingOpen, openVoting, work };
@@ -140,10 +146,9 @@ const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math
 describe.skipIf(!PG || !HAPROXY)('three nodes on PostgreSQL behind HAProxy', () => {
   it('owners SIGKILLed while answering and while voting, one SIGSTOPped and resumed: nothing acknowledged lost or doubled, phones back within 10 s', { timeout: 300_000 }, async () => {
     console.log(`[cluster] seed ${SEED} (rerun with CLUSTER_SEED=${SEED})`);
-    sql = new pg.Client({ connectionString: TEST_PG_URL });
-    await sql.connect();
     nodes.push(...(await Promise.all(['node1', 'node2', 'node3'].map(startNode))));
     lb = await startHaproxy({ backends: nodes.map((n) => ({ name: n.name, port: n.port })) });
+    balancers.push(lb);
     for (const n of nodes) await lb.waitForServer(n.name, 'UP');
 
     const [s1, s2, s3] = await workshopsOnEveryNode();
@@ -212,6 +217,80 @@ describe.skipIf(!PG || !HAPROXY)('three nodes on PostgreSQL behind HAProxy', () 
         expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
         const counts = verify(rows, w.phones, shown, PHONES);
         console.log(`[cluster] ${w.session.code}: acknowledged ${counts.acknowledged}, found ${counts.found}, duplicates ${counts.duplicates}, resent ${counts.resends + w.host.resends}`);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a node added and a node drained during the workshops: workshops move, phones carry on, nothing lost or doubled', { timeout: 300_000 }, async () => {
+    const first = await Promise.all(['d1', 'd2', 'd3'].map(startNode));
+    const added = await startNode('d4'); // started now, in the balancer only later
+    nodes.push(...first, added);
+    lb = await startHaproxy({ backends: first.map((n) => ({ name: n.name, port: n.port })), spare: 2 });
+    balancers.push(lb);
+    for (const n of first) await lb.waitForServer(n.name, 'UP');
+
+    const EACH = 30;
+    const sessions: Created[] = [];
+    for (let i = 0; i < 8; i++) {
+      const session = await createSession(lb.url);
+      expect((await fetch(`${lb.url}/api/sessions/${session.code}`)).status).toBe(200);
+      sessions.push(session);
+    }
+    const ownersBefore = await Promise.all(sessions.map((x) => ownerOf(x.code)));
+    const shops = sessions.map((x, i) => startWorkshop(x, 10 + i, [250, 900], EACH));
+    for (const w of shops) w.openVoting();
+    await until(() => shops.every((w) => acks(w) >= 3 * EACH), 'three commands a phone everywhere');
+
+    // Added: the spare slot takes d4; a console reloading (a request through the balancer) moves
+    // each workshop whose code now hashes to d4 there – its holder hands it over.
+    const tAdd = Date.now();
+    await lb.runtime(`set server raadslag/spare1 addr 127.0.0.1 port ${added.port}`);
+    await lb.runtime('set server raadslag/spare1 state ready');
+    await lb.waitForServer('spare1', 'UP');
+    for (const x of sessions) expect((await fetch(`${lb.url}/api/sessions/${x.code}`)).status).toBe(200);
+    await sleep(1500);
+    const toAdded = (await Promise.all(sessions.map((x) => ownerOf(x.code)))).filter((o) => o.name === 'd4').length;
+
+    // Drained: no new connections for d1, then it stops cleanly – its leases released, its pages
+    // let go; they reconnect through the balancer and their workshops' new nodes take them at once.
+    const drained = first[0]!;
+    await lb.runtime(`set server raadslag/${drained.name} state drain`);
+    const tDrain = Date.now();
+    drained.child.process.kill('SIGTERM');
+    await drained.child.exited;
+    await Promise.all(shops.map((w) => w.work)).catch(async (e: unknown) => {
+      console.log('[cluster] servers', JSON.stringify([...(await lb!.servers())]));
+      for (const w of shops) {
+        const down = w.phones.filter((p) => !p.client.socket.connected);
+        const owner = await ownerOf(w.session.code).catch(() => undefined);
+        console.log(`[cluster] ${w.session.code} owner ${owner?.name} disconnected ${down.length}: ${JSON.stringify([...new Set(down.map((p) => p.client.lastProblem))])}`);
+      }
+      for (const n of nodes.slice(-4)) console.log(`[cluster] ${n.name}:\n${n.child.output().slice(-800)}`);
+      throw e;
+    });
+    const ownersAfter = await Promise.all(sessions.map((x) => ownerOf(x.code)));
+    expect(ownersAfter.map((o) => o.name)).not.toContain(drained.name);
+
+    const moved = (at: number, from: (i: number) => boolean) => shops.flatMap((w, i) => (from(i) ? backWithin(w, at) : []));
+    const backAdd = moved(tAdd, (i) => ownersAfter[i]!.name === 'd4');
+    const backDrain = moved(tDrain, (i) => ownersBefore[i]!.name === drained.name);
+    console.log(
+      `[cluster] added d4: ${toAdded} of ${sessions.length} workshops moved there; drained ${drained.name} (ran ${ownersBefore.filter((o) => o === drained).length}); ` +
+        `phones back after the drain: ${backDrain.length}, p50 ${quantile(backDrain, 0.5)} ms, max ${Math.max(...backDrain)} ms; after the move to d4: ${backAdd.length}, max ${Math.max(...backAdd)} ms`,
+    );
+    expect(Math.max(0, ...backAdd, ...backDrain)).toBeLessThanOrEqual(10_000);
+
+    const store = await openPgStore({ url: TEST_PG_URL, schema });
+    try {
+      for (const w of shops) {
+        const viewer = await TestClient.connect<HostView>(lb.url, { code: w.session.code, as: 'host', token: w.session.hostToken });
+        const shown = await shownBy(viewer);
+        viewer.close();
+        const rows = await store.loadEvents(w.session.code);
+        expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+        verify(rows, w.phones, shown, EACH);
       }
     } finally {
       await store.close();

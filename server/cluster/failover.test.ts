@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!PG)('one owner per session across nodes', () => {
-  it('the owner runs it; another node waits, then is refused while the owner lives', async () => {
+  it('the owner runs it; another node waits, then is refused while the owner keeps it (taken moments ago)', async () => {
     const a = await node('A');
     const b = await node('B', 300);
     const { code } = await a.create(SET);
@@ -92,5 +92,27 @@ describe.skipIf(!PG)('one owner per session across nodes', () => {
     const back = await a.open(code);
     expect(back?.state.participantCount).toBe(2);
     expect((await join(a, code)).ok).toBe(true);
+  });
+
+  it('a node that gets a session’s traffic asks its holder to hand it over: committed, released, taken at once – and not handed back at once', async () => {
+    const a = await node('A4', 400);
+    const b = await node('B4', 400);
+    const { code } = await a.create(SET);
+    expect((await join(a, code)).ok).toBe(true);
+    let lost = '';
+    a.onLost((c) => (lost = c));
+    await new Promise((r) => setTimeout(r, 450)); // held for a lease's life: A may hand it on
+    const asked = Date.now();
+    const opened = await b.open(code);
+    // Well before A's renewed lease would have run out (it never does while A lives).
+    expect(Date.now() - asked).toBeLessThan(400);
+    expect(opened?.state.participantCount).toBe(1);
+    expect(lost).toBe(code);
+    expect(a.get(code)).toBeUndefined();
+    expect((await join(b, code)).ok).toBe(true);
+    // A asks straight back: B took it just now and keeps it (no ping-pong); A is told to wait.
+    lost = '';
+    await expect(a.open(code)).rejects.toBeInstanceOf(OwnedElsewhere);
+    expect(b.get(code)?.state.participantCount).toBe(2);
   });
 });

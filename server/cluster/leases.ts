@@ -5,7 +5,7 @@
 // owner that was paused or cut off and comes back cannot append after its successor took over:
 // the database refuses it, whatever the clocks say. Expiry is PostgreSQL's clock (now()), never a
 // node's, so nodes with skewed clocks agree on when a lease has run out.
-import type { Pool } from 'pg';
+import pg, { type Pool } from 'pg';
 
 export type Acquired = { ok: true; generation: number } | { ok: false; holder: string; expiresInMs: number };
 
@@ -18,6 +18,15 @@ export interface Leases {
   release(code: string, node: string, generation: number): Promise<void>;
   /** Who holds the session now, if anyone holds it unexpired. */
   holder(code: string): Promise<{ node: string; generation: number; expiresInMs: number } | undefined>;
+  /**
+   * Asks whichever node holds the session to hand it over (the load balancer now sends its
+   * traffic here): a notification every node hears, sent through PostgreSQL (NOTIFY).
+   */
+  requestHandover(code: string): Promise<void>;
+  /** Calls `listener` with each session another node asked for (LISTEN); resolves once listening. */
+  onHandoverRequested(listener: (code: string) => void): Promise<void>;
+  /** Stops listening. */
+  close(): Promise<void>;
 }
 
 export const LEASES_SCHEMA = `
@@ -31,7 +40,13 @@ CREATE TABLE IF NOT EXISTS session_leases (
 
 const ms = (column: string) => `(extract(epoch from (${column} - now())) * 1000)::float8`;
 
-export function pgLeases(pool: Pool): Leases {
+/**
+ * `connect`: a connection of its own for LISTEN (a pooled one would be handed to others). The
+ * channel is named after the schema: notifications are database-wide, schemas are not.
+ */
+export function pgLeases(pool: Pool, connect: () => pg.Client, schema = 'public'): Leases {
+  const channel = `raadslag_handover_${schema}`;
+  let listening: pg.Client | undefined;
   return {
     async acquire(code, node, ttlMs) {
       // A new lease, an expired one (anyone's), or this node's own (extended, same generation).
@@ -65,6 +80,27 @@ export function pgLeases(pool: Pool): Leases {
     },
     async release(code, node, generation) {
       await pool.query('UPDATE session_leases SET expires_at = now() WHERE code = $1 AND node = $2 AND generation = $3', [code, node, generation]);
+    },
+    async requestHandover(code) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, code]);
+    },
+    async onHandoverRequested(listener) {
+      if (listening) throw new Error('already listening for handovers');
+      const client = connect();
+      listening = client;
+      // A lost connection only means no handovers are heard: the asking node then waits for
+      // the lease to expire instead. Logged, not fatal.
+      client.on('error', (e) => console.warn(`cluster: the handover listener's connection failed (${e.message})`));
+      client.on('notification', (n) => {
+        if (n.channel === channel && n.payload) listener(n.payload);
+      });
+      await client.connect();
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    },
+    async close() {
+      const client = listening;
+      listening = undefined;
+      await client?.end().catch(() => {});
     },
     async holder(code) {
       const { rows } = await pool.query<{ node: string; generation: string; left: number }>(

@@ -10,6 +10,9 @@ export type OwnershipOptions = { node: string; ttlMs: number };
 
 export class Ownership {
   private readonly held = new Map<string, number>();
+  /** When each lease was taken: a session just taken is not handed on at once (no ping-pong). */
+  private readonly takenAt = new Map<string, number>();
+  private handoverListener: (code: string) => void = () => {};
   private timer: NodeJS.Timeout | undefined;
   private lostListener: (code: string) => void = () => {};
 
@@ -29,18 +32,46 @@ export class Ownership {
    */
   async take(code: string, waitMs = this.options.ttlMs * 2): Promise<boolean> {
     const until = Date.now() + waitMs;
-    for (;;) {
+    for (let asked = false; ; ) {
       const got = await this.leases.acquire(code, this.options.node, this.options.ttlMs);
       if (got.ok) {
+        if (!this.held.has(code)) this.takenAt.set(code, Date.now());
         this.held.set(code, got.generation);
         this.startRenewing();
         return true;
+      }
+      // A live node holds it: the load balancer sends the workshop here now (a node was added or
+      // came back), so the holder is asked to hand it over rather than to keep it until it dies.
+      if (!asked && got.holder) {
+        asked = true;
+        await this.leases.requestHandover(code).catch(() => {});
       }
       const left = until - Date.now();
       if (left <= 0) return false;
       // Try again just after it would expire (or soon, if the holder keeps renewing).
       await new Promise((r) => setTimeout(r, Math.min(left, Math.max(50, got.expiresInMs + 20), this.options.ttlMs / 3)));
     }
+  }
+
+  /**
+   * Listens for other nodes asking for a session this node holds; `listener` gets each one this
+   * node has held for at least a lease's life (a session just taken stays put for that long, so
+   * that two nodes that both get its traffic for a moment do not pass it to and fro).
+   */
+  async listen(listener: (code: string) => void): Promise<void> {
+    this.handoverListener = listener;
+    await this.leases.onHandoverRequested((code) => {
+      const taken = this.takenAt.get(code);
+      if (this.held.has(code) && taken !== undefined && Date.now() - taken >= this.options.ttlMs) this.handoverListener(code);
+    });
+  }
+
+  /** Gives one session's lease up now (handed over): the asking node takes it at once. */
+  async release(code: string): Promise<void> {
+    const generation = this.held.get(code);
+    this.held.delete(code);
+    this.takenAt.delete(code);
+    if (generation !== undefined) await this.leases.release(code, this.options.node, generation);
   }
 
   holds(code: string): boolean {
@@ -55,6 +86,7 @@ export class Ownership {
 
   /** The session is gone from this node (lost, or deleted): no renewal, and listeners told if lost. */
   drop(code: string, lost: boolean): void {
+    this.takenAt.delete(code);
     if (!this.held.delete(code)) return;
     if (lost) this.lostListener(code);
   }

@@ -3,7 +3,7 @@
 // on one pooled connection, durable once COMMIT returns (PostgreSQL's synchronous_commit=on
 // flushes the WAL first). Events stay the JSON text they were serialized to – not jsonb, which
 // reorders keys – so a replay folds exactly what was decided.
-import { Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 import { assertNever } from '../../shared/assert-never.ts';
 import type { SessionEvent } from '../../shared/session/events.ts';
 import { LEASES_SCHEMA, pgLeases } from '../cluster/leases.ts';
@@ -187,6 +187,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     await pool.end();
     throw e;
   }
+  const leases = pgLeases(pool, () => new Client({ connectionString: options.url, application_name: pool.options.application_name }), options.schema);
   const inFlight = new Set<Promise<number>>();
   let closing: Promise<void> | undefined;
 
@@ -202,7 +203,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
 
   return {
     campaigns: pgCampaigns(pool),
-    leases: pgLeases(pool),
+    leases,
     async createSession(meta, first) {
       await inTransaction(pool, async (client) => {
         await client.query(`INSERT INTO sessions (${META_COLUMNS}) VALUES ($1, $2, $3, $4)`, [meta.code, meta.hostTokenHash, meta.questionSetId, meta.createdAt]);
@@ -241,7 +242,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     // they are recycled. Erasure in PostgreSQL means: the rows are gone from every query at once.
     truncateWal: () => Promise.resolve(true),
     close() {
-      closing ??= Promise.allSettled([...inFlight]).then(() => pool.end());
+      closing ??= Promise.allSettled([...inFlight]).then(() => leases.close()).then(() => pool.end());
       return closing;
     },
   };
