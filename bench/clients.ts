@@ -72,6 +72,8 @@ function connect(url: string, code: string): Socket {
     reconnection: false,
     timeout: 30_000,
     auth: { code, as: 'participant' },
+    // As the app does: a load balancer (--cluster) routes by it.
+    query: { code },
   });
   // Count what the server sends: every socket.io frame (events and acks), bytes as on the wire.
   socket.io.on('open', () => {

@@ -4,7 +4,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { now, type AnswerSample, type ClientSpec, type ServerStats } from './ipc.ts';
 import { monotone, percentile, screenDelays, type ScreenSample } from './metrics.ts';
-import type { ServerProc, Worker } from './procs.ts';
+import type { BenchServer, Worker } from './procs.ts';
 import { ScreenFrames, type FrameFigures } from './screen-frames.ts';
 
 /**
@@ -62,7 +62,7 @@ export type Console = { code: string; host: Socket; screen: Socket; views: Scree
  */
 export async function runOnce(
   target: Target,
-  starting: Promise<ServerProc>,
+  starting: Promise<BenchServer>,
   plan: Plan,
   workers: Worker[],
   log: (s: string) => void,
@@ -207,8 +207,9 @@ export async function openConsole(url: string): Promise<Console> {
   if (!res.ok) throw new Error(`POST /api/sessions: ${res.status}`);
   const { code, hostToken } = (await res.json()) as { code: string; hostToken: string };
   const opts = { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 10_000 };
-  const host = io(url, { ...opts, auth: { code, as: 'host', token: hostToken } });
-  const screen = io(url, { ...opts, auth: { code, as: 'screen' } });
+  // The code in the URL too, as the app sends it: a load balancer (--cluster) routes by it.
+  const host = io(url, { ...opts, query: { code }, auth: { code, as: 'host', token: hostToken } });
+  const screen = io(url, { ...opts, query: { code }, auth: { code, as: 'screen' } });
   const c: Console = { code, host, screen, views: [], agenda: [] };
   screen.on('view', (v: { step?: { kind?: string; question?: { id?: string }; answered?: number } | null }) => {
     const step = v.step?.kind === 'question' ? v.step : null;

@@ -7,9 +7,10 @@ import type { ParentToServer, ParentToWorker, ServerStats, ServerToParent, Worke
 const children = new Set<ChildProcess>();
 
 /** Forks a .ts file under bench/ with the same tsx loader this process runs with. */
-export function forkTs(relative: string, extraExecArgv: string[] = []): ChildProcess {
+export function forkTs(relative: string, extraExecArgv: string[] = [], env?: NodeJS.ProcessEnv): ChildProcess {
   const child = fork(fileURLToPath(new URL(relative, import.meta.url)), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    ...(env ? { env: { ...process.env, ...env } } : {}),
     ...(extraExecArgv.length ? { execArgv: [...process.execArgv, ...extraExecArgv] } : {}),
   });
   children.add(child);
@@ -48,15 +49,21 @@ export function nextMessage<T>(child: ChildProcess, match: (m: T) => boolean, ti
   });
 }
 
-export class ServerProc {
+/** What a run needs of the server under test: one process (ServerProc) or a cluster (bench/cluster.ts). */
+export type BenchServer = { readonly url: string; stats(): Promise<ServerStats>; stop(): Promise<void> };
+
+export class ServerProc implements BenchServer {
   private constructor(
     readonly child: ChildProcess,
     readonly url: string,
   ) {}
 
-  /** `profileDir`: write a V8 CPU profile of the server there when it stops (--cpu-prof). */
-  static async start(kind: 'raadslag' | 'floor', profileDir?: string): Promise<ServerProc> {
-    const child = forkTs(kind === 'floor' ? './floor/server.ts' : './server-entry.ts', profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  /**
+   * `profileDir`: write a V8 CPU profile of the server there when it stops (--cpu-prof). `env`: the
+   * server's own settings (a cluster node's DATABASE_URL, NODE_ID…; see bench/cluster.ts).
+   */
+  static async start(kind: 'raadslag' | 'floor', profileDir?: string, env?: NodeJS.ProcessEnv): Promise<ServerProc> {
+    const child = forkTs(kind === 'floor' ? './floor/server.ts' : './server-entry.ts', profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], env);
     const ready = await nextMessage<ServerToParent>(child, (m) => m.type === 'ready', 60_000, `${kind} server start`);
     return new ServerProc(child, (ready as { url: string }).url);
   }

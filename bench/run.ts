@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { MAX_SOCKETS_PER_WORKER } from './ipc.ts';
 import { runOnce, type Plan, type RunResult } from './harness.ts';
 import { percentile, round } from './metrics.ts';
-import { killAll, ServerProc, Worker } from './procs.ts';
+import { killAll, ServerProc, Worker, type BenchServer } from './procs.ts';
+import { ClusterProc } from './cluster.ts';
 import { runPageLoad } from './page-load.ts';
 import { printFrames } from './screen-frames.ts';
 import { runAttack } from './attack.ts';
@@ -32,12 +33,13 @@ const { values: flags } = parseArgs({
     seconds: { type: 'string' },
     sockets: { type: 'string' },
     rounds: { type: 'string' },
+    cluster: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (flags.help) {
-  console.log('npm run bench -- [--scenario plenary|rooms|all] [--participants N] [--sessions S] [--per-session M] [--window MS] [--votes V] [--no-floor] [--screen-frames] [--cpu-prof DIR]');
+  console.log('npm run bench -- [--scenario plenary|rooms|all] [--participants N] [--sessions S] [--per-session M] [--window MS] [--votes V] [--no-floor] [--screen-frames] [--cpu-prof DIR] [--cluster N]');
   console.log('npm run bench -- --page-load [--participants N] [--window MS] [--no-slow-phones] [--slow-runs R]');
   console.log('npm run bench -- --attack [--phones N] [--seconds S] [--rounds R] [--sockets K]');
   process.exit(0);
@@ -57,6 +59,9 @@ const votes = flags.votes === '0' ? 0 : int('votes', flags.votes, 3, 10);
 const roomsS = flags.sessions || flags['per-session'] || !flags.participants ? int('sessions', flags.sessions, 100, 1000) : Math.min(100, Math.ceil(plenaryN / 20));
 const roomsM = flags.sessions || flags['per-session'] || !flags.participants ? int('per-session', flags['per-session'], 50, 5000) : Math.max(1, Math.round(plenaryN / roomsS));
 if (roomsS * roomsM > 20_000) throw new Error('at most 20,000 participants in the rooms scenario');
+
+// --cluster N: each scenario also on N nodes with PostgreSQL behind HAProxy (bench/cluster.ts).
+const clusterN = flags.cluster === undefined ? 0 : int('cluster', flags.cluster, 3, 16);
 
 const scenarios: { name: 'plenary' | 'rooms'; plan: Plan }[] = [];
 if (!['plenary', 'rooms', 'all'].includes(flags.scenario)) throw new Error('--scenario must be plenary, rooms or all');
@@ -87,12 +92,12 @@ async function main(): Promise<void> {
   // The runs, in order. The first server starts alongside the client workers, each next one
   // once the previous run's figures are taken (during its teardown): no run shares the machine
   // with another server's work.
-  const targets = scenarios.flatMap(() => [...(flags['no-floor'] ? [] : ['floor' as const]), 'raadslag' as const]);
+  const targets = scenarios.flatMap(() => [...(flags['no-floor'] ? [] : ['floor' as const]), 'raadslag' as const, ...(clusterN ? ['cluster' as const] : [])]);
   // --cpu-prof DIR: each Rådslag server writes a V8 CPU profile into DIR/<scenario> (bench/profile-top.ts reads it).
   const profileDirs = scenarios.map((s) => (flags['cpu-prof'] ? `${flags['cpu-prof']}/${s.name}` : undefined));
   let raadslagStarts = 0;
-  const start = (target: 'floor' | 'raadslag') => {
-    const p = ServerProc.start(target, target === 'raadslag' ? profileDirs[raadslagStarts++] : undefined);
+  const start = (target: 'floor' | 'raadslag' | 'cluster') => {
+    const p: Promise<BenchServer> = target === 'cluster' ? ClusterProc.start(clusterN) : ServerProc.start(target, target === 'raadslag' ? profileDirs[raadslagStarts++] : undefined);
     p.catch(() => undefined); // reported where it is awaited
     return p;
   };
@@ -105,17 +110,25 @@ async function main(): Promise<void> {
   const run = async (plan: Plan) => {
     const starting = next;
     const target = targets[k++]!;
-    return runOnce(target, starting, plan, workers, log, () => {
+    return runOnce(target === 'cluster' ? 'raadslag' : target, starting, plan, workers, log, () => {
       if (k < targets.length) next = start(targets[k]!);
     });
   };
   for (const { name, plan } of scenarios) {
     const floor = flags['no-floor'] ? undefined : await run(plan);
     const raadslag = await run(plan);
-    for (const r of [floor, raadslag]) if (r) failures += r.joinFailed + r.answerFailed + r.unseen + r.voteFailed + r.votingMissing + r.errors.length;
+    const cluster = clusterN ? await run(plan) : undefined;
+    for (const r of [floor, raadslag, cluster]) if (r) failures += r.joinFailed + r.answerFailed + r.unseen + r.voteFailed + r.votingMissing + r.errors.length;
     printTable(name, plan, raadslag, floor);
     printFrames(raadslag.screenFrames);
-    summaries.push(summarize(name, plan, raadslag, floor));
+    if (!cluster) summaries.push(summarize(name, plan, raadslag, floor));
+    else {
+      printTable(`${name}, ${clusterN} nodes`, plan, cluster, raadslag, [`${clusterN} nodes`, 'one node']);
+      // The same line as a single-node run, for the cluster, with the single node's beside it.
+      const d = (k: string) => round((cluster.after.extra[k] ?? 0) - (cluster.before.extra[k] ?? 0), 2);
+      const perNode = Array.from({ length: clusterN }, (_, i) => d(`node${i + 1}CpuS`));
+      summaries.push({ ...summarize(name, plan, cluster, floor), cluster: { nodes: clusterN, nodeCpuS: perNode, haproxyCpuS: d('haproxyCpuS') }, singleNode: summarize(name, plan, raadslag, floor) });
+    }
   }
   killAll();
   for (const s of summaries) console.log(JSON.stringify(s));
@@ -207,7 +220,8 @@ function summarize(scenario: string, plan: Plan, r: RunResult, floor?: RunResult
   };
 }
 
-function printTable(name: string, plan: Plan, r: RunResult, floor?: RunResult): void {
+/** `columns`: the two columns' names (default Rådslag against the bare socket.io floor). */
+function printTable(name: string, plan: Plan, r: RunResult, floor?: RunResult, columns: [string, string] = ['Rådslag', 'floor']): void {
   const a = figures(r);
   const b = floor && figures(floor);
   const sent = (x: RunResult) => ['host', 'screen', 'participants'].map((k) => (x.after.sent[k] ?? 0) - (x.before.sent[k] ?? 0)).join(' / ');
@@ -239,7 +253,7 @@ function printTable(name: string, plan: Plan, r: RunResult, floor?: RunResult): 
   ];
   const w = Math.max(...rows.map((x) => x[0].length));
   console.log(`\n== ${name}: ${plan.sessions} session(s) × ${plan.perSession} participants, window ${plan.windowMs} ms, ${plan.votes} votes each ==`);
-  console.log(`${''.padEnd(w)}  ${'Rådslag'.padStart(16)}  ${(floor ? 'floor' : '').padStart(16)}`);
+  console.log(`${''.padEnd(w)}  ${columns[0].padStart(16)}  ${(floor ? columns[1] : '').padStart(16)}`);
   for (const [label, x, y] of rows) console.log(`${label.padEnd(w)}  ${String(x).padStart(16)}  ${String(y ?? '').padStart(16)}`);
   const events = Object.entries(r.byEvent).map(([e, n]) => `${e} ${round(n / r.participants, 2)}`).join(', ');
   console.log(`events per participant (Rådslag): ${events}`);

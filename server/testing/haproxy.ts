@@ -2,7 +2,7 @@
 // of nodes is replaced by the test's (and the spare slots counted as asked); everything else –
 // routing by join code, health checks, the runtime API – is the file operators use. HAProxy runs
 // in the foreground on a port of its own, with its admin socket in a temporary folder, so a test
-// never touches a system HAProxy. Only tests import this module.
+// never touches a system HAProxy. Only tests and the bench (--cluster) import this module.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -19,6 +19,8 @@ export type HaproxyBackend = { name: string; port: number; host?: string };
 export type RunningHaproxy = {
   url: string;
   port: number;
+  /** HAProxy's process id (the bench reads its CPU time). */
+  pid: number;
   /** One command on the runtime API (admin level); resolves with HAProxy's whole answer. */
   runtime: (command: string) => Promise<string>;
   /** The backend's servers as `show stat` lists them: name → status (UP, DOWN, MAINT, DRAIN, …). */
@@ -81,6 +83,7 @@ export async function startHaproxy(options: { backends: readonly HaproxyBackend[
   const running: RunningHaproxy = {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: proc.pid!,
     runtime,
     servers,
     waitForServer: async (server, status, timeoutMs = 15_000) => {
