@@ -15,7 +15,7 @@ import type { SessionManager } from './sessions.ts';
 import { lifecycleRoutes } from './lifecycle.ts';
 import { creationQuota } from './security/capacity.ts';
 import { facilitatorOnly } from './security/facilitator.ts';
-import { budget } from './security/quotas.ts';
+import { budget, type SharedBudgets } from './security/quotas.ts';
 import { questionSetRoutes, setInfo } from './question-set-routes.ts';
 import type { QuestionCatalogue } from './question-sets.ts';
 import { serveClient } from './static.ts';
@@ -30,6 +30,7 @@ export function createApp(
   sessions: SessionManager,
   catalogue: QuestionCatalogue,
   guards: Guards = createGuards(config),
+  shared?: SharedBudgets,
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -37,8 +38,8 @@ export function createApp(
   // other spelling can reach a handler (set before the first route: the router reads them once).
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
-  const facilitator = facilitatorOnly(config.facilitatorPassword, guards.keyOf);
-  const creations = budget(config.sessionsPerIpPerMinute, 60);
+  const facilitator = facilitatorOnly(config.facilitatorPassword, guards.keyOf, shared);
+  const creations = budget(config.sessionsPerIpPerMinute, 60, 0, shared && { store: shared, name: 'creations' });
   // Behind a trusted proxy, req.protocol (for the links we hand out) comes from X-Forwarded-Proto;
   // the same hops as the guards' counting key (security/address.ts).
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);

@@ -53,6 +53,10 @@ export type Config = {
   nodeId?: string;
   /** On PostgreSQL: how long a session lease lasts unrenewed (LEASE_TTL_MS): a dead node's sessions move after this. */
   leaseTtlMs?: number;
+  /** Several nodes: Redis for the per-address budgets they share (REDIS_URL, e.g. redis://10.0.0.20:6379). */
+  redisUrl?: string;
+  /** The prefix of this installation's keys in Redis (REDIS_PREFIX); default raadslag:<DATABASE_SCHEMA or public>. */
+  redisPrefix?: string;
   // Quotas (security/quotas.ts). Absent or 0: no limit – tests and the bench start servers in
   // code; readConfig gives the documented defaults.
   /** Workshops one address may create per minute. */
@@ -115,6 +119,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.DATABASE_SCHEMA ? { databaseSchema: env.DATABASE_SCHEMA } : {}),
     ...(env.NODE_ID ? { nodeId: env.NODE_ID } : {}),
+    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+    ...(env.REDIS_PREFIX ? { redisPrefix: env.REDIS_PREFIX } : {}),
     leaseTtlMs: count(env, 'LEASE_TTL_MS', DEFAULTS.leaseTtlMs, 500),
     sessionsPerIpPerMinute: count(env, 'SESSIONS_PER_IP_PER_MINUTE', DEFAULTS.sessionsPerIpPerMinute),
     maxSessions: count(env, 'MAX_SESSIONS', DEFAULTS.maxSessions),

@@ -20,6 +20,7 @@ import { createGuards } from './security/guards.ts';
 import { QuestionCatalogue } from './question-sets.ts';
 import { SessionManager } from './sessions.ts';
 import { openStore } from './store/open-store.ts';
+import { sharedBudgets } from './cluster/redis.ts';
 
 export type RunningServer = {
   url: string;
@@ -49,7 +50,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     cluster,
   );
   const guards = createGuards(config);
-  const app = createApp(config, sessions, catalogue, guards);
+  const shared = await sharedBudgets(config);
+  const app = createApp(config, sessions, catalogue, guards, shared);
   const httpServer = http.createServer(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, Identity>(httpServer, {
     maxHttpBufferSize: LIMITS.maxHttpBufferSize,
@@ -69,7 +71,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const broadcaster = new Broadcaster(io, sessions);
   sessions.onChange((code, events) => broadcaster.changed(code, events));
-  attachGateway(io, sessions, guards, broadcaster, participantLimits(config));
+  attachGateway(io, sessions, guards, broadcaster, participantLimits(config, shared));
   let slowDropped = 0;
   const stopSlowSweep = dropSlowConsumers(io, config.sendBufferLimitBytes ?? DEFAULTS.sendBufferLimitBytes, () => slowDropped++);
 
@@ -115,6 +117,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await sessions.drain();
       await sessions.releaseLeases();
       await store.close();
+      shared?.client.disconnect();
     },
   };
 }

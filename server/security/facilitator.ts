@@ -5,14 +5,14 @@
 // `/API/Sessions/` reaches nothing at all.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response, NextFunction } from 'express';
-import { passwordBudget } from './quotas.ts';
+import { passwordBudget, type SharedBudgets } from './quotas.ts';
 
 export const ROUTER_OPTIONS = { caseSensitive: true, strict: true } as const;
 
-export function facilitatorOnly(password: string | undefined, keyOf: (req: Request) => string): RequestHandler {
+export function facilitatorOnly(password: string | undefined, keyOf: (req: Request) => string, shared?: SharedBudgets): RequestHandler {
   if (!password) return (_req, _res, next) => next();
   const expected = digest(password);
-  const attempts = passwordBudget();
+  const attempts = passwordBudget(shared);
   return (req: Request, res: Response, next: NextFunction) => {
     const key = keyOf(req);
     // Taken before the comparison: attempts in flight count too.

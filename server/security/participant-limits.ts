@@ -7,7 +7,7 @@
 import type { Config } from '../config.ts';
 import { DEFAULTS } from '../config.ts';
 import { RateLimiter } from '../rate-limit.ts';
-import { budget, type Budget } from './quotas.ts';
+import { budget, type Budget, type SharedBudgets } from './quotas.ts';
 
 /** Messages per second and burst, per participant (all its sockets) or per console/screen socket. */
 export const MESSAGE_RATE = { rate: 20, burst: 40 } as const;
@@ -35,7 +35,8 @@ export type ParticipantLimits = {
   maxParticipants: number;
 };
 
-export function participantLimits(config: Pick<Config, 'socketsPerParticipant' | 'joinsPerIpPerMinute' | 'maxParticipants'>): ParticipantLimits {
+/** `shared`: the joins budget in Redis, one per address across nodes (quotas.ts). */
+export function participantLimits(config: Pick<Config, 'socketsPerParticipant' | 'joinsPerIpPerMinute' | 'maxParticipants'>, shared?: SharedBudgets): ParticipantLimits {
   const maxSockets = config.socketsPerParticipant ?? DEFAULTS.socketsPerParticipant;
   const open = new Map<string, { sockets: number; limiter: RateLimiter }>();
   const refusals = new Map<string, RateLimiter>();
@@ -82,7 +83,7 @@ export function participantLimits(config: Pick<Config, 'socketsPerParticipant' |
       const entry = open.get(keyOf(code, id));
       return entry?.limiter ?? new RateLimiter(MESSAGE_RATE.rate, MESSAGE_RATE.burst);
     },
-    joins: budget(config.joinsPerIpPerMinute, 60),
+    joins: budget(config.joinsPerIpPerMinute, 60, 0, shared && { store: shared, name: 'joins' }),
     maxParticipants: config.maxParticipants ?? DEFAULTS.maxParticipants,
   };
 }

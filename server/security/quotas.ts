@@ -1,8 +1,14 @@
 // Per-address budgets (rate-limiter-flexible, in memory: a restart forgets them, nothing is
 // logged or stored). Every budget is *taken before* the work it guards, so requests in flight
 // count at once: pipelining or parallel requests gain nothing. Work that turns out not to count
-// (a correct password) is given back.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+// (a correct password) is given back. With several nodes (REDIS_URL), the budgets live in Redis,
+// shared by all nodes, so an address gets one budget however the balancer spreads its requests;
+// while Redis is out of reach, each node counts in memory (rate-limiter-flexible's insurance).
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/** Budgets shared through Redis: the client, and a prefix of the installation's own. */
+export type SharedBudgets = { client: Redis; prefix: string };
 
 /** 0: allowed; otherwise the seconds until the address may try again. */
 export type Budget = {
@@ -12,10 +18,16 @@ export type Budget = {
 
 const UNLIMITED: Budget = { take: () => Promise.resolve(0), refund: () => {} };
 
-/** `points` per `seconds` per key; over it, the key waits `blockSeconds` (default: the window's rest). */
-export function budget(points: number | undefined, seconds: number, blockSeconds = 0): Budget {
+/**
+ * `points` per `seconds` per key; over it, the key waits `blockSeconds` (default: the window's
+ * rest). `shared`: kept in Redis under the budget's `name`, for every node alike.
+ */
+export function budget(points: number | undefined, seconds: number, blockSeconds = 0, shared?: { store: SharedBudgets; name: string }): Budget {
   if (!points || points <= 0) return UNLIMITED;
-  const limiter = new RateLimiterMemory({ points, duration: seconds, blockDuration: blockSeconds });
+  const options = { points, duration: seconds, blockDuration: blockSeconds };
+  const limiter: RateLimiterAbstract = shared
+    ? new RateLimiterRedis({ ...options, storeClient: shared.store.client, keyPrefix: `${shared.store.prefix}:${shared.name}`, insuranceLimiter: new RateLimiterMemory(options) })
+    : new RateLimiterMemory(options);
   return {
     take: (key) =>
       limiter.consume(key).then(
@@ -34,9 +46,9 @@ export function budget(points: number | undefined, seconds: number, blockSeconds
  * then an hour's wait. Every attempt is taken before the password is compared; a correct one is
  * given back, so a facilitator who logs in often never runs out.
  */
-export function passwordBudget(): Budget {
-  const minute = budget(10, 60, 60);
-  const hour = budget(30, 60 * 60, 60 * 60);
+export function passwordBudget(shared?: SharedBudgets): Budget {
+  const minute = budget(10, 60, 60, shared && { store: shared, name: 'password-minute' });
+  const hour = budget(30, 60 * 60, 60 * 60, shared && { store: shared, name: 'password-hour' });
   return {
     async take(key) {
       const wait = await minute.take(key);

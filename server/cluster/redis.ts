@@ -1,0 +1,21 @@
+// The Redis connection of a clustered install (REDIS_URL): the per-address budgets all nodes share
+// (security/quotas.ts). Commands are not queued while Redis is away – a budget then falls back
+// to counting in this node's memory at once rather than making a request wait – and the client
+// keeps reconnecting by itself.
+import { Redis } from 'ioredis';
+import type { Config } from '../config.ts';
+import type { SharedBudgets } from '../security/quotas.ts';
+
+export async function sharedBudgets(config: Pick<Config, 'redisUrl' | 'redisPrefix' | 'databaseSchema'>): Promise<SharedBudgets | undefined> {
+  if (!config.redisUrl) return undefined;
+  const client = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  let warned = false;
+  client.on('error', (e: Error) => {
+    if (!warned) console.warn(`redis: ${e.message}; the budgets count per node until it is back`);
+    warned = true;
+  });
+  client.on('ready', () => (warned = false));
+  // A Redis that is not there at the start does not stop the node: the budgets count locally.
+  await client.connect().catch(() => {});
+  return { client, prefix: config.redisPrefix ?? `raadslag:${config.databaseSchema ?? 'public'}` };
+}
