@@ -74,8 +74,9 @@ export class Campaigns {
     const campaign = await this.store.get(id);
     if (!campaign) return undefined;
     const workshops = await this.store.workshops(id);
-    // Each workshop's log is read on first use, like a console's; then it stays in memory.
-    const opened = await Promise.all(workshops.map((w) => this.sessions.open(w.code)));
+    // Each workshop's log is read on first use, like a console's; then it stays in memory. On
+    // several nodes, read without taking it from the node running it (a replay each time).
+    const opened = await Promise.all(workshops.map((w) => this.sessions.peek(w.code)));
     const attached = workshops.flatMap((w, i) => {
       const live = opened[i];
       return live ? [{ ...w, state: live.state }] : [];

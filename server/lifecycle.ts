@@ -27,7 +27,8 @@ export function lifecycleRoutes(config: Pick<Config, 'facilitatorPassword'>, ses
   router.post('/api/sessions/status', facilitator, async (req, res) => {
     const body = StatusRequest.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: { code: 'invalid_payload', message: body.error.issues[0]?.message } });
-    const opened = await Promise.all(body.data.sessions.map(({ code }) => sessions.open(code)));
+    // Read, not run: listing a workshop on this node must not take it from the node running it.
+    const opened = await Promise.all(body.data.sessions.map(({ code }) => sessions.peek(code)));
     res.json(
       body.data.sessions.map(({ code, token }, i) => {
         const s = opened[i];

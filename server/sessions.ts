@@ -150,6 +150,25 @@ export class SessionManager {
     return loading;
   }
 
+  /**
+   * The session to read, not to run: for lists and overviews (the start page's status, a
+   * campaign's combined view) that may ask on any node. One node: the same as open. Clustered:
+   * the session in memory if this node runs it, else a replay of the log as committed – without
+   * taking its lease, which would pull a running workshop away from its node.
+   */
+  async peek(code: string): Promise<Pick<LiveSession, 'meta' | 'state'> | undefined> {
+    if (!this.ownership) return this.open(code);
+    const live = this.sessions.get(code);
+    if (live) return live;
+    const meta = this.metas.get(code) ?? (await this.store.loadMeta(code));
+    if (!meta) return undefined;
+    const [first, ...rest] = await this.store.loadEvents(code);
+    if (first?.event.type !== 'sessionCreated') return undefined;
+    const state = initialState(first.event);
+    for (const row of rest) evolve(state, row.event);
+    return { meta, state };
+  }
+
   /** Reads and replays one session's log (on first use after a start). */
   private async load(code: string): Promise<LiveSession | undefined> {
     // A session another process made after this one started (a migration, another node).

@@ -115,4 +115,23 @@ describe.skipIf(!PG)('one owner per session across nodes', () => {
     await expect(a.open(code)).rejects.toBeInstanceOf(OwnedElsewhere);
     expect(b.get(code)?.state.participantCount).toBe(2);
   });
+
+  it('a list or an overview on another node reads the session without taking it (peek)', async () => {
+    const a = await node('A5', 400);
+    const b = await node('B5', 400);
+    const { code } = await a.create(SET);
+    // Nobody runs it yet: B reads it and leaves it free.
+    expect((await b.peek(code))?.state.participantCount).toBe(0);
+    expect(await stores.at(-1)!.leases!.holder(code)).toBeUndefined();
+    expect((await join(a, code)).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 450)); // A could hand it on now, if asked
+    let lost = '';
+    a.onLost((c) => (lost = c));
+    expect((await b.peek(code))?.state.participantCount).toBe(1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(lost).toBe('');
+    expect(a.get(code)?.state.participantCount).toBe(1);
+    expect(b.get(code)).toBeUndefined();
+  });
 });
+
