@@ -171,8 +171,9 @@ export class SessionManager {
 
   /** Reads and replays one session's log (on first use after a start). */
   private async load(code: string): Promise<LiveSession | undefined> {
-    // A session another process made after this one started (a migration, another node).
-    const meta = this.metas.get(code) ?? (await this.store.loadMeta(code));
+    // A session another process made after this one started (a migration, another node). On
+    // several nodes always read again: another node may have rotated its console link meanwhile.
+    const meta = this.ownership || !this.metas.has(code) ? await this.store.loadMeta(code) : this.metas.get(code);
     if (!meta) return undefined;
     if (this.handingOver.has(code)) throw new OwnedElsewhere(code);
     // Clustered: the lease first, then the log – a takeover waits for the old owner's last commit.

@@ -86,11 +86,14 @@ describe.skipIf(!PG)('one owner per session across nodes', () => {
     // A third node asks for the session: B holds it, so it is told to try later.
     await expect((await node('C2', 200)).open(code)).rejects.toBeInstanceOf(OwnedElsewhere);
 
-    // B stops gracefully: it gives its leases up, and A takes over at once with everything.
+    // B rotates the console link, then stops gracefully: it gives its leases up, and A takes over
+    // at once with everything – the new link included (A had the old one in memory).
+    const token = await b.rotateHostToken(code);
     await b.drain();
     await b.releaseLeases();
     const back = await a.open(code);
     expect(back?.state.participantCount).toBe(2);
+    expect(a.isHost(code, token)).toBe(true);
     expect((await join(a, code)).ok).toBe(true);
   });
 
