@@ -174,7 +174,10 @@ export class SessionManager {
     // A session another process made after this one started (a migration, another node). On
     // several nodes always read again: another node may have rotated its console link meanwhile.
     const meta = this.ownership || !this.metas.has(code) ? await this.store.loadMeta(code) : this.metas.get(code);
-    if (!meta) return undefined;
+    if (!meta) {
+      this.metas.delete(code); // deleted by another node
+      return undefined;
+    }
     if (this.handingOver.has(code)) throw new OwnedElsewhere(code);
     // Clustered: the lease first, then the log – a takeover waits for the old owner's last commit.
     if (this.ownership && !this.ownership.holds(code) && !(await this.ownership.take(code))) throw new OwnedElsewhere(code);
