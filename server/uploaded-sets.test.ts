@@ -63,7 +63,7 @@ describe('the default agenda', () => {
       expect(sets.find((x) => x.id === 'aaa-official')!.default).toBeUndefined();
       // A workshop created without naming a set gets the built-in agenda.
       const created = (await (await send(`${s.url}/api/sessions`, 'POST', {})).json()) as { code: string };
-      expect(s.sessions.get(created.code)!.state.set.id).toBe(BUILT_IN_ID);
+      expect((await s.sessions.peek(created.code))!.state.set.id).toBe(BUILT_IN_ID);
       await s.stop();
       s = await p.start();
     }
@@ -75,7 +75,7 @@ describe('the default agenda', () => {
     const s = await p.start({ defaultQuestionSet: 'zz-egen' });
     expect((await list(s.url))[0]).toMatchObject({ id: 'zz-egen', default: true });
     const created = (await (await send(`${s.url}/api/sessions`, 'POST', {})).json()) as { code: string };
-    expect(s.sessions.get(created.code)!.state.set.id).toBe('zz-egen');
+    expect((await s.sessions.peek(created.code))!.state.set.id).toBe('zz-egen');
     await send(`${s.url}/api/question-sets`, 'POST', { filename: 'u.md', content: impostor('uploaded-one') });
     await s.stop();
     await expect(p.start({ defaultQuestionSet: 'uploaded-one' })).rejects.toThrow(/DEFAULT_QUESTION_SET: no question set with the id "uploaded-one"/);
@@ -145,7 +145,7 @@ describe('uploads', () => {
     expect((await send(`${url}/mit-saet`, 'DELETE', undefined)).status).toBe(204);
     expect((await list(s.url)).some((x) => x.id === 'mit-saet')).toBe(false);
     expect(fs.readdirSync(path.join(p.config.dataDir, 'uploaded-sets'))).toEqual([]);
-    expect(s.sessions.get(created.code)!.state.set.id).toBe('mit-saet');
+    expect((await s.sessions.peek(created.code))!.state.set.id).toBe('mit-saet');
     expect((await send(`${s.url}/api/sessions`, 'POST', { questionSetId: 'mit-saet' })).status).toBe(404);
   });
 
