@@ -60,6 +60,8 @@ export class ClusterProc implements BenchServer {
   }
 
   async stop(): Promise<void> {
+    // What HAProxy saw (health checks going down, say) for a look afterwards.
+    fs.writeFileSync(`${process.env.TMPDIR ?? '/tmp'}/raadslag-bench-haproxy.log`, this.lb.output());
     await Promise.all(this.nodes.map((n) => n.stop()));
     await this.lb.close();
     const client = new pg.Client({ connectionString: CLUSTER_DATABASE_URL });

@@ -11,7 +11,7 @@ import { isCsvDelimiter } from './export/csv.ts';
 import { createGuards, type Guards } from './security/guards.ts';
 import { allowedHostsOnly, bearerToken, codeThrottle, noStore, sameOriginWrites, securityHeaders } from './security/http.ts';
 import type { HostPolicy } from './security/hosts.ts';
-import type { SessionManager } from './sessions.ts';
+import { OwnedElsewhere, type SessionManager } from './sessions.ts';
 import { lifecycleRoutes } from './lifecycle.ts';
 import { creationQuota } from './security/capacity.ts';
 import { facilitatorOnly } from './security/facilitator.ts';
@@ -53,10 +53,17 @@ export function createApp(
   // After the throttle, which counts lookups as they arrive: every request about one session finds
   // it in memory, its log read on first use (a session from before a restart, or made by another
   // process). What follows may then ask synchronously.
-  app.use('/api/sessions/:code', async (req, _res, next) => {
+  app.use('/api/sessions/:code', async (req, res, next) => {
     const code = String(req.params.code);
-    await sessions.open(code);
-    if (code !== code.toUpperCase()) await sessions.open(code.toUpperCase());
+    try {
+      await sessions.open(code);
+      if (code !== code.toUpperCase()) await sessions.open(code.toUpperCase());
+    } catch (e) {
+      // Clustered: another node runs it and has not handed it over yet – a moment's matter.
+      if (!(e instanceof OwnedElsewhere)) throw e;
+      res.setHeader('Retry-After', '1');
+      return void res.status(503).json({ error: { code: 'internal', message: e.message } });
+    }
     next();
   });
   app.use(questionSetRoutes(config, sessions, catalogue, facilitator)); // before the 64 kB parser: a set may be 256 KiB

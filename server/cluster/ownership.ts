@@ -32,7 +32,7 @@ export class Ownership {
    */
   async take(code: string, waitMs = this.options.ttlMs * 2): Promise<boolean> {
     const until = Date.now() + waitMs;
-    for (let asked = false; ; ) {
+    for (;;) {
       const got = await this.leases.acquire(code, this.options.node, this.options.ttlMs);
       if (got.ok) {
         if (!this.held.has(code)) this.takenAt.set(code, Date.now());
@@ -41,11 +41,9 @@ export class Ownership {
         return true;
       }
       // A live node holds it: the load balancer sends the workshop here now (a node was added or
-      // came back), so the holder is asked to hand it over rather than to keep it until it dies.
-      if (!asked && got.holder) {
-        asked = true;
-        await this.leases.requestHandover(code).catch(() => {});
-      }
+      // came back), so the holder is asked to hand it over rather than to keep it until it dies –
+      // again each round, since a holder that took it moments ago keeps it for a while first.
+      if (got.holder) await this.leases.requestHandover(code).catch(() => {});
       const left = until - Date.now();
       if (left <= 0) return false;
       // Try again just after it would expire (or soon, if the holder keeps renewing).
