@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../shared/session/actor.ts';
-import type { HostView } from '../../shared/session/views.ts';
+import type { HostView, ScreenView } from '../../shared/session/views.ts';
 import { openPgStore } from '../store/pg-store.ts';
 import { freePort, spawnServer, type ChildServer } from '../testing/child-server.ts';
 import { haproxyBinary, startHaproxy, type RunningHaproxy } from '../testing/haproxy.ts';
@@ -27,7 +27,8 @@ const schema = `cluster_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
 const SEED = Number(process.env.CLUSTER_SEED ?? Math.floor(Math.random() * 1e6));
 
 type Node = { name: string; port: number; child: ChildServer };
-type Workshop = { session: Created; host: ResilientClient<HostView>; phones: Phone[]; votingOpen: Promise<void>; openVoting: () => void; work: Promise<unknown> };
+/** `screenViews`: when the workshop's screen got a view, and how many had answered then. */
+type Workshop = { session: Created; host: ResilientClient<HostView>; phones: Phone[]; votingOpen: Promise<void>; openVoting: () => void; work: Promise<unknown>; screenViews: { at: number; answered: number }[] };
 
 const nodes: Node[] = [];
 let lb: RunningHaproxy | undefined;
@@ -95,6 +96,11 @@ async function workshopsOnEveryNode(): Promise<Created[]> {
 
 function startWorkshop(session: Created, index: number, pace: [number, number], phones_ = PHONES): Workshop {
   const host = new ResilientClient<HostView>(lb!.url, session.code, 'host', session.hostToken);
+  // The room's screen, on the text question: its count moves with every text answer.
+  const screen = new ResilientClient<ScreenView>(lb!.url, session.code, 'screen');
+  const screenViews: Workshop['screenViews'] = [];
+  screen.socket.on('view', (v: ScreenView) => screenViews.push({ at: Date.now(), answered: v.step?.kind === 'question' ? (v.step.answered ?? 0) : -1 }));
+  clients.push(screen);
   const phones: Phone[] = Array.from({ length: phones_ }, () => ({ client: new ResilientClient(lb!.url, session.code, 'participant'), acked: [] }));
   clients.push(host, ...phones.map((p) => p.client));
   let openVoting!: () => void;
@@ -105,11 +111,13 @@ function startWorkshop(session: Created, index: number, pace: [number, number], 
   // Voting opens once every text is in and the test says so (a kill is planned inside it).
   const votingOpen = Promise.all([textsIn, ready]).then(() => host.deliver({ type: 'openVoting', questionId: Q.text })).then(() => {});
   const work = (async () => {
+    await host.until(() => host.view !== undefined, 'the console view');
+    await host.deliver({ type: 'goTo', index: host.view!.agenda.find((a) => a.questionId === Q.text)!.index });
     for (const questionId of Object.values(Q)) await host.deliver({ type: 'openAnswering', questionId });
     await Promise.all(phones.map((p, i) => runPhone(p, i, seededRandom(SEED * 1000 + index * PHONES + i), () => ++done === phones_ && allTexts(), votingOpen, pace)));
   })();
   work.catch(() => {});
-  return { session, host, phones, votingOpen, openVoting, work };
+  return { session, host, phones, votingOpen, openVoting, work, screenViews };
 }
 
 const acks = (w: Workshop, type?: string) => w.phones.reduce((n, p) => n + p.acked.filter((a) => !type || a.delivered.command.type === type).length, 0);
@@ -203,6 +211,12 @@ describe.skipIf(!PG || !HAPROXY)('three nodes on PostgreSQL behind HAProxy', () 
         `SIGKILL ${owner3.name} while voting: ${back3.length} phones back, p50 ${quantile(back3, 0.5)} ms, max ${Math.max(...back3)} ms`,
     );
     expect(back1.length).toBeGreaterThan(PHONES);
+    // The screens carry on: each got views after its workshop's owner went, and ends showing every
+    // phone's three texts.
+    for (const [w, at] of [[w1, t1], [w2, t1], [w3, t3]] as const) {
+      expect(w.screenViews.some((v) => v.at > at + 200), `${w.session.code}'s screen after the loss`).toBe(true);
+      await until(() => w.screenViews.at(-1)?.answered === PHONES, `${w.session.code}'s screen showing all ${PHONES}`, 10_000);
+    }
     expect(back3.length).toBeGreaterThan(0);
     expect(Math.max(...back1, ...back3)).toBeLessThanOrEqual(10_000);
 
