@@ -1,7 +1,7 @@
 // The session manager: identity and persistence around the pure core. A command is decided,
 // folded into the in-memory state, queued for commit, and acknowledged once it is on disk.
 // A repeated client id is acknowledged with the first answer and applied once.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { customAlphabet, nanoid } from 'nanoid';
 import type { Ack, Command, Lang } from '../shared/protocol.ts';
 import type { QuestionSet } from '../shared/question-set.ts';
@@ -13,7 +13,10 @@ import type { SessionState } from '../shared/session/state.ts';
 import { eraseFromLog, type EraseTarget, type Erased } from '../shared/session/erase.ts';
 import { ANYONE, AckBook } from './acks.ts';
 import { isBanned } from '../shared/session/participant-rules.ts';
-import { ROTATE_MS } from '../shared/session/screen-control.ts';
+import { SessionTimers } from './session-timers.ts';
+import { OwnedElsewhere, ackData, actorKey, devicePseudonym, hash, keysOf, noSuchSession, sum } from './session-keys.ts';
+
+export { OwnedElsewhere, devicePseudonym } from './session-keys.ts';
 import { CommitQueue } from './store/commit-queue.ts';
 import { FencedError, type EventRow, type SessionMeta, type Store } from './store/store.ts';
 import { Ownership, type OwnershipOptions } from './cluster/ownership.ts';
@@ -43,7 +46,7 @@ export class SessionManager {
   private readonly queues = new Map<string, CommitQueue>();
   private listener: ChangeListener = () => {};
   private readonly rotationListeners: ((code: string) => void)[] = [];
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers: SessionTimers;
 
   private constructor(
     private readonly store: Store,
@@ -52,6 +55,7 @@ export class SessionManager {
     cluster?: OwnershipOptions,
   ) {
     this.queue = new CommitQueue(store, onFatal);
+    this.timers = new SessionTimers((code, command) => this.executeSystem(code, command), clock);
     if (cluster && store.leases) {
       this.ownership = new Ownership(store.leases, cluster);
       this.ownership.onLost((code) => this.lose(code));
@@ -83,7 +87,7 @@ export class SessionManager {
     this.ownership?.drop(code, false);
     this.sessions.delete(code);
     this.queues.delete(code);
-    this.clearTimers(code);
+    this.timers.clear(code);
     for (const listener of this.lostListeners) listener(code);
   }
 
@@ -100,7 +104,7 @@ export class SessionManager {
     this.handingOver.add(code);
     try {
       this.sessions.delete(code);
-      this.clearTimers(code);
+      this.timers.clear(code);
       await this.queues.get(code)?.drain().catch(() => {});
       this.queues.delete(code);
       await this.ownership?.release(code);
@@ -194,9 +198,9 @@ export class SessionManager {
     this.sessions.set(code, live);
     // A timer that ran out while the session was not loaded closes now.
     for (const [questionId, run] of Object.entries(live.state.runs)) {
-      if (run.timer?.autoClose) this.schedule(code, questionId, run.timer.endsAt);
+      if (run.timer?.autoClose) this.timers.question(code, questionId, run.timer.endsAt);
     }
-    if (live.state.screenRotate && !live.state.ended) this.rotation(code, true);
+    if (live.state.screenRotate && !live.state.ended) this.timers.rotation(code, true);
     return live;
   }
 
@@ -338,8 +342,8 @@ export class SessionManager {
     if (!decision.ok) return { ack: Promise.resolve({ ok: false, error: decision.error }), accepted: false };
     const rows: EventRow[] = decision.events.map((event, i) => {
       evolve(session.state, event);
-      if (event.type === 'timerSet') this.schedule(code, event.questionId, event.autoClose ? event.endsAt : null);
-      if (event.type === 'screenConfigured' && event.rotate !== undefined) this.rotation(code, event.rotate);
+      if (event.type === 'timerSet') this.timers.question(code, event.questionId, event.autoClose ? event.endsAt : null);
+      if (event.type === 'screenConfigured' && event.rotate !== undefined) this.timers.rotation(code, event.rotate);
       return { code, seq: session.state.seq, clientKey: i === 0 ? key : null, event, owner: i === 0 ? owner : null };
     });
     if (key !== null) session.knownKeys.add(key);
@@ -356,42 +360,8 @@ export class SessionManager {
     return { ack, accepted: true };
   }
 
-  /** Time is the server's: an auto-closing timer comes back in as a command when it runs out. */
-  private schedule(code: string, questionId: string, endsAt: number | null): void {
-    const key = `${code}:${questionId}`;
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
-    if (endsAt === null) return;
-    const t = setTimeout(() => {
-      this.timers.delete(key);
-      void this.executeSystem(code, { type: 'timerExpired', questionId });
-    }, Math.max(0, endsAt - this.clock()));
-    t.unref();
-    this.timers.set(key, t);
-  }
-
-  /** An auto-rotating screen turns its page every ROTATE_MS, as a command of the server's own. */
-  private rotation(code: string, on: boolean): void {
-    // "~" is not allowed in a question id, so this key never meets a question's timer.
-    const key = `${code}:~rotate`;
-    clearInterval(this.timers.get(key));
-    this.timers.delete(key);
-    if (!on) return;
-    const t = setInterval(() => {
-      void this.executeSystem(code, { type: 'rotateScreen' }).then((ack) => {
-        if (!ack.ok && this.timers.get(key) === t) {
-          clearInterval(t);
-          this.timers.delete(key);
-        }
-      });
-    }, ROTATE_MS);
-    t.unref();
-    this.timers.set(key, t);
-  }
-
   close(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.timers.close();
   }
 
   /**
@@ -448,7 +418,7 @@ export class SessionManager {
     // a node that cannot get the lease in time leaves it to the owner's own retention sweep.
     if (this.ownership && !this.ownership.holds(code) && !(await this.open(code).then(Boolean, () => false))) return false;
     if (!this.metas.has(code)) return false; // deleted meanwhile
-    this.clearTimers(code);
+    this.timers.clear(code);
     this.sessions.delete(code);
     this.metas.delete(code);
     this.deletedCodes.add(code);
@@ -484,14 +454,6 @@ export class SessionManager {
     return { commits: sum(all.map((s) => s.commits)), commitMs: sum(all.map((s) => s.commitMs)), commitMaxMs: Math.max(...all.map((s) => s.commitMaxMs)) };
   }
 
-  private clearTimers(code: string): void {
-    for (const [key, t] of this.timers) {
-      if (key.startsWith(`${code}:`)) {
-        clearTimeout(t);
-        this.timers.delete(key);
-      }
-    }
-  }
 
   /** Codes deleted since the start: a log read that was under way when it went is thrown away. */
   private readonly deletedCodes = new Set<string>();
@@ -525,45 +487,4 @@ export class SessionManager {
   codes(): string[] {
     return [...this.metas.keys()];
   }
-}
-
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-/** The session is run by another node, which did not let it go in time (the clustered mode). */
-export class OwnedElsewhere extends Error {
-  constructor(readonly code: string) {
-    super(`the workshop ${code} is run by another server right now; try again`);
-  }
-}
-
-const noSuchSession = (): Ack => ({ ok: false, error: { code: 'no_such_session', message: 'no such session' } });
-
-function keysOf(rows: readonly EventRow[]): Set<string> {
-  const keys = new Set<string>();
-  for (const r of rows) if (r.clientKey !== null) keys.add(r.clientKey);
-  return keys;
-}
-
-function actorKey(actor: Actor): string {
-  return actor.kind === 'participant' ? actor.participantId : actor.kind;
-}
-
-/** What the client learns from its ack: derivable from the events, so a replayed log gives the same ack. */
-function ackData(events: readonly SessionEvent[]): unknown {
-  const e = events[0];
-  if (e?.type === 'participantJoined') return { participantId: e.participantId, token: e.token };
-  if (e?.type === 'answerSubmitted') return { answerId: e.answerId };
-  return undefined;
-}
-
-/**
- * A phone's device id as one session knows it (Actor's `device`): a hash salted with the code,
- * so the stored log holds no id that links the phone across workshops.
- */
-export function devicePseudonym(code: string, device: string): string {
-  return hash(`${code}:${device}`).slice(0, 32);
-}
-
-function hash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }
