@@ -14,7 +14,7 @@ type Client = {
 };
 type Me = { voting?: { questionId: string; sample: { id: string }[] }[] } | null;
 let clients: Client[] = [];
-const counts: Counts = { clients: 0, frames: 0, bytes: 0, byEvent: {} };
+const counts: Counts = { clients: 0, frames: 0, bytes: 0, byEvent: {}, bytesByEvent: {} };
 let prefix = Math.random().toString(36).slice(2, 10);
 
 const send = (m: WorkerToParent) => process.send?.(m);
@@ -42,11 +42,13 @@ async function join(url: string, specs: ClientSpec[], concurrency: number, timeo
     const socket = connect(url, spec.code);
     const client: Client = { spec, socket, joined: false, seq: 0, idx: clients.length, voting: new Map() };
     clients.push(client);
-    socket.on('me', (me: Me) => {
+    const sawMe = (me: Me) => {
       for (const v of me?.voting ?? []) {
         if (!client.voting.has(v.questionId)) client.voting.set(v.questionId, { ids: v.sample.map((x) => x.id), at: now() });
       }
-    });
+    };
+    socket.on('me', sawMe);
+    socket.on('update', (u: { me: Me }) => sawMe(u.me));
     try {
       const ack = await command(client, { type: 'join', role: 'employee' }, Math.max(1000, deadline - now()));
       if (!ack.ok) throw new Error(JSON.stringify(ack.error));
@@ -80,7 +82,11 @@ function connect(url: string, code: string): Socket {
     socket.io.engine.on('packet', (p: { type: string; data?: unknown }) => {
       if (p.type !== 'message' || typeof p.data !== 'string') return;
       counts.frames++;
-      counts.bytes += Buffer.byteLength(p.data) + 1;
+      const bytes = Buffer.byteLength(p.data) + 1;
+      counts.bytes += bytes;
+      // socket.io's text packets: `2["event",…]` is an event, `3<id>[…]` an ack.
+      const kind = p.data[0] === '3' ? 'ack' : (/^2\d*\["([^"]+)"/.exec(p.data)?.[1] ?? 'other');
+      counts.bytesByEvent[kind] = (counts.bytesByEvent[kind] ?? 0) + bytes;
     });
   });
   socket.onAny((event: string) => {
@@ -165,6 +171,7 @@ function close(): void {
   counts.frames = 0;
   counts.bytes = 0;
   counts.byEvent = {};
+  counts.bytesByEvent = {};
   prefix = Math.random().toString(36).slice(2, 10);
   send({ type: 'closed' });
 }

@@ -47,6 +47,7 @@ export type RunResult = {
   frames: number;
   bytes: number;
   byEvent: Record<string, number>;
+  bytesByEvent: Record<string, number>;
   screenViews: number;
   /** With plan.screenFrames: the Chromium screen's frames and long tasks, per phase. */
   screenFrames: FrameFigures[];
@@ -142,6 +143,8 @@ export async function runOnce(
     await Promise.all(workers.map((w) => w.ask({ type: 'close' }, 'closed', 30_000)));
     const byEvent: Record<string, number> = {};
     for (const c of counts) for (const [e, n] of Object.entries(c.counts.byEvent)) byEvent[e] = (byEvent[e] ?? 0) + n;
+    const bytesByEvent: Record<string, number> = {};
+    for (const c of counts) for (const [e, n] of Object.entries(c.counts.bytesByEvent ?? {})) bytesByEvent[e] = (bytesByEvent[e] ?? 0) + n;
     const ok = samples.filter((a) => a.ok);
     return {
       target,
@@ -165,6 +168,7 @@ export async function runOnce(
       frames: counts.reduce((n, c) => n + c.counts.frames, 0),
       bytes: counts.reduce((n, c) => n + c.counts.bytes, 0),
       byEvent,
+      bytesByEvent,
       screenViews: consoles.reduce((n, c) => n + c.views.length, 0),
       screenFrames: frames,
       errors,

@@ -67,7 +67,8 @@ export type ParentToWorker =
 
 /** One answer as a client saw it: send and ack times on the shared clock; ack 0 when none came. */
 export type AnswerSample = { session: number; send: number; ack: number; ok: boolean };
-export type Counts = { clients: number; frames: number; bytes: number; byEvent: Record<string, number> };
+/** byEvent: events received by name; bytesByEvent: bytes on the wire by event name, acks as "ack". */
+export type Counts = { clients: number; frames: number; bytes: number; byEvent: Record<string, number>; bytesByEvent: Record<string, number> };
 export type WorkerToParent =
   | { type: 'ready' }
   | { type: 'joined'; latencies: number[]; failed: number; firstError?: string; done: number }

@@ -257,6 +257,8 @@ function printTable(name: string, plan: Plan, r: RunResult, floor?: RunResult, c
   for (const [label, x, y] of rows) console.log(`${label.padEnd(w)}  ${String(x).padStart(16)}  ${String(y ?? '').padStart(16)}`);
   const events = Object.entries(r.byEvent).map(([e, n]) => `${e} ${round(n / r.participants, 2)}`).join(', ');
   console.log(`events per participant (Rådslag): ${events}`);
+  const bytes = Object.entries(r.bytesByEvent).map(([e, n]) => `${e} ${round(n / r.participants, 0)}`).join(', ');
+  console.log(`bytes per participant by event (Rådslag): ${bytes}`);
   for (const e of [...r.errors, ...(floor?.errors ?? []).map((x) => `floor ${x}`)].slice(0, 5)) console.log(`! ${e}`);
 }
 

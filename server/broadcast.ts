@@ -16,6 +16,11 @@ export const FLUSH_MS = 100;
  * voting at once, consoles at ten a second took most of the event loop (docs/performance.md).
  */
 export const HOST_FLUSH_MS = 250;
+/**
+ * Personal frames sent in one event-loop turn (about 20–40 ms of work here): a hundred rooms
+ * opening voting at once are 5,000 frames, which in one turn stalled every workshop for seconds.
+ */
+const PHONES_PER_TURN = 200;
 
 export const rooms = {
   host: (code: string) => `${code}:host`,
@@ -31,6 +36,11 @@ export class Broadcaster {
   private readonly lastHostFlush = new Map<string, number>();
   /** The next flush of each session, and when it is due. */
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; at: number }>();
+  /** Sessions whose phones each get their own frame after a phase change, and who is still to get it. */
+  /** Commands awaiting their ack, per participant (`code\nid`): see holdMe. */
+  private readonly acking = new Map<string, number>();
+  private readonly everyPhone = new Map<string, { withView: boolean; ids: string[] | undefined }>();
+  private draining = false;
   /** Views sent, by audience: the bench and tests read these to show what fan-out costs. */
   readonly sent = { host: 0, screen: 0, participants: 0 };
 
@@ -39,7 +49,7 @@ export class Broadcaster {
     private readonly sessions: SessionManager,
   ) {}
 
-  /** A socket that just connected: its audience's view, and a phone's own `me` (null before it joins), without waiting for a flush. */
+  /** A socket that just connected: its audience's view – a phone's with its own `me` (null before it joins), one frame – without waiting for a flush. */
   greet(socket: Socket): void {
     const state = this.sessions.get(socket.data.code)?.state;
     if (!state) return;
@@ -47,16 +57,9 @@ export class Broadcaster {
     if (audience === 'host') socket.emit('view', hostView(state));
     else if (audience === 'screen') socket.emit('view', screenView(state));
     else {
-      socket.emit('view', participantView(state));
-      this.meNow(socket);
+      const id = socket.data.participantId;
+      socket.emit('update', { view: participantView(state), me: id ? meView(state, id) : null });
     }
-  }
-
-  /** One socket's `me` now: on connect, and when its join was accepted (it becomes that participant). */
-  meNow(socket: Socket): void {
-    const id = socket.data.participantId;
-    const state = this.sessions.get(socket.data.code)?.state;
-    if (state) socket.emit('me', id ? meView(state, id) : null);
   }
 
   /**
@@ -72,6 +75,20 @@ export class Broadcaster {
     const room = rooms.participant(code, id);
     if ((this.io.of('/').adapter.rooms.get(room)?.size ?? 0) > 1) this.io.to(room).except(socket.id).emit('me', me);
     return me;
+  }
+
+  /** A participant's command is on its way: its ack will carry their `me`, so flushes meanwhile leave them out. */
+  holdMe(code: string, id: string): void {
+    const k = `${code}\n${id}`;
+    this.acking.set(k, (this.acking.get(k) ?? 0) + 1);
+  }
+
+  /** That command was answered (with or without a `me`). */
+  releaseMe(code: string, id: string): void {
+    const k = `${code}\n${id}`;
+    const n = (this.acking.get(k) ?? 0) - 1;
+    if (n > 0) this.acking.set(k, n);
+    else this.acking.delete(k);
   }
 
   changed(code: string, events: readonly SessionEvent[]): void {
@@ -120,28 +137,73 @@ export class Broadcaster {
       this.io.to(rooms.screen(code)).emit('view', screenView(state));
       this.sent.screen++;
     }
-    if (d.participants) {
+    // After a phase change every phone's own view changes too: each gets the shared view and its
+    // own in one frame (below). Otherwise the shared view goes to the room as one frame.
+    if (d.participants && !d.me.all) {
       this.io.to(rooms.participants(code)).emit('view', participantView(state));
       this.sent.participants++;
     }
-    // Personal views differ per phone, so they go one by one – but only on phase changes
-    // (phones × phase changes), never on other people's answers.
-    const meRooms = d.me.all ? [rooms.participants(code)] : [...d.me.tables].map((t) => rooms.table(code, t));
-    // Phones that sent something: only their own sockets, unless everyone's goes out anyway.
-    if (!d.me.all) {
-      for (const id of d.me.participants) this.io.to(rooms.participant(code, id)).emit('me', meView(state, id));
+    if (d.me.all) return this.toEveryPhone(code, d.participants);
+    // Phones that sent something (only their own sockets), and the tables whose shared answers
+    // changed. A phone whose command is still committing gets its `me` with the ack instead; it
+    // stays due in case that command fails.
+    const waiting = [...d.me.participants].filter((id) => this.acking.has(`${code}\n${id}`));
+    for (const id of d.me.participants) if (!waiting.includes(id)) this.io.to(rooms.participant(code, id)).emit('me', meView(state, id));
+    for (const table of d.me.tables) {
+      for (const s of this.socketsIn(rooms.table(code, table))) {
+        const id = s.data.participantId;
+        if (id && !d.me.participants.has(id)) s.emit('me', meView(state, id));
+      }
     }
-    for (const room of meRooms) {
-      void this.io
-        .in(room)
-        .fetchSockets()
-        .then((sockets) => {
-          for (const s of sockets) {
-            const id = s.data.participantId;
-            if (id) s.emit('me', meView(state, id));
-          }
-        });
+    if (waiting.length) {
+      const next = this.dirty.get(code) ?? nothingWoken();
+      for (const id of waiting) next.me.participants.add(id);
+      this.dirty.set(code, next);
+      this.schedule(code);
     }
+  }
+
+  /**
+   * Every phone of a session its own frame: `update` (shared view and `me`) or just `me`. Queued
+   * and sent PHONES_PER_TURN at a time between I/O, so that a hundred workshops changing phase
+   * at once do not stall the event loop; each frame is built when it is sent, from the state as
+   * it is then, so a phone never gets an older view after a newer one.
+   */
+  private toEveryPhone(code: string, withView: boolean): void {
+    const job = this.everyPhone.get(code);
+    // A phase change while the last one is still going out: everyone again, from the start.
+    if (job) Object.assign(job, { withView: job.withView || withView, ids: undefined });
+    else this.everyPhone.set(code, { withView, ids: undefined });
+    if (!this.draining) {
+      this.draining = true;
+      setImmediate(() => this.drainEveryPhone());
+    }
+  }
+
+  private drainEveryPhone(): void {
+    let budget = PHONES_PER_TURN;
+    for (const [code, job] of this.everyPhone) {
+      const state = this.sessions.get(code)?.state;
+      job.ids ??= [...(this.io.of('/').adapter.rooms.get(rooms.participants(code)) ?? [])];
+      const view = state && job.withView ? participantView(state) : undefined;
+      for (; state && job.ids.length && budget > 0; budget--) {
+        const s = this.io.of('/').sockets.get(job.ids.pop()!);
+        const id = s?.data.participantId;
+        if (id && view) s.emit('update', { view, me: meView(state, id) });
+        else if (id) s.emit('me', meView(state, id));
+        else if (view) s?.emit('view', view);
+      }
+      if (state && job.ids.length) break;
+      this.everyPhone.delete(code);
+      if (view) this.sent.participants++;
+    }
+    if (this.everyPhone.size) setImmediate(() => this.drainEveryPhone());
+    else this.draining = false;
+  }
+
+  private socketsIn(room: string): Socket[] {
+    const ids = this.io.of('/').adapter.rooms.get(room) ?? new Set<string>();
+    return [...ids].flatMap((id) => this.io.of('/').sockets.get(id) ?? []);
   }
 
   /** The console's view when its cadence allows: kept dirty, flushed then (with whatever else is due). */
@@ -158,5 +220,6 @@ export class Broadcaster {
   close(): void {
     for (const t of this.timers.values()) clearTimeout(t.timer);
     this.timers.clear();
+    this.everyPhone.clear();
   }
 }

@@ -13,8 +13,8 @@ import { letGo } from './security/slow-consumers.ts';
 import { devicePseudonym, type SessionManager } from './sessions.ts';
 
 type SocketData = Identity;
-/** What the gateway asks of the broadcaster, the one sender of views and `me`: greet a new socket, send a joined socket its `me`, and a participant's `me` for an ack. */
-export type Fanout = Pick<Broadcaster, 'greet' | 'meNow' | 'meForAck'>;
+/** What the gateway asks of the broadcaster, the one sender of views and `me`: greet a new socket, and a participant's `me` for an ack. */
+export type Fanout = Pick<Broadcaster, 'greet' | 'meForAck' | 'holdMe' | 'releaseMe'>;
 
 const refuse = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
 
@@ -90,8 +90,15 @@ export function attachGateway(
       const parsed = parseCommand(raw);
       if (!parsed.ok) return reply({ ok: false, error: parsed.error });
       const command = parsed.command;
+      // Their `me` comes with this ack: no flush sends it meanwhile (see Broadcaster.holdMe).
+      const held = data.participantId;
+      if (held) fanout.holdMe(data.code, held);
+      const answer = (ack: Ack) => {
+        if (held) fanout.releaseMe(data.code, held);
+        reply(ack);
+      };
       void admit(data, command.type === 'join' && !data.participantId).then((refusal) => {
-        if (refusal) return reply(refusal);
+        if (refusal) return answer(refusal);
         // A retried join (its ack was slow or lost) is answered by the session manager like any
         // retry – keyed by (session, client id), owned by this device – whether this socket is
         // still a guest or already the participant it made.
@@ -101,12 +108,12 @@ export function attachGateway(
             if (!data.participantId) adoptParticipant(socket, data, id);
             if (result.duplicate && data.address) limits.joins.refund(data.address);
           } else if (command.type === 'join' && data.address) limits.joins.refund(data.address);
-          else if (result.ok && data.audience === 'participant' && data.participantId) {
-            // The phone's own view after its command (a resend's too) rides with the ack (docs/protocol.md).
+          if (result.ok && data.audience === 'participant' && data.participantId) {
+            // The phone's own view after its command (a resend's and a join's too) rides with the ack (docs/protocol.md).
             const me = fanout.meForAck(socket);
-            if (me !== undefined) return reply({ ...result, me });
+            if (me !== undefined) return answer({ ...result, me });
           }
-          reply(result);
+          answer(result);
         });
       });
     });
@@ -128,7 +135,6 @@ export function attachGateway(
     // Counted from now on like a socket that came with the token (a new participant has none open).
     limits.open(data.code, participantId);
     joinOwnRooms(socket, data, participantId);
-    fanout.meNow(socket);
   }
 
   function joinOwnRooms(socket: Socket, data: SocketData, participantId: string): void {

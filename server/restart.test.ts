@@ -74,8 +74,10 @@ describe('restart on the same DATA_DIR', () => {
     const { me: _then, ...first } = firstAck as Ack & { me?: unknown };
     expect(again).toEqual({ ...first, duplicate: true });
     const guest = await h.participant(session);
-    const rejoin = await guest.send({ type: 'join', role: 'politician', name: 'P0' }, joinIds[0]);
+    const { me: rejoinedAs, ...rejoin } = (await guest.send({ type: 'join', role: 'politician', name: 'P0' }, joinIds[0])) as Ack & { me?: { participantId: string } };
     expect(rejoin).toEqual({ ok: true, data: joined[0], duplicate: true });
+    // The join's ack carries the phone's own view, as every participant's ack does.
+    expect(rejoinedAs?.participantId).toBe(joined[0]!.participantId);
     // And the session goes on: a closed question stays closed, an open one takes answers.
     expect(await phone0.send({ type: 'submitAnswer', questionId: 'q1-2', answer: { kind: 'number', value: 1 } })).toMatchObject({ error: { code: 'question_closed' } });
     await phone0.must({ type: 'submitAnswer', questionId: 'q1-1', answer: { kind: 'scale', value: 1 } });

@@ -1,6 +1,6 @@
 // The protocol's plain constants, without zod: the phone's bundle imports these (client/join.tsx
 // must not pull the validation library in – docs/performance.md). protocol.ts re-exports them.
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const LIMITS = {
   nameLength: 40,

@@ -241,6 +241,8 @@ export type SubmitResult = { answerId: string };
 export interface ServerToClientEvents<V = unknown, M = unknown> {
   view: (view: V) => void;
   me: (me: M) => void;
+  /** A phone's shared view and its own `me` in one frame: on connect, and after a phase change. */
+  update: (update: { view: V; me: M }) => void;
   hello: (hello: { serverNow: number; protocol: number; audience: Audience }) => void;
   fatal: (error: CommandError) => void;
 }

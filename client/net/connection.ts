@@ -81,12 +81,18 @@ export function connect(as: Audience, code: string, token?: string): void {
   s.on('view', (view) => useStore.getState().receivedView(view));
   // The server says retrying will not help (e.g. the facilitator removed this phone).
   s.on('fatal', (error) => useStore.getState().connectionChanged('offline', error.code));
-  s.on('me', (me) => {
+  const receivedMe = (me: MeView | null) => {
     if (me === null && as === 'participant' && tokens.participant(code)) {
       // The server does not know this token (a deleted session's, or a reset): join afresh.
       tokens.clearParticipant(code);
     }
     useStore.getState().receivedMe(me);
+  };
+  s.on('me', receivedMe);
+  // A phone's shared view and its own, in one frame (on connect and after a phase change).
+  s.on('update', ({ view, me }) => {
+    useStore.getState().receivedView(view);
+    receivedMe(me);
   });
   watchNetwork(s);
 }

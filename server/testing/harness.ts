@@ -106,6 +106,12 @@ export class TestClient<V> {
       this.me = m as MeView | null;
       this.wake();
     });
+    socket.on('update', ({ view, me }) => {
+      this.view = view as V;
+      this.viewCount++;
+      this.me = me as MeView | null;
+      this.wake();
+    });
     socket.on('hello', (h) => {
       this.hello = h;
       this.wake();

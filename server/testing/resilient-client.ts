@@ -45,6 +45,11 @@ export class ResilientClient<V = unknown> {
       this.me = m;
       this.wake();
     });
+    this.socket.on('update', ({ view, me }: { view: V; me: MeView | null }) => {
+      this.view = view;
+      this.me = me;
+      this.wake();
+    });
     this.socket.on('connect', () => this.wake());
     // Like the app: a refusal that may pass (a busy server, a workshop moving between nodes)
     // stops socket.io's own retries, so the client tries again itself.
