@@ -18,6 +18,7 @@ import { OwnedElsewhere, ackData, actorKey, devicePseudonym, hash, keysOf, noSuc
 
 export { OwnedElsewhere, devicePseudonym } from './session-keys.ts';
 import { CommitQueue } from './store/commit-queue.ts';
+import { GroupCommit } from './cluster/group-commit.ts';
 import { FencedError, type EventRow, type SessionMeta, type Store } from './store/store.ts';
 import { Ownership, type OwnershipOptions } from './cluster/ownership.ts';
 import type { CampaignStore } from './store/campaign-store.ts';
@@ -44,6 +45,8 @@ export class SessionManager {
   /** The clustered mode: the sessions this node holds leases on, and one commit queue for each. */
   private readonly ownership: Ownership | undefined;
   private readonly queues = new Map<string, CommitQueue>();
+  /** The clustered mode's commits of all those queues, grouped into few transactions. */
+  private readonly grouped: GroupCommit | undefined;
   private listener: ChangeListener = () => {};
   private readonly rotationListeners: ((code: string) => void)[] = [];
   private readonly timers: SessionTimers;
@@ -58,6 +61,7 @@ export class SessionManager {
     this.timers = new SessionTimers((code, command) => this.executeSystem(code, command), clock);
     if (cluster && store.leases) {
       this.ownership = new Ownership(store.leases, cluster);
+      if (store.commitGroup) this.grouped = new GroupCommit({ commitGroup: (parts) => store.commitGroup!(parts) });
       this.ownership.onLost((code) => this.lose(code));
     }
   }
@@ -72,7 +76,7 @@ export class SessionManager {
     if (!ownership) return this.queue;
     let queue = this.queues.get(code);
     if (!queue) {
-      queue = new CommitQueue(this.store, (e) => (e instanceof FencedError ? this.lose(code) : this.onFatal(e)), () => ownership.fence(code));
+      queue = new CommitQueue(this.grouped ?? this.store, (e) => (e instanceof FencedError ? this.lose(code) : this.onFatal(e)), () => ownership.fence(code));
       this.queues.set(code, queue);
     }
     return queue;

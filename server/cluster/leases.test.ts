@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CommitQueue } from '../store/commit-queue.ts';
 import { openPgStore } from '../store/pg-store.ts';
+import { GroupCommit } from './group-commit.ts';
 import { FencedError, type EventRow, type Store } from '../store/store.ts';
 import { TEST_PG_URL, postgresAvailable } from '../testing/postgres.ts';
 
@@ -123,6 +125,40 @@ describe.skipIf(!PG)('session leases in PostgreSQL', () => {
     console.log(`[leases] takeover racing a commit: ${landed} commits landed first (in the replay), ${refused} refused`);
     expect(landed + refused).toBe(30);
 
+  });
+
+  it('a group commit writes the sessions still held and refuses, alone, the one taken over', async () => {
+    const [kept, taken, unfenced] = [await newSession(), await newSession(), await newSession()];
+    await a.leases!.acquire(kept, 'A', 5000);
+    await a.leases!.acquire(taken, 'A', 200);
+    await a.leases!.acquire(unfenced, 'A', 5000);
+    await sleep(300);
+    expect(await b.leases!.acquire(taken, 'B', 5000)).toEqual({ ok: true, generation: 2 });
+    const { refused } = await a.commitGroup!([
+      { ops: [{ kind: 'append', rows: [row(kept, 2)] }], fence: fence('A', kept, 1) },
+      { ops: [{ kind: 'append', rows: [row(taken, 2)] }], fence: fence('A', taken, 1) },
+      // A part whose fence does not name its session is not written either.
+      { ops: [{ kind: 'append', rows: [row(unfenced, 2)] }], fence: fence('A', kept, 1) },
+      { ops: [{ kind: 'append', rows: [row(kept, 3)] }], fence: fence('A', kept, 1) },
+    ]);
+    expect([...refused].sort()).toEqual([1, 2]);
+    expect((await b.loadEvents(kept)).map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(await b.loadEvents(taken)).toHaveLength(1);
+    expect(await b.loadEvents(unfenced)).toHaveLength(1);
+  });
+
+  it('the sessions of one moment go to PostgreSQL as one transaction; each queue hears of its own part', async () => {
+    const codes = await Promise.all(Array.from({ length: 20 }, () => newSession()));
+    for (const code of codes) await a.leases!.acquire(code, 'A', 5000);
+    const group = new GroupCommit({ commitGroup: (parts) => a.commitGroup!(parts) });
+    const queues = codes.map((code) => new CommitQueue(group, (e) => console.error(e), () => fence('A', code, 1)));
+    // A stale generation for the last one: its part alone is refused.
+    const stale = new CommitQueue(group, () => {}, () => fence('A', codes[0]!, 7));
+    const results = await Promise.allSettled([...queues.map((q, i) => q.push([row(codes[i]!, 2)])), stale.push([row(codes[0]!, 3)])]);
+    expect(results.slice(0, 20).filter((r) => r.status !== "fulfilled")).toEqual([]);
+    expect(results[20]).toMatchObject({ status: 'rejected', reason: expect.any(FencedError) });
+    expect(group.stats).toEqual({ transactions: 1, parts: 21 });
+    for (const code of codes) expect((await b.loadEvents(code)).map((r) => r.seq)).toEqual([1, 2]);
   });
 
   it('deleting a session deletes its lease', async () => {

@@ -20,7 +20,7 @@ export class CommitQueue {
 
   /** `fence`: the clustered mode's fencing token for each commit (one queue per session there). */
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'commit'>,
     private readonly onFatal: (error: unknown) => void,
     private readonly fence?: () => Fence,
   ) {}

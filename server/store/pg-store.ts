@@ -8,7 +8,7 @@ import { assertNever } from '../../shared/assert-never.ts';
 import type { SessionEvent } from '../../shared/session/events.ts';
 import { LEASES_SCHEMA, pgLeases } from '../cluster/leases.ts';
 import { PG_CAMPAIGN_SCHEMA, pgCampaigns } from './pg-campaigns.ts';
-import { FencedError, type EventRow, type Fence, type SessionMeta, type Store, type StoredSession, type WriteOp } from './store.ts';
+import { codesOf, FencedError, type EventRow, type Fence, type FencedPart, type SessionMeta, type Store, type StoredSession, type WriteOp } from './store.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -140,17 +140,57 @@ async function writeOps(client: PoolClient, ops: readonly WriteOp[]): Promise<vo
  * waits for it, and the new owner's replay includes what this commit wrote.
  */
 async function checkFence(client: PoolClient, fence: Fence): Promise<void> {
-  const codes = [...fence.generations.keys()];
-  const { rows } = await client.query<{ code: string; node: string; generation: string }>(
+  const lost = await fencedOut(client, fence);
+  if (lost.size) throw new FencedError([...lost]);
+}
+
+/** The sessions of the fence no longer leased to its node at its generation; the rest stay locked FOR SHARE (see checkFence). */
+async function fencedOut(client: PoolClient, fence: Fence): Promise<Set<string>> {
+  const held = await lockLeases(client, [...fence.generations.keys()]);
+  return new Set([...fence.generations.keys()].filter((code) => !stillHeld(held, fence, code)));
+}
+
+type LeaseRow = { node: string; generation: string };
+
+/** The lease rows of these sessions, locked FOR SHARE until the transaction ends (in code order: no deadlock between nodes). */
+async function lockLeases(client: PoolClient, codes: readonly string[]): Promise<Map<string, LeaseRow>> {
+  const { rows } = await client.query<LeaseRow & { code: string }>(
     'SELECT code, node, generation FROM session_leases WHERE code = ANY($1::text[]) ORDER BY code FOR SHARE',
     [codes],
   );
-  const held = new Map(rows.map((r) => [r.code, r]));
-  const lost = codes.filter((code) => {
-    const r = held.get(code);
-    return !r || r.node !== fence.node || Number(r.generation) !== fence.generations.get(code);
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+function stillHeld(held: ReadonlyMap<string, LeaseRow>, fence: Fence, code: string): boolean {
+  const r = held.get(code);
+  return r !== undefined && r.node === fence.node && Number(r.generation) === fence.generations.get(code);
+}
+
+/**
+ * Several sessions' fenced writes in one transaction: one lease check for all of them, then the
+ * parts whose every session is still held at the part's own fence, in one insert.
+ */
+async function commitGroup(client: PoolClient, parts: readonly FencedPart[]): Promise<Set<number>> {
+  const held = await lockLeases(client, [...new Set(parts.flatMap((p) => codesOf(p.ops)))]);
+  const refused = new Set<number>();
+  const kept: WriteOp[] = [];
+  parts.forEach((p, i) => {
+    if (codesOf(p.ops).every((code) => stillHeld(held, p.fence, code))) kept.push(...p.ops);
+    else refused.add(i);
   });
-  if (lost.length) throw new FencedError(lost);
+  // One insert for all the appends in a row: the round trips, not the rows, are what cost.
+  await writeOps(client, mergeAppends(kept));
+  return refused;
+}
+
+function mergeAppends(ops: readonly WriteOp[]): WriteOp[] {
+  const out: WriteOp[] = [];
+  for (const op of ops) {
+    const last = out.at(-1);
+    if (op.kind === 'append' && last?.kind === 'append') out[out.length - 1] = { kind: 'append', rows: [...last.rows, ...op.rows] };
+    else out.push(op);
+  }
+  return out;
 }
 
 type MetaRow = { code: string; host_token_hash: string; question_set_id: string; created_at: string };
@@ -188,8 +228,16 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     throw e;
   }
   const leases = pgLeases(pool, () => new Client({ connectionString: options.url, application_name: pool.options.application_name }), options.schema);
-  const inFlight = new Set<Promise<number>>();
+  const inFlight = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
+
+  /** A commit in flight, waited for by close(). */
+  function tracked<T>(done: Promise<T>): Promise<T> {
+    inFlight.add(done);
+    const forget = () => inFlight.delete(done);
+    done.then(forget, forget);
+    return done;
+  }
 
   /** The milliseconds include the wait for a free connection: what the commit queue waited. */
   async function commit(ops: readonly WriteOp[], fence?: Fence): Promise<number> {
@@ -211,11 +259,11 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
       });
     },
     commit(ops, fence) {
-      const done = commit(ops, fence);
-      inFlight.add(done);
-      const forget = () => inFlight.delete(done);
-      done.then(forget, forget);
-      return done;
+      return tracked(commit(ops, fence));
+    },
+    commitGroup(parts) {
+      const t = performance.now();
+      return tracked(inTransaction(pool, (client) => commitGroup(client, parts)).then((refused) => ({ ms: performance.now() - t, refused })));
     },
     async setHostTokenHash(code, hostTokenHash) {
       await pool.query('UPDATE sessions SET host_token_hash = $1 WHERE code = $2', [hostTokenHash, code]);

@@ -34,6 +34,19 @@ export type WriteOp =
  */
 export type Fence = { node: string; generations: ReadonlyMap<string, number> };
 
+/** One session's writes in a group commit, with the fence they were decided under. */
+export type FencedPart = { ops: readonly WriteOp[]; fence: Fence };
+
+/** The sessions a list of writes touches. */
+export function codesOf(ops: readonly WriteOp[]): string[] {
+  const codes = new Set<string>();
+  for (const op of ops) {
+    if (op.kind === 'append') for (const r of op.rows) codes.add(r.code);
+    else codes.add(op.code);
+  }
+  return [...codes];
+}
+
 /** A fenced commit refused: another node holds these sessions' leases now. Nothing was written. */
 export class FencedError extends Error {
   constructor(readonly codes: readonly string[]) {
@@ -59,6 +72,13 @@ export interface Store {
    * it writes is still leased to the fence's node at the fence's generation.
    */
   commit(ops: readonly WriteOp[], fence?: Fence): Promise<number>;
+  /**
+   * Several sessions' fenced commits in one transaction (PostgreSQL only; the clustered mode's
+   * group commit, cluster/group-commit.ts): the parts whose sessions are still leased at the
+   * part's fence are written; a part with a session whose lease moved on (or that its fence does
+   * not name) is left out, and its index comes back in `refused`. Rejects when nothing was written.
+   */
+  commitGroup?(parts: readonly FencedPart[]): Promise<{ ms: number; refused: ReadonlySet<number> }>;
   /** Session leases, where the store is shared by several nodes (PostgreSQL); absent for SQLite. */
   readonly leases?: Leases;
   /** Replaces a session's host token hash (the console link was rotated). Durable when it resolves. */
