@@ -4,6 +4,7 @@
 // alone and serves – and the stored-workshop cap (MAX_SESSIONS), counted in PostgreSQL. Real
 // servers, real Redis, real PostgreSQL.
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,6 +66,20 @@ describe.skipIf(!REDIS)('unknown join codes per address, over all nodes (WRONG_C
     expect((await screen(a, session.code)).hello?.audience).toBe('screen');
     expect([await lookup(b, 'NOPE1X'), await lookup(a, 'NOPE2X'), await lookup(b, 'NOPE3X')]).toEqual([404, 404, 429]);
     expect(await lookup(a, session.code)).toBe(429);
+  });
+
+  it('a Redis that answers nothing (connected, then silent) is given up on per command, not waited for', async () => {
+    // Answers the client's ready check (INFO), then nothing: a machine gone without closing.
+    const silent = net.createServer((socket) => socket.on('data', (d) => String(d).includes('INFO') && socket.write('$0\r\n\r\n')));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const [a] = await pair({ wrongCodesPerMinute: 2 }, `redis://127.0.0.1:${(silent.address() as net.AddressInfo).port}`);
+      const started = Date.now();
+      expect([await lookup(a, 'NOPE1X'), await lookup(a, 'NOPE2X'), await lookup(a, 'NOPE3X')]).toEqual([404, 404, 429]);
+      expect(Date.now() - started).toBeLessThan(3 * 1000);
+    } finally {
+      silent.close();
+    }
   });
 
   it('with Redis out of reach each node counts its own misses, in memory, and serves', async () => {
