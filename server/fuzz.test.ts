@@ -12,7 +12,7 @@ import type { Actor } from '../shared/session/actor.ts';
 import { decide } from '../shared/session/decide.ts';
 import { GUEST, HOST, SCREEN, SET, answer, contextFor, goToAndOpen, join, must, newWorld, num, open, scale, text, type World } from '../shared/session/test-fixtures.ts';
 import { authorize, type Directory } from './security/handshake.ts';
-import { WrongCodeThrottle } from './security/ip-limits.ts';
+import { budget } from './security/quotas.ts';
 import { SessionManager } from './sessions.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 import { Harness, tempDataDir, type Created } from './testing/harness.ts';
@@ -103,9 +103,9 @@ async function runHandshakeFuzz(seed: number, numRuns: number): Promise<void> {
   const dir: Directory = { has: (c) => !!sessions.get(c), isHost: (c, t) => sessions.isHost(c, t), participantFor: (c, t) => sessions.participantFor(c, t) };
   const snapshot = JSON.stringify(sessions.get(code)!.state);
   const withKnown = fc.oneof(handshake, fc.record({ code: fc.constant(code), as: fc.constantFrom('host', 'screen', 'participant'), token: fc.constantFrom(hostToken, token, 'x'.repeat(24)) }, { requiredKeys: ['code', 'as'] }));
-  fc.assert(
-    fc.property(withKnown, (auth) => {
-      const d = authorize(auth, dir, new WrongCodeThrottle(20), 'fuzz');
+  await fc.assert(
+    fc.asyncProperty(withKnown, async (auth) => {
+      const d = await authorize(auth, dir, budget(20, 60), 'fuzz');
       if (d.ok) {
         // Only a well-formed handshake to the real session gets in, as who its token says.
         expect(d.identity.code).toBe(code);

@@ -38,7 +38,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const store = await openStore(config);
   // On PostgreSQL, sessions are leased: one node runs each at a time (server/cluster/ownership.ts).
   // A name per start (not per host), so a restarted node is a new owner whose lease is fenced apart.
-  const cluster = store.leases ? { node: config.nodeId ?? `${os.hostname()}-${nanoid(6)}`, ttlMs: config.leaseTtlMs ?? DEFAULTS.leaseTtlMs } : undefined;
+  const node = config.nodeId ?? `${os.hostname()}-${nanoid(6)}`;
+  const cluster = store.leases ? { node, ttlMs: config.leaseTtlMs ?? DEFAULTS.leaseTtlMs } : undefined;
   const sessions = await SessionManager.start(
     store,
     Date.now,
@@ -49,8 +50,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     cluster,
   );
-  const guards = createGuards(config);
   const shared = await sharedBudgets(config);
+  const guards = createGuards(config, shared && { store: shared, node });
   const app = createApp(config, sessions, catalogue, guards, shared);
   const httpServer = http.createServer(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, Identity>(httpServer, {
@@ -117,6 +118,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await sessions.drain();
       await sessions.releaseLeases();
       await store.close();
+      await guards.cluster?.close();
       shared?.client.disconnect();
     },
   };

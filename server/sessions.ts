@@ -21,6 +21,7 @@ import { CommitQueue } from './store/commit-queue.ts';
 import { GroupCommit } from './cluster/group-commit.ts';
 import { FencedError, type EventRow, type SessionMeta, type Store } from './store/store.ts';
 import { Ownership, type OwnershipOptions } from './cluster/ownership.ts';
+import { storedCount } from './cluster/stored-count.ts';
 import type { CampaignStore } from './store/campaign-store.ts';
 
 /** Join codes avoid look-alikes (0/O, 1/I/L) so they can be read off a projector. */
@@ -226,6 +227,7 @@ export class SessionManager {
     const meta: SessionMeta = { code, hostTokenHash: hash(hostToken), questionSetId: set.id, createdAt: event.at };
     await this.store.createSession(meta, { code, seq: 1, clientKey: null, event });
     this.metas.set(code, meta);
+    this.stored.changed(1);
     // Clustered: the node that first opens it runs it – the one the load balancer sends the join
     // code's traffic to, not necessarily the one that happened to take the creation request.
     if (this.ownership) return { code, hostToken };
@@ -425,6 +427,7 @@ export class SessionManager {
     this.timers.clear(code);
     this.sessions.delete(code);
     this.metas.delete(code);
+    this.stored.changed(-1);
     this.deletedCodes.add(code);
     // After whatever of the session is still queued; then the WAL is emptied, which would
     // otherwise still hold the deleted text in older frames (secure_delete zeroed the rows). The
@@ -478,10 +481,17 @@ export class SessionManager {
     return old;
   }
 
-  /** Workshops stored (live or ended, until deleted). */
+  /** Workshops stored (live or ended, until deleted) that this node knows of. */
   count(): number {
     return this.metas.size;
   }
+
+  /** Workshops stored in all; clustered, the store counts (cluster/stored-count.ts says why). */
+  total(): Promise<number> {
+    return this.ownership ? this.stored.get() : Promise.resolve(this.metas.size);
+  }
+
+  private readonly stored = storedCount(() => this.store.countSessions());
 
   /** Sessions whose log is in memory (the rest load on first use). */
   loaded(): number {

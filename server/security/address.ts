@@ -1,5 +1,7 @@
 // The address a limit is counted against. Never logged and never stored: it lives only in the
-// in-memory counters of ip-limits.ts, for at most a minute after its last use.
+// in-memory counters (ip-limits.ts, quotas.ts) – on several nodes in Redis's memory instead –
+// for at most a minute (an hour: password attempts) after its last use, or while it has
+// connections open.
 //
 // Behind a reverse proxy the client's address comes from X-Forwarded-For, but only as far as the
 // hops that relay it are trusted (TRUST_PROXY, in Express's "trust proxy" forms: addresses, CIDR

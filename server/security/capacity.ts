@@ -8,20 +8,21 @@ import type { Budget } from './quotas.ts';
 
 type Quotas = Pick<Config, 'dataDir' | 'maxSessions' | 'minFreeDiskMb'>;
 
-export function creationQuota(config: Quotas, sessions: { count: () => number }, perAddress: Budget, keyOf: (req: Request) => string): RequestHandler {
+/** `sessions.total`: the workshops stored in all – with several nodes, on all of them (sessions.ts). */
+export function creationQuota(config: Quotas, sessions: { total: () => Promise<number> }, perAddress: Budget, keyOf: (req: Request) => string): RequestHandler {
   return (req, res, next) => {
-    void perAddress.take(keyOf(req)).then((wait) => {
+    void perAddress.take(keyOf(req)).then(async (wait) => {
       if (wait) {
         res.setHeader('Retry-After', String(wait));
         return void res.status(429).json({ error: { code: 'rate_limited', message: 'too many new workshops from this network; wait a minute' } });
       }
-      if (config.maxSessions && sessions.count() >= config.maxSessions) {
+      if (config.maxSessions && (await sessions.total()) >= config.maxSessions) {
         return void res.status(503).json({ error: { code: 'too_many_sessions', message: `the server holds its maximum of ${config.maxSessions} workshops; delete old ones first` } });
       }
       const full = diskFull(config);
       if (full) return void res.status(507).json({ error: { code: 'disk_full', message: full } });
       next();
-    }, next);
+    }).catch(next); // the count out of reach (the database): an error, not a creation let through
   };
 }
 

@@ -104,25 +104,27 @@ export function sameOriginWrites(guards: Guards): RequestHandler {
 
 /**
  * Lookups under /api/sessions/:code that find nothing (404) count against the address's budget
- * of unknown codes, shared with socket handshakes; over it, lookups answer 429 until the window
- * passes – unless they carry the session's host token. The miss is counted *before* the request
- * is handled and given back if it found something: requests in flight (pipelined on one
- * connection, or in parallel) count at once, so a batch cannot slip past the check together.
+ * of unknown codes, shared with socket handshakes (and, with REDIS_URL, with every node); over it,
+ * lookups answer 429 until the window passes – unless they carry the session's host token. The
+ * miss is taken *before* the request is handled (atomically, where Redis counts) and given back if
+ * it found something: requests in flight (pipelined on one connection, in parallel, or spread over
+ * the nodes) count at once, so a batch cannot slip past the check together.
  */
 export function codeThrottle(guards: Guards, isHost: (code: string, token: string | undefined) => boolean): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const key = guards.keyOf(req);
     const code = String(req.params.code ?? '').toUpperCase();
     if (isHost(code, bearerToken(req))) return next();
-    if (guards.codes.blocked(key)) {
-      res.setHeader('Retry-After', String(guards.codes.retryAfter(key)));
-      return void res.status(429).json({ error: { code: 'rate_limited', message: 'too many unknown codes from this network; wait a minute' } });
-    }
-    guards.codes.miss(key);
-    res.on('finish', () => {
-      if (res.statusCode !== 404) guards.codes.refund(key);
-    });
-    next();
+    void guards.codes.take(key).then((wait) => {
+      if (wait) {
+        res.setHeader('Retry-After', String(wait));
+        return void res.status(429).json({ error: { code: 'rate_limited', message: 'too many unknown codes from this network; wait a minute' } });
+      }
+      res.on('finish', () => {
+        if (res.statusCode !== 404) guards.codes.refund(key);
+      });
+      next();
+    }, next);
   };
 }
 

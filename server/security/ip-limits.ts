@@ -1,10 +1,9 @@
-// Per-address limits against abuse, in memory only (a restart forgets them, and nothing here is
-// logged or stored). Two of them:
-//  - ConnectionCounter: open connections per address, so that one machine cannot take every
-//    socket the server can hold. Venues behind NAT share one address: the cap is generous.
-//  - WrongCodeThrottle: lookups of unknown session codes per address per minute, so that join
-//    codes cannot be found by trying. Once over, every lookup without a valid token is refused
-//    until the window passes – refusing only the misses would tell a prober which codes exist.
+// Open connections per address on this node, in memory only (a restart forgets them, and nothing
+// here is logged or stored), so that one machine cannot take every socket the server can hold.
+// Venues behind NAT share one address: the cap is generous. With several nodes, the cap itself is
+// checked against the count of all nodes (cluster/connection-counts.ts), which mirrors this one;
+// this node's own count stays the quick flood guard and the fallback while Redis is away.
+// (The wrong-code throttle is a budget: guards.ts.)
 
 export class ConnectionCounter {
   private readonly open = new Map<string, number>();
@@ -24,69 +23,9 @@ export class ConnectionCounter {
   count(key: string): number {
     return this.open.get(key) ?? 0;
   }
-}
 
-type Window = { start: number; misses: number };
-
-export class WrongCodeThrottle {
-  private readonly windows = new Map<string, Window>();
-  private lastSweep: number;
-
-  /** `limit` misses per `windowMs` per address; 0 turns the throttle off. */
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs = 60_000,
-    private readonly clock: () => number = Date.now,
-  ) {
-    this.lastSweep = clock();
-  }
-
-  /** True while this address has used up its misses for the current window. */
-  blocked(key: string): boolean {
-    if (this.limit <= 0) return false;
-    const w = this.current(key);
-    return w !== undefined && w.misses >= this.limit;
-  }
-
-  /** Records a lookup of a code that does not exist. */
-  miss(key: string): void {
-    if (this.limit <= 0) return;
-    const now = this.clock();
-    this.sweep(now);
-    const w = this.current(key);
-    if (w) w.misses++;
-    else this.windows.set(key, { start: now, misses: 1 });
-  }
-
-  /** Gives back a miss counted ahead of a lookup that then found its session. */
-  refund(key: string): void {
-    const w = this.current(key);
-    if (w && w.misses > 0) w.misses--;
-  }
-
-  /** Seconds until this address may try again (for Retry-After). */
-  retryAfter(key: string): number {
-    const w = this.windows.get(key);
-    return w ? Math.max(1, Math.ceil((w.start + this.windowMs - this.clock()) / 1000)) : 0;
-  }
-
-  /** Addresses currently remembered (the map never outgrows a minute of misses). */
-  get size(): number {
-    return this.windows.size;
-  }
-
-  private current(key: string): Window | undefined {
-    const w = this.windows.get(key);
-    if (w && this.clock() - w.start >= this.windowMs) {
-      this.windows.delete(key);
-      return undefined;
-    }
-    return w;
-  }
-
-  private sweep(now: number): void {
-    if (now - this.lastSweep < this.windowMs) return;
-    this.lastSweep = now;
-    for (const [key, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(key);
+  /** Every address with its open connections (what the node writes to Redis). */
+  entries(): [string, number][] {
+    return [...this.open];
   }
 }

@@ -16,15 +16,22 @@ export type Budget = {
   refund: (key: string) => void;
 };
 
-const UNLIMITED: Budget = { take: () => Promise.resolve(0), refund: () => {} };
+/** A budget whose state can also be read without taking from it. */
+export type Throttle = Budget & {
+  /** 0 while the key has points left; once it has used them all, the seconds until it may try again. */
+  peek: (key: string) => Promise<number>;
+};
+
+const UNLIMITED: Throttle = { take: () => Promise.resolve(0), refund: () => {}, peek: () => Promise.resolve(0) };
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /**
- * `points` per `seconds` per key; over it, the key waits `blockSeconds` (default: the window's
+ * `points` per `duration` seconds per key; over it, the key waits `blockSeconds` (default: the window's
  * rest). `shared`: kept in Redis under the budget's `name`, for every node alike.
  */
-export function budget(points: number | undefined, seconds: number, blockSeconds = 0, shared?: { store: SharedBudgets; name: string }): Budget {
+export function budget(points: number | undefined, duration: number, blockSeconds = 0, shared?: { store: SharedBudgets; name: string }): Throttle {
   if (!points || points <= 0) return UNLIMITED;
-  const options = { points, duration: seconds, blockDuration: blockSeconds };
+  const options = { points, duration, blockDuration: blockSeconds };
   const limiter: RateLimiterAbstract = shared
     ? new RateLimiterRedis({ ...options, storeClient: shared.store.client, keyPrefix: `${shared.store.prefix}:${shared.name}`, insuranceLimiter: new RateLimiterMemory(options) })
     : new RateLimiterMemory(options);
@@ -33,11 +40,12 @@ export function budget(points: number | undefined, seconds: number, blockSeconds
       limiter.consume(key).then(
         () => 0,
         (res: unknown) => {
-          if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+          if (res instanceof RateLimiterRes) return seconds(res.msBeforeNext);
           throw res;
         },
       ),
     refund: (key) => void limiter.reward(key, 1),
+    peek: (key) => limiter.get(key).then((res) => (res && res.consumedPoints >= points ? seconds(res.msBeforeNext) : 0)),
   };
 }
 

@@ -1,6 +1,7 @@
 // The socket handshake's guards, in order: connections per address (counted on the raw
-// engine.io connection, so that half-open handshakes count too), then AUTH (handshake.ts) with
-// the wrong-code throttle. The Origin check runs before both, in socket.io's allowRequest.
+// engine.io connection, so that half-open handshakes count too; with REDIS_URL over all nodes),
+// then AUTH (handshake.ts) with the wrong-code throttle. The Origin check runs before both, in
+// socket.io's allowRequest.
 import type { AppServer as Server } from '../io.ts';
 import { keyOf } from './address.ts';
 import type { Guards } from './guards.ts';
@@ -14,17 +15,25 @@ type EngineConn = { request: import('node:http').IncomingMessage; remoteAddress:
 /** `open`: reads a session's log into memory if it is stored but not loaded yet (true: it exists). */
 export function guardHandshakes(io: Server, dir: Directory & { open: (code: string) => Promise<boolean> }, guards: Guards): void {
   const keys = new WeakMap<object, string>();
+  /** Clustered: the address's connections on all nodes as Redis counted this one in (undefined: no answer). */
+  const totals = new WeakMap<object, Promise<number | undefined>>();
   // Prepended: it must see the request before server.ts lets go of it to save memory.
   io.engine.prependListener('connection', (conn: EngineConn) => {
     const key = guards.keyOf(conn.request);
     keys.set(conn, key);
     guards.connections.add(key);
-    conn.once('close', () => guards.connections.remove(key));
+    // Counted in Redis as it opens, while the socket.io handshake is still on its way.
+    if (guards.cluster) totals.set(conn, guards.cluster.add(key));
+    conn.once('close', () => {
+      guards.connections.remove(key);
+      guards.cluster?.remove(key);
+    });
   });
 
   io.use(async (socket, next) => {
     const key = keys.get(socket.conn) ?? keyOf(socket.conn.remoteAddress);
-    if (guards.maxConnectionsPerIp > 0 && guards.connections.count(key) > guards.maxConnectionsPerIp) {
+    const open = (await totals.get(socket.conn)) ?? guards.connections.count(key);
+    if (guards.maxConnectionsPerIp > 0 && open > guards.maxConnectionsPerIp) {
       next(withCode(new Error('too many connections from this network'), 'too_many_connections'));
       // socket.io writes the refusal on the next tick; then the connection is let go at once.
       setImmediate(() => socket.conn.close());
@@ -42,7 +51,9 @@ export function guardHandshakes(io: Server, dir: Directory & { open: (code: stri
         return next(withCode(new Error(e instanceof OwnedElsewhere ? e.message : 'the workshop could not be read; try again'), 'internal'));
       }
     }
-    const decision = authorize(socket.handshake.auth, dir, guards.codes, key);
+    // socket.io does not catch a middleware's rejection: the handshake would hang unanswered.
+    const decision = await authorize(socket.handshake.auth, dir, guards.codes, key).catch(() => undefined);
+    if (!decision) return next(withCode(new Error('the server could not check the code; try again'), 'internal'));
     if (!decision.ok) return next(withCode(new Error(decision.error.message), decision.error.code));
     socket.data = { ...decision.identity, address: key };
     next();

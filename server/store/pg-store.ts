@@ -272,6 +272,9 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     async loadMetas() {
       return (await pool.query<MetaRow>(`SELECT ${META_COLUMNS} FROM sessions ORDER BY created_at, code`)).rows.map(toMeta);
     },
+    async countSessions() {
+      return Number((await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM sessions')).rows[0]?.n ?? 0);
+    },
     async loadMeta(code) {
       const { rows } = await pool.query<MetaRow>(`SELECT ${META_COLUMNS} FROM sessions WHERE code = $1`, [code]);
       return rows[0] && toMeta(rows[0]);

@@ -49,6 +49,7 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
   const byClientKey = db.prepare('SELECT event, owner FROM events WHERE code = ? AND client_key = ?');
   const allSessions = db.prepare('SELECT code, host_token_hash, question_set_id, created_at FROM sessions ORDER BY created_at');
   const eventsOf = db.prepare('SELECT seq, client_key, event, owner FROM events WHERE code = ? ORDER BY seq');
+  const sessionCount = db.prepare('SELECT COUNT(*) AS n FROM sessions');
   const sessionByCode = db.prepare('SELECT code, host_token_hash, question_set_id, created_at FROM sessions WHERE code = ?');
   const updateHostTokenHash = db.prepare('UPDATE sessions SET host_token_hash = ? WHERE code = ?');
 
@@ -87,6 +88,9 @@ export function openSqliteStore(dataDir: string, file = 'raadslag.db', synchrono
     loadEvents: async (code) => rowsOf(code),
     async loadMetas() {
       return (allSessions.all() as MetaRow[]).map(toMeta);
+    },
+    async countSessions() {
+      return (sessionCount.get() as { n: number }).n;
     },
     async loadMeta(code) {
       const m = sessionByCode.get(code) as MetaRow | undefined;

@@ -113,6 +113,8 @@ describe.each(factories)('the %s store', (_name, open) => {
   it('commits several ops in the order given, in one transaction', async () => {
     const a = await session();
     const b = await session();
+    const stored = await store.countSessions();
+    expect(stored).toBe((await store.loadMetas()).length);
     // Each op is valid only after the one before it: out of order, the commit would fail.
     await store.commit([
       { kind: 'append', rows: [row(a, 2, 'a2'), row(a, 3, 'a3'), row(b, 2, 'b2')] },
@@ -125,6 +127,7 @@ describe.each(factories)('the %s store', (_name, open) => {
     expect(await store.loadMeta(b)).toBeUndefined();
     expect(await store.loadEvents(b)).toEqual([]);
     expect((await store.loadMetas()).some((m) => m.code === b)).toBe(false);
+    expect(await store.countSessions()).toBe(stored - 1);
   });
 
   it('writes nothing of a commit that breaks a unique client key or a primary key, and commits the next', async () => {

@@ -89,6 +89,8 @@ export interface Store {
   loadMetas(): Promise<SessionMeta[]>;
   /** One session's meta: a session another node created after this one started. */
   loadMeta(code: string): Promise<SessionMeta | undefined>;
+  /** How many sessions are stored, by whichever node made them (MAX_SESSIONS on several nodes). */
+  countSessions(): Promise<number>;
   /** The event a client key made, if it is in the log (exactly-once beyond what memory holds). */
   findClientKey(code: string, clientKey: string): Promise<{ event: SessionEvent; owner: string | null } | undefined>;
   /** One session's log as committed, in order. */
