@@ -17,9 +17,8 @@ import { SessionTimers } from './session-timers.ts';
 import { OwnedElsewhere, ackData, actorKey, devicePseudonym, hash, keysOf, noSuchSession, sum } from './session-keys.ts';
 
 export { OwnedElsewhere, devicePseudonym } from './session-keys.ts';
-import { CommitQueue } from './store/commit-queue.ts';
-import { GroupCommit } from './cluster/group-commit.ts';
-import { FencedError, type EventRow, type SessionMeta, type Store } from './store/store.ts';
+import { SessionQueues } from './session-queues.ts';
+import { type EventRow, type SessionMeta, type Store } from './store/store.ts';
 import { Ownership, type OwnershipOptions } from './cluster/ownership.ts';
 import { storedCount } from './cluster/stored-count.ts';
 import type { CampaignStore } from './store/campaign-store.ts';
@@ -42,12 +41,9 @@ export class SessionManager {
   private readonly sessions = new Map<string, LiveSession>();
   /** Logs being read, so that sockets arriving together for one session read it once. */
   private readonly loading = new Map<string, Promise<LiveSession | undefined>>();
-  private readonly queue: CommitQueue;
-  /** The clustered mode: the sessions this node holds leases on, and one commit queue for each. */
+  private readonly queues: SessionQueues;
+  /** The clustered mode: the sessions this node holds leases on. */
   private readonly ownership: Ownership | undefined;
-  private readonly queues = new Map<string, CommitQueue>();
-  /** The clustered mode's commits of all those queues, grouped into few transactions. */
-  private readonly grouped: GroupCommit | undefined;
   private listener: ChangeListener = () => {};
   private readonly rotationListeners: ((code: string) => void)[] = [];
   private readonly timers: SessionTimers;
@@ -58,29 +54,12 @@ export class SessionManager {
     private readonly onFatal: (error: unknown) => void,
     cluster?: OwnershipOptions,
   ) {
-    this.queue = new CommitQueue(store, onFatal);
     this.timers = new SessionTimers((code, command) => this.executeSystem(code, command), clock);
     if (cluster && store.leases) {
       this.ownership = new Ownership(store.leases, cluster);
-      if (store.commitGroup) this.grouped = new GroupCommit({ commitGroup: (parts) => store.commitGroup!(parts) });
       this.ownership.onLost((code) => this.lose(code));
     }
-  }
-
-  /**
-   * Where a session's events are queued. One node: one queue for all, one transaction per group.
-   * Clustered: a queue per session, each commit fenced by the session's lease, so that a session
-   * another node took over fails alone (see lose).
-   */
-  private queueOf(code: string): CommitQueue {
-    const ownership = this.ownership;
-    if (!ownership) return this.queue;
-    let queue = this.queues.get(code);
-    if (!queue) {
-      queue = new CommitQueue(this.grouped ?? this.store, (e) => (e instanceof FencedError ? this.lose(code) : this.onFatal(e)), () => ownership.fence(code));
-      this.queues.set(code, queue);
-    }
-    return queue;
+    this.queues = new SessionQueues(store, onFatal, this.ownership, (code) => this.lose(code));
   }
 
   /**
@@ -91,7 +70,7 @@ export class SessionManager {
   private lose(code: string): void {
     this.ownership?.drop(code, false);
     this.sessions.delete(code);
-    this.queues.delete(code);
+    this.queues.forget(code);
     this.timers.clear(code);
     for (const listener of this.lostListeners) listener(code);
   }
@@ -110,8 +89,8 @@ export class SessionManager {
     try {
       this.sessions.delete(code);
       this.timers.clear(code);
-      await this.queues.get(code)?.drain().catch(() => {});
-      this.queues.delete(code);
+      await this.queues.existing(code)?.drain().catch(() => {});
+      this.queues.forget(code);
       await this.ownership?.release(code);
     } finally {
       this.handingOver.delete(code);
@@ -358,7 +337,7 @@ export class SessionManager {
     // milliseconds before it is durable, but only the ack tells a phone it may forget it, and a
     // crash in between makes the phone send it again. Telling the audiences now keeps one flush
     // for a facilitator's commands in a row (not one per commit).
-    const ack = this.queueOf(code).push(rows).then(
+    const ack = this.queues.of(code).push(rows).then(
       (): Ack => ({ ok: true, ...(data === undefined ? {} : { data }) }),
       (): Ack => ({ ok: false, error: { code: 'internal', message: 'could not save; please resend' } }),
     );
@@ -394,7 +373,7 @@ export class SessionManager {
     const gone = Object.keys(session.state.participants).filter((id) => !Object.hasOwn(state.participants, id));
     session.state = state;
     session.knownKeys = keysOf(renumbered);
-    const written = this.queueOf(code).replace(code, renumbered);
+    const written = this.queues.of(code).replace(code, renumbered);
     // Erased phones are let go like removed ones; every audience gets a fresh view.
     this.listener(code, [...gone.map((participantId): SessionEvent => ({ type: 'participantRemoved', participantId, at })), renumbered.at(-1)!.event]);
     await written;
@@ -408,7 +387,7 @@ export class SessionManager {
    */
   private async wholeLog(code: string, session: LiveSession): Promise<EventRow[]> {
     for (let attempt = 0; ; attempt++) {
-      const log = this.queueOf(code).logOf(code, await this.store.loadEvents(code));
+      const log = this.queues.of(code).logOf(code, await this.store.loadEvents(code));
       if (log.length === session.state.seq && log.every((r, i) => r.seq === i + 1)) return log;
       if (attempt === 20) throw new Error(`the log of ${code} does not match its state (${log.length} rows, seq ${session.state.seq})`);
     }
@@ -432,9 +411,9 @@ export class SessionManager {
     // After whatever of the session is still queued; then the WAL is emptied, which would
     // otherwise still hold the deleted text in older frames (secure_delete zeroed the rows). The
     // queue stays in `queues` until then, so that drain() waits for the deletion too.
-    const queue = this.queueOf(code);
+    const queue = this.queues.of(code);
     const gone = queue.delete(code).finally(() => {
-      if (this.queues.get(code) === queue) this.queues.delete(code);
+      this.queues.forget(code, queue);
       this.ownership?.drop(code, false);
     }).then(
       () => this.store.truncateWal().then(() => true),
@@ -447,7 +426,7 @@ export class SessionManager {
   /** Resolves once every accepted command is durable (shutdown, tests). */
   async drain(): Promise<void> {
     await Promise.allSettled([...this.deleting]);
-    await Promise.all([this.queue, ...this.queues.values()].map((q) => q.drain().catch(() => {})));
+    await this.queues.drain();
   }
 
   /** Clustered: gives every lease up (after drain), so other nodes take the sessions without waiting. */
@@ -457,8 +436,7 @@ export class SessionManager {
 
   /** The commit queues' figures, for the bench. */
   commitStats(): { commits: number; commitMs: number; commitMaxMs: number } {
-    const all = [this.queue, ...this.queues.values()].map((q) => q.stats);
-    return { commits: sum(all.map((s) => s.commits)), commitMs: sum(all.map((s) => s.commitMs)), commitMaxMs: Math.max(...all.map((s) => s.commitMaxMs)) };
+    return this.queues.stats();
   }
 
 
