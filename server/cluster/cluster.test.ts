@@ -12,7 +12,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPgStore } from '../store/pg-store.ts';
 import { TestCluster, type ClusterNode } from '../testing/cluster.ts';
-import { acks, backAfter, backAtAll, quantile, screenAfter, startWorkshop, until, verdict, type Phase, type Workshop } from '../testing/cluster-workshop.ts';
+import { acks, backAfter, backAtAll, firstFailure, quantile, screenAfter, startWorkshop, until, verdict, type Phase, type Workshop } from '../testing/cluster-workshop.ts';
 import { haproxyBinary } from '../testing/haproxy.ts';
 import { createSession, type Created } from '../testing/harness.ts';
 import { TEST_PG_URL, postgresAvailable } from '../testing/postgres.ts';
@@ -124,7 +124,12 @@ async function pauseAndResume(cluster: TestCluster, node: ClusterNode, loss: Los
   await sleep(1000);
   node.child.process.kill('SIGCONT');
   const said = () => node.child.output().slice(logged);
-  for (const w of loss.owned) await until(() => said().includes(`another node runs workshop ${w.session.code} now`), `${node.name} letting ${w.session.code} go`, 20_000);
+  for (const w of loss.owned) {
+    await until(() => said().includes(`another node runs workshop ${w.session.code} now`), `${node.name} letting ${w.session.code} go`, 20_000).catch((e: unknown) => {
+      console.log(`[cluster] ${node.name} (exit ${node.child.process.exitCode}) said since its pause:\n${said().slice(-3000)}`);
+      throw e;
+    });
+  }
   expect(node.child.process.exitCode).toBeNull();
   expect(said()).not.toMatch(/fatal/);
   for (const w of loss.owned) expect((await cluster.ownerOf(w.session.code)).name).not.toBe(node.name);
@@ -172,8 +177,9 @@ async function ownersTakenInTurn(how: How, seed: number): Promise<void> {
   const started = Date.now();
   const cluster = newCluster();
   const ws = await threeWorkshops(cluster, seed);
-  const losses = await ownersInTurn(cluster, ws, 'answering', how);
-  losses.push(...(await ownersInTurn(cluster, ws, 'voting', how)));
+  // A phone that fails (a refused command) fails the test at once, not after some wait runs out.
+  const inTurn = async () => [...(await ownersInTurn(cluster, ws, 'answering', how)), ...(await ownersInTurn(cluster, ws, 'voting', how))];
+  const losses = await Promise.race([inTurn(), firstFailure(ws)]);
   await Promise.all(ws.map((w) => w.work));
   takeovers(losses);
   await screensCarriedOn(ws, losses);

@@ -78,6 +78,13 @@ export function startWorkshop(url: string, session: Created, seed: number, phone
   };
 }
 
+/** Rejects with the first phone's or console's error in any of `ws` (a refused command, a timeout); never resolves. */
+export function firstFailure(ws: readonly Workshop[]): Promise<never> {
+  const failed = Promise.race(ws.map((w) => w.work.then(() => new Promise<never>(() => {}))));
+  failed.catch(() => {});
+  return failed;
+}
+
 export const acks = (w: Workshop, type?: string) => w.phones.reduce((n, p) => n + p.acked.filter((a) => !type || a.delivered.command.type === type).length, 0);
 
 export async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
