@@ -36,7 +36,7 @@ async function runSeed(seed: number): Promise<Figures> {
     let allTexts!: () => void;
     const textsIn = new Promise<void>((resolve) => (allTexts = resolve));
     const votingOpen = textsIn.then(() => host.deliver({ type: 'openVoting', questionId: Q.text })).then(() => {});
-    const work = Promise.all(phones.map((p, i) => runPhone(p, i, seededRandom(seed * 1000 + i), () => ++done === PHONES && allTexts(), votingOpen)));
+    const work = Promise.all(phones.map((p, i) => runPhone(p, i, seededRandom(seed * 1000 + i), { textsDone: () => ++done === PHONES && allTexts(), votingOpen })));
     work.catch(() => {});
 
     // The crash: somewhere in the answering or the voting, never announced.

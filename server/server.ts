@@ -85,8 +85,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // A session another node took over: this node's pages for it are let go and reconnect.
   // The connection is cut, not closed with a goodbye: socket.io's client reconnects by itself only
   // after a cut ("transport close"), and through the balancer it reaches the workshop's new node.
-  sessions.onLost((code) => {
-    console.warn(`cluster: another node runs workshop ${code} now; this node let it go`);
+  sessions.onLost((code, why) => {
+    console.warn(`cluster: another node runs workshop ${code} now (${why}); this node let it go`);
     for (const room of [rooms.host(code), rooms.screen(code), rooms.participants(code)]) {
       for (const id of [...(io.of('/').adapter.rooms.get(room) ?? [])]) {
         const socket = io.of('/').sockets.get(id);

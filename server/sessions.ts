@@ -34,6 +34,8 @@ const newHostToken = () => nanoid(32);
  */
 export type LiveSession = { meta: SessionMeta; state: SessionState; acks: AckBook; knownKeys: Set<string> };
 export type ChangeListener = (code: string, events: readonly SessionEvent[]) => void;
+/** How a node learnt that another runs a session now (for its log). */
+export type LostBecause = 'its lease was gone' | 'a commit was refused' | 'handed over';
 
 export class SessionManager {
   /** Every stored session's meta; its log is read and replayed on first use (see load). */
@@ -57,9 +59,9 @@ export class SessionManager {
     this.timers = new SessionTimers((code, command) => this.executeSystem(code, command), clock);
     if (cluster && store.leases) {
       this.ownership = new Ownership(store.leases, cluster);
-      this.ownership.onLost((code) => this.lose(code));
+      this.ownership.onLost((code) => this.lose(code, 'its lease was gone'));
     }
-    this.queues = new SessionQueues(store, onFatal, this.ownership, (code) => this.lose(code));
+    this.queues = new SessionQueues(store, onFatal, this.ownership, (code) => this.lose(code, 'a commit was refused'));
   }
 
   /**
@@ -67,12 +69,12 @@ export class SessionManager {
    * its unsaved commands are refused (their phones resend them to the new owner), and listeners
    * let this node's sockets for it go.
    */
-  private lose(code: string): void {
+  private lose(code: string, why: LostBecause): void {
     this.ownership?.drop(code, false);
     this.sessions.delete(code);
     this.queues.forget(code);
     this.timers.clear(code);
-    for (const listener of this.lostListeners) listener(code);
+    for (const listener of this.lostListeners) listener(code, why);
   }
 
   /** Sessions being handed to another node: not to be opened here again meanwhile. */
@@ -95,12 +97,12 @@ export class SessionManager {
     } finally {
       this.handingOver.delete(code);
     }
-    for (const listener of this.lostListeners) listener(code);
+    for (const listener of this.lostListeners) listener(code, 'handed over');
   }
 
-  private readonly lostListeners: ((code: string) => void)[] = [];
-  /** A session this node ran was taken over by another node (the clustered mode). */
-  onLost(listener: (code: string) => void): void {
+  private readonly lostListeners: ((code: string, why: LostBecause) => void)[] = [];
+  /** A session this node ran was taken over by another node (the clustered mode), and how this node learnt it. */
+  onLost(listener: (code: string, why: LostBecause) => void): void {
     this.lostListeners.push(listener);
   }
 

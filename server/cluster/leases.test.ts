@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommitQueue } from '../store/commit-queue.ts';
-import { openPgStore } from '../store/pg-store.ts';
+import { openPgStore, pgPool } from '../store/pg-store.ts';
 import { GroupCommit } from './group-commit.ts';
 import { FencedError, type EventRow, type Store } from '../store/store.ts';
 import { TEST_PG_URL, postgresAvailable } from '../testing/postgres.ts';
@@ -68,6 +68,26 @@ describe.skipIf(!PG)('session leases in PostgreSQL', () => {
     expect((await b.loadEvents(code)).map((r) => r.seq)).toEqual([1, 2]);
     await b.commit([{ kind: 'append', rows: [row(code, 3)] }], fence('B', code, 2));
     expect((await a.loadEvents(code)).map((r) => r.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('an owner paused in the middle of a commit holds a takeover up only until PostgreSQL ends its idle transaction', async () => {
+    const code = await newSession();
+    await a.leases!.acquire(code, 'A', 300);
+    // A's commit, paused (SIGSTOP) just after its fence check: its transaction idle, the lease row
+    // locked FOR SHARE. Without idleInTransactionMs, B's takeover would wait until A woke up.
+    const paused = pgPool({ url: TEST_PG_URL, schema, poolSize: 1, idleInTransactionMs: 800 });
+    const client = await paused.connect();
+    client.on('error', () => {}); // PostgreSQL ends the connection
+    await client.query('BEGIN');
+    await client.query('SELECT generation FROM session_leases WHERE code = $1 FOR SHARE', [code]);
+    await sleep(400); // A's lease has expired meanwhile
+    const t = Date.now();
+    expect(await b.leases!.acquire(code, 'B', 5000)).toEqual({ ok: true, generation: 2 });
+    expect(Date.now() - t).toBeLessThan(3000);
+    // A wakes up: its transaction is gone with its connection; nothing of it can commit.
+    await expect(client.query('COMMIT')).rejects.toThrow();
+    client.release(true);
+    await paused.end();
   });
 
   it('a commit fenced for several sessions is refused whole when one of them moved', async () => {

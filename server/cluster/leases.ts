@@ -51,7 +51,9 @@ export function pgLeases(pool: Pool, connect: () => pg.Client, schema = 'public'
     async acquire(code, node, ttlMs) {
       // A new lease, an expired one (anyone's), or this node's own (extended, same generation).
       // A lease row is locked while a fenced commit of the session runs (FOR SHARE in pg-store),
-      // so a takeover waits for that commit: the new owner's replay then includes it.
+      // so a takeover waits for that commit: the new owner's replay then includes it. (At most a
+      // lease's life: PostgreSQL ends a transaction its node left idle that long – a node paused
+      // in the middle of a commit – see PgStoreOptions.)
       const { rows } = await pool.query<{ generation: string }>(
         `INSERT INTO session_leases AS l (code, node, generation, expires_at)
            VALUES ($1, $2, 1, now() + $3 * interval '1 millisecond')

@@ -5,14 +5,17 @@ import type { Config } from '../config.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import type { Store } from './store.ts';
 
-export async function openStore(config: Pick<Config, 'dataDir' | 'synchronous' | 'databaseUrl' | 'databaseSchema'>): Promise<Store> {
+export async function openStore(config: Pick<Config, 'dataDir' | 'synchronous' | 'databaseUrl' | 'databaseSchema' | 'leaseTtlMs'>): Promise<Store> {
   // The tests' PostgreSQL pass: every server a test starts, whatever config it was given.
   const url = config.databaseUrl ?? (testsUsePostgres() ? process.env.DATABASE_URL : undefined);
   if (!url) return openSqliteStore(config.dataDir, undefined, config.synchronous ?? 'full');
   const { openPgStore } = await import('./pg-store.ts');
   const schema = config.databaseSchema ?? schemaPerDataDir(config.dataDir);
   // The tests' servers run side by side, a few connections each: PostgreSQL allows 100 in all.
-  return openPgStore({ url, ...(schema ? { schema } : {}), ...(testsUsePostgres() ? { poolSize: 3 } : {}) });
+  // A transaction idle for a lease's life is ended (see PgStoreOptions): a paused node's commit
+  // must not hold its successor up.
+  const idle = config.leaseTtlMs ? { idleInTransactionMs: config.leaseTtlMs } : {};
+  return openPgStore({ url, ...(schema ? { schema } : {}), ...(testsUsePostgres() ? { poolSize: 3 } : {}), ...idle });
 }
 
 /**

@@ -37,7 +37,13 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  */
 const DDL_LOCK_KEY = 0x72616164;
 
-export type PgStoreOptions = { url: string; schema?: string; poolSize?: number };
+/**
+ * `idleInTransactionMs` (the clustered mode: a lease's life): PostgreSQL ends a transaction left
+ * idle that long. A node paused in the middle of a commit (SIGSTOP, a frozen VM) holds its
+ * sessions' lease rows locked (FOR SHARE, checkFence): without this, no other node could take
+ * them over until it woke up.
+ */
+export type PgStoreOptions = { url: string; schema?: string; poolSize?: number; idleInTransactionMs?: number };
 /** An event row as written: the event already JSON (the text that is kept), as the SQLite commit thread takes it. */
 export type SerializedRow = [code: string, seq: number, clientKey: string | null, event: string, owner: string | null];
 
@@ -48,7 +54,7 @@ export const serializeRow = (r: EventRow): SerializedRow => [r.code, r.seq, r.cl
  * restarted database, a network cut) is only logged: the pool opens a new one when needed.
  */
 export function pgPool(options: PgStoreOptions & { connectionTimeoutMillis?: number }): Pool {
-  const { url, schema, poolSize = 10, connectionTimeoutMillis } = options;
+  const { url, schema, poolSize = 10, connectionTimeoutMillis, idleInTransactionMs } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`invalid PostgreSQL schema name ${JSON.stringify(schema)}: lower-case letters, digits and _ only, not starting with a digit, at most 63`);
   }
@@ -57,6 +63,7 @@ export function pgPool(options: PgStoreOptions & { connectionTimeoutMillis?: num
     max: poolSize,
     connectionTimeoutMillis,
     application_name: schema ? `raadslag:${schema}` : 'raadslag',
+    ...(idleInTransactionMs ? { idle_in_transaction_session_timeout: idleInTransactionMs } : {}),
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   pool.on('error', (e) => console.warn(`PostgreSQL: an idle connection failed (${e.message}); the pool opens a new one when needed`));
@@ -242,11 +249,36 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
   /** The milliseconds include the wait for a free connection: what the commit queue waited. */
   async function commit(ops: readonly WriteOp[], fence?: Fence): Promise<number> {
     const t = performance.now();
-    await inTransaction(pool, async (client) => {
-      if (fence) await checkFence(client, fence);
-      await writeOps(client, ops);
-    });
+    try {
+      await inTransaction(pool, async (client) => {
+        if (fence) await checkFence(client, fence);
+        await writeOps(client, ops);
+      });
+    } catch (e) {
+      if (fence && !(e instanceof FencedError)) await refusedIfMoved(fence);
+      throw e;
+    }
     return performance.now() - t;
+  }
+
+  /**
+   * A fenced commit that failed otherwise – its transaction ended by PostgreSQL while this node
+   * was paused (idleInTransactionMs) – is a refusal like any other if the fence no longer holds:
+   * whatever it wrote was rolled back, or is in the new owner's replay. Throws FencedError then.
+   */
+  /** Whether no part's workshops are still leased at its fence (false when that cannot be read). */
+  async function allMoved(parts: readonly FencedPart[]): Promise<boolean> {
+    const codes = [...new Set(parts.flatMap((p) => codesOf(p.ops)))];
+    const held = await inTransaction(pool, (client) => lockLeases(client, codes)).catch(() => undefined);
+    return held !== undefined && parts.every((p) => !codesOf(p.ops).every((code) => stillHeld(held, p.fence, code)));
+  }
+
+  async function refusedIfMoved(fence: Fence): Promise<void> {
+    const moved = await inTransaction(pool, (client) => checkFence(client, fence)).then(
+      () => false,
+      (e: unknown) => e instanceof FencedError && e,
+    );
+    if (moved) throw moved;
   }
 
   return {
@@ -263,7 +295,17 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     },
     commitGroup(parts) {
       const t = performance.now();
-      return tracked(inTransaction(pool, (client) => commitGroup(client, parts)).then((refused) => ({ ms: performance.now() - t, refused })));
+      const done = inTransaction(pool, (client) => commitGroup(client, parts)).then(
+        (refused) => ({ ms: performance.now() - t, refused }),
+        // As for one commit (refusedIfMoved): a node that was paused mid-transaction finds it ended
+        // by PostgreSQL when it wakes; if every part's workshop has moved on meanwhile, that is a
+        // refusal of them all, not a failure. Otherwise the error stands.
+        async (e: unknown) => {
+          if (await allMoved(parts)) return { ms: performance.now() - t, refused: new Set(parts.keys()) };
+          throw e;
+        },
+      );
+      return tracked(done);
     },
     async setHostTokenHash(code, hostTokenHash) {
       await pool.query('UPDATE sessions SET host_token_hash = $1 WHERE code = $2', [hostTokenHash, code]);

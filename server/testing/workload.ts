@@ -14,8 +14,18 @@ import type { TestClient } from './harness.ts';
 
 export const Q = { scale: 'q1-1', number: 'q1-2', text: 'q1-4' } as const;
 
-/** `acked`: every command the server acknowledged, with its log key and when the ack came. */
-export type Phone = { client: ResilientClient; participantId?: string; acked: { key: string; delivered: Delivered; at: number }[] };
+/**
+ * `acked`: every command the server acknowledged, with its log key and when the ack came.
+ * `answeredAt`, `doneAt`: when its answers before the voting, and all its work, were acknowledged.
+ */
+export type Phone = { client: ResilientClient; participantId?: string; acked: { key: string; delivered: Delivered; at: number }[]; answeredAt?: number; doneAt?: number };
+
+/**
+ * When a phone moves on. `textsDone`: called once its answers are in; `answeringOpen`: it answers
+ * once this resolves (default at once, after joining); `votingOpen`: it votes once this resolves.
+ * `pace`: the pause before each command, from and to (ms): a person's speed is far slower.
+ */
+export type PhoneGates = { textsDone: () => void; votingOpen: Promise<void>; answeringOpen?: Promise<void>; pace?: [number, number] };
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -39,8 +49,8 @@ export function scriptOf(random: () => number, phone: number): { before: Command
   return { before, after };
 }
 
-/** `pace`: the pause before each command, from and to (ms): a person's speed is far slower. */
-export async function runPhone(phone: Phone, index: number, random: () => number, textsDone: () => void, votingOpen: Promise<void>, pace: [number, number] = [15, 75]): Promise<void> {
+export async function runPhone(phone: Phone, index: number, random: () => number, gates: PhoneGates): Promise<void> {
+  const { textsDone, votingOpen, answeringOpen, pace = [15, 75] } = gates;
   const wait = () => sleep(pace[0] + random() * (pace[1] - pace[0]));
   const record = (d: Delivered) => {
     if (!d.ack.ok) throw new Error(`${d.command.type} refused: ${JSON.stringify(d.ack)}`);
@@ -53,10 +63,12 @@ export async function runPhone(phone: Phone, index: number, random: () => number
   phone.participantId = data.participantId;
   phone.client.token = data.token;
   const { before, after } = scriptOf(random, index);
+  await answeringOpen;
   for (const command of before) {
     await wait();
     record(await phone.client.deliver(command));
   }
+  phone.answeredAt = Date.now();
   textsDone();
   await votingOpen;
   // The phone's window of answers comes in its own view (`me`), again after every reconnect.
@@ -75,6 +87,7 @@ export async function runPhone(phone: Phone, index: number, random: () => number
     await wait();
     record(await phone.client.deliver(command));
   }
+  phone.doneAt = Date.now();
 }
 
 /** The aggregates recounted from the raw events, the way a person would with the log in hand. */
