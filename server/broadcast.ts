@@ -11,11 +11,13 @@ import type { SessionManager } from './sessions.ts';
 
 export const FLUSH_MS = 100;
 /**
- * The console's cadence. Its view is the largest (the whole wall, every vote, every can-flag) and
- * a facilitator reads it, not a stopwatch: four a second keeps it live. With a hundred rooms
- * voting at once, consoles at ten a second took most of the event loop (docs/performance.md).
+ * The console's cadence while only phones are answering and voting. Its view is the largest (the
+ * whole wall, every vote, every can-flag) and a facilitator reads it, not a stopwatch: twice a
+ * second keeps the counts live. With a hundred rooms voting at once, consoles at ten a second took
+ * most of the event loop, and at four a second still an eighth of it (docs/performance.md). What
+ * the facilitator does (a phase, a step, a moderation) reaches the console at the FLUSH_MS cadence.
  */
-export const HOST_FLUSH_MS = 250;
+export const HOST_FLUSH_MS = 500;
 /**
  * Personal frames sent in one event-loop turn (about 20–40 ms of work here): a hundred rooms
  * opening voting at once are 5,000 frames, which in one turn stalled every workshop for seconds.
@@ -127,12 +129,12 @@ export class Broadcaster {
     if (!d || !state) return;
     const now = Date.now();
     this.lastFlush.set(code, now);
-    const hostDue = (this.lastHostFlush.get(code) ?? 0) + HOST_FLUSH_MS - now;
+    const hostDue = (this.lastHostFlush.get(code) ?? 0) + (d.hostSoon ? FLUSH_MS : HOST_FLUSH_MS) - now;
     if (d.host && hostDue <= 0) {
       this.io.to(rooms.host(code)).emit('view', hostView(state));
       this.lastHostFlush.set(code, now);
       this.sent.host++;
-    } else if (d.host) this.later(code, hostDue);
+    } else if (d.host) this.later(code, hostDue, d.hostSoon);
     if (d.screen) {
       this.io.to(rooms.screen(code)).emit('view', screenView(state));
       this.sent.screen++;
@@ -207,9 +209,10 @@ export class Broadcaster {
   }
 
   /** The console's view when its cadence allows: kept dirty, flushed then (with whatever else is due). */
-  private later(code: string, wait: number): void {
+  private later(code: string, wait: number, soon: boolean): void {
     const d = this.dirty.get(code) ?? nothingWoken();
     d.host = true;
+    d.hostSoon ||= soon;
     this.dirty.set(code, d);
     // Never sooner than the session's own cadence: a flush for the console also sends the screen
     // and the phones whatever is dirty, which would otherwise break their one-per-FLUSH_MS bound.

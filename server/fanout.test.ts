@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLUSH_MS } from './broadcast.ts';
+import { FLUSH_MS, HOST_FLUSH_MS } from './broadcast.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -143,6 +143,26 @@ describe('fan-out under load', () => {
     for (const r of [a, b]) expect(r.screenViews).toBeLessThanOrEqual(Math.ceil(r.elapsedMs / FLUSH_MS) + 3);
     expect(b.screenViews).toBeLessThan(b.answers / 10);
     expect(screenViews.at(-1)?.answered).toBe(PARTICIPANTS); // a new scale answer replaces the old
+  });
+
+  it('the console: phones answering wake it at most every HOST_FLUSH_MS; the facilitator’s own command within about FLUSH_MS', async () => {
+    const hostViews: number[] = [];
+    const onView = () => hostViews.push(Date.now());
+    host.on('view', onView);
+    const r = await round(1);
+    expect(hostViews.length).toBeGreaterThan(0);
+    expect(hostViews.length).toBeLessThanOrEqual(Math.ceil(r.elapsedMs / HOST_FLUSH_MS) + 2);
+    // Right after a console view (woken by a phone): a command of the facilitator's is not held
+    // back for the console's cadence.
+    const woken = new Promise((resolve) => host.once('view', resolve));
+    await commandAck(phones[0]!.socket, { type: 'submitAnswer', questionId: QUESTION, answer: { kind: 'scale', value: 3 } });
+    await woken;
+    const next = new Promise<number>((resolve) => host.once('view', () => resolve(Date.now())));
+    // A note: it concerns the console (and the minutes), not the phones.
+    await command(host, { type: 'addNote', scope: { kind: 'session' }, kind: 'note', text: 'cadence' });
+    const sent = Date.now();
+    expect((await next) - sent).toBeLessThan(HOST_FLUSH_MS - 100);
+    host.off('view', onView);
   });
 
   it('a join is answered in its ack alone, and a phase change reaches each phone as one frame with both views', async () => {

@@ -8,6 +8,8 @@ import type { SessionState } from './state.ts';
 
 export type Wake = {
   host: boolean;
+  /** The console should see this soon: something the facilitator (or the server) did, not only phones answering or voting. */
+  hostSoon: boolean;
   screen: boolean;
   /** The shared participant view (the same frame for every phone). */
   participants: boolean;
@@ -16,8 +18,11 @@ export type Wake = {
 };
 
 export function nothingWoken(): Wake {
-  return { host: false, screen: false, participants: false, me: { all: false, tables: new Set(), participants: new Set() } };
+  return { host: false, hostSoon: false, screen: false, participants: false, me: { all: false, tables: new Set(), participants: new Set() } };
 }
+
+/** What phones do: the console shows it live, but need not show every one at once. */
+const FROM_PHONES = new Set<SessionEvent['type']>(['participantJoined', 'answerSubmitted', 'answerWithdrawn', 'voteCast', 'voteRetracted']);
 
 /** Events after which every phone's own view changes: what it may do, or its voting window. */
 const ME_FOR_ALL = new Set<SessionEvent['type']>([
@@ -44,6 +49,7 @@ const NOT_FOR_PHONES = new Set<SessionEvent['type']>(['participantJoined', 'devi
 /** Adds what one event wakes to `wake`; `state` is the state after the event. */
 export function addWake(wake: Wake, state: SessionState, event: SessionEvent): Wake {
   wake.host = true;
+  if (!FROM_PHONES.has(event.type)) wake.hostSoon = true;
   if ('participantId' in event) wake.me.participants.add(event.participantId);
   if (ME_FOR_ALL.has(event.type)) wake.me.all = true;
   switch (event.type) {
