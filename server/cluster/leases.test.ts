@@ -181,6 +181,31 @@ describe.skipIf(!PG)('session leases in PostgreSQL', () => {
     for (const code of codes) expect((await b.loadEvents(code)).map((r) => r.seq)).toEqual([1, 2]);
   });
 
+  it('renewals and group commits of the same leases at once never deadlock (both lock in code order)', async () => {
+    const codes = await Promise.all(Array.from({ length: 60 }, () => newSession()));
+    // Taken in another order than the codes', so that the rows' physical order is not theirs.
+    for (const code of [...codes].reverse()) await a.leases!.acquire(code, 'A', 60_000);
+    const group = new GroupCommit({ commitGroup: (parts) => a.commitGroup!(parts) });
+    const failures: unknown[] = [];
+    const queues = codes.map((code) => new CommitQueue(group, (e) => failures.push(e), () => fence('A', code, 1)));
+    const until = Date.now() + 3000;
+    const writers = queues.map(async (q, i) => {
+      for (let n = 2; Date.now() < until; n++) await q.push([row(codes[i]!, n)]).catch((e: unknown) => failures.push(e));
+    });
+    const renewals = (async () => {
+      let n = 0;
+      // In a new order each time, as a node's map of held leases is in no particular order.
+      for (; Date.now() < until; n++) {
+        const shuffled = [...codes].sort(() => Math.random() - 0.5);
+        await a.leases!.renew('A', new Map(shuffled.map((c) => [c, 1])), 60_000).catch((e: unknown) => failures.push(e));
+      }
+      return n;
+    })();
+    await Promise.all([...writers, renewals]);
+    console.log(`[leases] ${await renewals} renewals beside ${group.stats.transactions} group commits; ${failures.length} failed`);
+    expect(failures).toEqual([]);
+  });
+
   it('deleting a session deletes its lease', async () => {
     const code = await newSession();
     await a.leases!.acquire(code, 'A', 5000);

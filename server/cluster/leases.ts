@@ -71,10 +71,16 @@ export function pgLeases(pool: Pool, connect: () => pg.Client, schema = 'public'
     },
     async renew(node, held, ttlMs) {
       if (held.size === 0) return new Set();
+      // The rows are locked in code order first, as a group commit locks them (FOR SHARE, in
+      // code order): two transactions that each hold some of a node's lease rows and wait for
+      // the other's would be a deadlock, which PostgreSQL breaks by failing one of them.
       const { rows } = await pool.query<{ code: string }>(
-        `UPDATE session_leases AS l SET expires_at = now() + $4 * interval '1 millisecond'
-           FROM unnest($2::text[], $3::bigint[]) AS h(code, generation)
-         WHERE l.code = h.code AND l.generation = h.generation AND l.node = $1
+        `WITH mine AS (
+           SELECT l.code FROM session_leases AS l
+             JOIN unnest($2::text[], $3::bigint[]) AS h(code, generation) ON l.code = h.code AND l.generation = h.generation
+            WHERE l.node = $1 ORDER BY l.code FOR UPDATE OF l)
+         UPDATE session_leases AS l SET expires_at = now() + $4 * interval '1 millisecond'
+           FROM mine WHERE l.code = mine.code
          RETURNING l.code`,
         [node, [...held.keys()], [...held.values()], ttlMs],
       );

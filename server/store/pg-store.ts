@@ -226,6 +226,20 @@ async function loadSessions(pool: Pool): Promise<StoredSession[]> {
   return metas.map((m) => ({ meta: toMeta(m), events: logs.get(m.code) ?? [] }));
 }
 
+/**
+ * Runs a transaction again when PostgreSQL broke a deadlock by failing it (nothing was written):
+ * the lease rows are locked in code order everywhere, so this is a guard, not a path in use.
+ */
+async function retryDeadlock<T>(work: () => Promise<T>, tries = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (e) {
+      if (i >= tries || (e as { code?: string }).code !== '40P01') throw e;
+    }
+  }
+}
+
 export async function openPgStore(options: PgStoreOptions): Promise<Store> {
   const pool = pgPool(options);
   try {
@@ -295,7 +309,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     },
     commitGroup(parts) {
       const t = performance.now();
-      const done = inTransaction(pool, (client) => commitGroup(client, parts)).then(
+      const done = retryDeadlock(() => inTransaction(pool, (client) => commitGroup(client, parts))).then(
         (refused) => ({ ms: performance.now() - t, refused }),
         // As for one commit (refusedIfMoved): a node that was paused mid-transaction finds it ended
         // by PostgreSQL when it wakes; if every part's workshop has moved on meanwhile, that is a
