@@ -32,6 +32,9 @@ export const rooms = {
   table: (code: string, table: number) => `${code}:t:${table}`,
 };
 
+/** A participant's key in the map of commands awaiting their ack. */
+const ackingKey = (code: string, id: string) => `${code}\n${id}`;
+
 export class Broadcaster {
   private readonly dirty = new Map<string, Wake>();
   private readonly lastFlush = new Map<string, number>();
@@ -75,19 +78,19 @@ export class Broadcaster {
     const me = meView(state, id);
     this.dirty.get(code)?.me.participants.delete(id);
     const room = rooms.participant(code, id);
-    if ((this.io.of('/').adapter.rooms.get(room)?.size ?? 0) > 1) this.io.to(room).except(socket.id).emit('me', me);
+    if (this.idsIn(room).size > 1) this.io.to(room).except(socket.id).emit('me', me);
     return me;
   }
 
   /** A participant's command is on its way: its ack will carry their `me`, so flushes meanwhile leave them out. */
   holdMe(code: string, id: string): void {
-    const k = `${code}\n${id}`;
+    const k = ackingKey(code, id);
     this.acking.set(k, (this.acking.get(k) ?? 0) + 1);
   }
 
   /** That command was answered (with or without a `me`). */
   releaseMe(code: string, id: string): void {
-    const k = `${code}\n${id}`;
+    const k = ackingKey(code, id);
     const n = (this.acking.get(k) ?? 0) - 1;
     if (n > 0) this.acking.set(k, n);
     else this.acking.delete(k);
@@ -149,15 +152,15 @@ export class Broadcaster {
     // Phones that sent something (only their own sockets), and the tables whose shared answers
     // changed. A phone whose command is still committing gets its `me` with the ack instead; it
     // stays due in case that command fails.
-    const waiting = [...d.me.participants].filter((id) => this.acking.has(`${code}\n${id}`));
-    for (const id of d.me.participants) if (!waiting.includes(id)) this.io.to(rooms.participant(code, id)).emit('me', meView(state, id));
+    const waiting = new Set([...d.me.participants].filter((id) => this.acking.has(ackingKey(code, id))));
+    for (const id of d.me.participants) if (!waiting.has(id)) this.io.to(rooms.participant(code, id)).emit('me', meView(state, id));
     for (const table of d.me.tables) {
       for (const s of this.socketsIn(rooms.table(code, table))) {
         const id = s.data.participantId;
         if (id && !d.me.participants.has(id)) s.emit('me', meView(state, id));
       }
     }
-    if (waiting.length) {
+    if (waiting.size) {
       const next = this.dirty.get(code) ?? nothingWoken();
       for (const id of waiting) next.me.participants.add(id);
       this.dirty.set(code, next);
@@ -186,10 +189,10 @@ export class Broadcaster {
     let budget = PHONES_PER_TURN;
     for (const [code, job] of this.everyPhone) {
       const state = this.sessions.get(code)?.state;
-      job.ids ??= [...(this.io.of('/').adapter.rooms.get(rooms.participants(code)) ?? [])];
+      job.ids ??= [...this.idsIn(rooms.participants(code))];
       const view = state && job.withView ? participantView(state) : undefined;
       for (; state && job.ids.length && budget > 0; budget--) {
-        const s = this.io.of('/').sockets.get(job.ids.pop()!);
+        const s = this.socket(job.ids.pop()!);
         const id = s?.data.participantId;
         if (id && view) s.emit('update', { view, me: meView(state, id) });
         else if (id) s.emit('me', meView(state, id));
@@ -204,8 +207,16 @@ export class Broadcaster {
   }
 
   private socketsIn(room: string): Socket[] {
-    const ids = this.io.of('/').adapter.rooms.get(room) ?? new Set<string>();
-    return [...ids].flatMap((id) => this.io.of('/').sockets.get(id) ?? []);
+    return [...this.idsIn(room)].flatMap((id) => this.socket(id) ?? []);
+  }
+
+  /** This node's sockets in a room, by id (the adapter in memory: a workshop runs on one node). */
+  private idsIn(room: string): ReadonlySet<string> {
+    return this.io.of('/').adapter.rooms.get(room) ?? new Set<string>();
+  }
+
+  private socket(id: string): Socket | undefined {
+    return this.io.of('/').sockets.get(id);
   }
 
   /** The console's view when its cadence allows: kept dirty, flushed then (with whatever else is due). */

@@ -173,6 +173,11 @@ function stillHeld(held: ReadonlyMap<string, LeaseRow>, fence: Fence, code: stri
   return r !== undefined && r.node === fence.node && Number(r.generation) === fence.generations.get(code);
 }
 
+/** Whether every workshop a part writes is still leased at the part's own fence. */
+function partHeld(held: ReadonlyMap<string, LeaseRow>, part: FencedPart): boolean {
+  return codesOf(part.ops).every((code) => stillHeld(held, part.fence, code));
+}
+
 /**
  * Several sessions' fenced writes in one transaction: one lease check for all of them, then the
  * parts whose every session is still held at the part's own fence, in one insert.
@@ -182,7 +187,7 @@ async function commitGroup(client: PoolClient, parts: readonly FencedPart[]): Pr
   const refused = new Set<number>();
   const kept: WriteOp[] = [];
   parts.forEach((p, i) => {
-    if (codesOf(p.ops).every((code) => stillHeld(held, p.fence, code))) kept.push(...p.ops);
+    if (partHeld(held, p)) kept.push(...p.ops);
     else refused.add(i);
   });
   // One insert for all the appends in a row: the round trips, not the rows, are what cost.
@@ -284,7 +289,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
   async function allMoved(parts: readonly FencedPart[]): Promise<boolean> {
     const codes = [...new Set(parts.flatMap((p) => codesOf(p.ops)))];
     const held = await inTransaction(pool, (client) => lockLeases(client, codes)).catch(() => undefined);
-    return held !== undefined && parts.every((p) => !codesOf(p.ops).every((code) => stillHeld(held, p.fence, code)));
+    return held !== undefined && parts.every((p) => !partHeld(held, p));
   }
 
   async function refusedIfMoved(fence: Fence): Promise<void> {
