@@ -6,8 +6,13 @@
 import type { AppServer as Server, AppSocket as Socket } from './io.ts';
 import type { SessionEvent } from '../shared/session/events.ts';
 import { nothingWoken, wakeOf, type Wake } from '../shared/session/fanout.ts';
-import { hostView, meView, participantView, screenView, type MeView } from '../shared/session/views.ts';
+import { hostView, meView, participantView, screenView, type MeView, type ParticipantView } from '../shared/session/views.ts';
+import type { SessionState } from '../shared/session/state.ts';
 import type { SessionManager } from './sessions.ts';
+import type { Audience } from '../shared/protocol.ts';
+
+/** A socket's first frame. */
+export type Greeting = { event: 'view'; view: unknown } | { event: 'update'; view: unknown; me: MeView | null };
 
 export const FLUSH_MS = 100;
 /**
@@ -29,6 +34,8 @@ export const rooms = {
   screen: (code: string) => `${code}:screen`,
   participants: (code: string) => `${code}:participants`,
   participant: (code: string, id: string) => `${code}:p:${id}`,
+  /** A session's phones that have not joined yet. */
+  guests: (code: string) => `${code}:guests`,
   table: (code: string, table: number) => `${code}:t:${table}`,
 };
 
@@ -49,37 +56,53 @@ export class Broadcaster {
   /** Views sent, by audience: the bench and tests read these to show what fan-out costs. */
   readonly sent = { host: 0, screen: 0, participants: 0 };
 
+  /**
+   * `spread`: the clustered mode, where a session's sockets may be on any node. Then a phone's own
+   * frame goes to its room through the Redis adapter, for every participant the session knows,
+   * rather than to the sockets this node holds.
+   */
   constructor(
     private readonly io: Server,
     private readonly sessions: SessionManager,
+    private readonly spread = false,
   ) {}
 
-  /** A socket that just connected: its audience's view – a phone's with its own `me` (null before it joins), one frame – without waiting for a flush. */
-  greet(socket: Socket): void {
-    const state = this.sessions.get(socket.data.code)?.state;
-    if (!state) return;
-    const audience = socket.data.audience;
-    if (audience === 'host') socket.emit('view', hostView(state));
-    else if (audience === 'screen') socket.emit('view', screenView(state));
-    else {
-      const id = socket.data.participantId;
-      socket.emit('update', { view: participantView(state), me: id ? meView(state, id) : null });
-    }
+  /** A socket's first frame: its audience's view – a phone's with its own `me` (null before it joins) – without waiting for a flush. */
+  greeting(code: string, audience: Audience, participantId: string | undefined): Greeting | undefined {
+    const state = this.sessions.get(code)?.state;
+    if (!state) return undefined;
+    if (audience === 'host') return { event: 'view', view: hostView(state) };
+    if (audience === 'screen') return { event: 'view', view: screenView(state) };
+    return { event: 'update', view: participantView(state), me: participantId ? meView(state, participantId) : null };
+  }
+
+  /** Sends a greeting (from this node's session, or from the owner's) to a socket of this node. */
+  greet(socket: Socket, greeting: Greeting): void {
+    if (greeting.event === 'view') socket.emit('view', greeting.view);
+    else socket.emit('update', { view: greeting.view, me: greeting.me });
   }
 
   /**
    * A participant's own view to go with the ack of their command: the flush then has no `me` to
-   * send them (one frame, not two); their other tabs get it as a `me` now.
+   * send them (one frame, not two). The owner of the session builds it; see toOtherTabs.
    */
-  meForAck(socket: Socket): MeView | null | undefined {
-    const { code, participantId: id } = socket.data;
+  meFor(code: string, id: string): MeView | null | undefined {
     const state = this.sessions.get(code)?.state;
-    if (!state || !id) return undefined;
-    const me = meView(state, id);
+    if (!state) return undefined;
     this.dirty.get(code)?.me.participants.delete(id);
-    const room = rooms.participant(code, id);
-    if (this.idsIn(room).size > 1) this.io.to(room).except(socket.id).emit('me', me);
-    return me;
+    return meView(state, id);
+  }
+
+  /**
+   * The participant's other tabs on this node get the `me` their ack carried to `socket`. (Tabs of
+   * one phone reach one node through the balancer, which routes by join code; a tab on another
+   * node gets its `me` with the next change.)
+   */
+  toOtherTabs(socket: Socket, me: unknown): void {
+    const id = socket.data.participantId;
+    if (!id) return;
+    const room = rooms.participant(socket.data.code, id);
+    if (this.idsIn(room).size > 1) this.io.local.to(room).except(socket.id).emit('me', me);
   }
 
   /** A participant's command is on its way: its ack will carry their `me`, so flushes meanwhile leave them out. */
@@ -109,6 +132,18 @@ export class Broadcaster {
       }
     }
     const d = wakeOf(state, events, this.dirty.get(code));
+    this.dirty.set(code, d);
+    this.schedule(code);
+  }
+
+  /**
+   * Every audience of the session its whole view at the next flush: after this node took the
+   * session over, its sockets on other nodes have seen nothing since the old owner went.
+   */
+  refreshAll(code: string): void {
+    const d = this.dirty.get(code) ?? nothingWoken();
+    Object.assign(d, { host: true, hostSoon: true, screen: true, participants: true });
+    d.me.all = true;
     this.dirty.set(code, d);
     this.schedule(code);
   }
@@ -155,9 +190,8 @@ export class Broadcaster {
     const waiting = new Set([...d.me.participants].filter((id) => this.acking.has(ackingKey(code, id))));
     for (const id of d.me.participants) if (!waiting.has(id)) this.io.to(rooms.participant(code, id)).emit('me', meView(state, id));
     for (const table of d.me.tables) {
-      for (const s of this.socketsIn(rooms.table(code, table))) {
-        const id = s.data.participantId;
-        if (id && !d.me.participants.has(id)) s.emit('me', meView(state, id));
+      for (const id of this.atTable(code, state, table)) {
+        if (!d.me.participants.has(id)) this.io.to(rooms.participant(code, id)).emit('me', meView(state, id));
       }
     }
     if (waiting.size) {
@@ -189,14 +223,14 @@ export class Broadcaster {
     let budget = PHONES_PER_TURN;
     for (const [code, job] of this.everyPhone) {
       const state = this.sessions.get(code)?.state;
-      job.ids ??= [...this.idsIn(rooms.participants(code))];
       const view = state && job.withView ? participantView(state) : undefined;
+      if (!job.ids) {
+        job.ids = this.spread && state ? Object.keys(state.participants) : [...this.idsIn(rooms.participants(code))];
+        if (this.spread && view) this.io.to(rooms.guests(code)).emit('view', view);
+      }
       for (; state && job.ids.length && budget > 0; budget--) {
-        const s = this.socket(job.ids.pop()!);
-        const id = s?.data.participantId;
-        if (id && view) s.emit('update', { view, me: meView(state, id) });
-        else if (id) s.emit('me', meView(state, id));
-        else if (view) s?.emit('view', view);
+        if (this.spread) this.toParticipant(code, state, job.ids.pop()!, view);
+        else this.toSocket(state, this.socket(job.ids.pop()!), view);
       }
       if (state && job.ids.length) break;
       this.everyPhone.delete(code);
@@ -206,11 +240,28 @@ export class Broadcaster {
     else this.draining = false;
   }
 
-  private socketsIn(room: string): Socket[] {
-    return [...this.idsIn(room)].flatMap((id) => this.socket(id) ?? []);
+  /** One phone's frame to one socket of this node: `update` or `me`; a guest gets the shared view. */
+  private toSocket(state: SessionState, s: Socket | undefined, view: ParticipantView | undefined): void {
+    const id = s?.data.participantId;
+    if (id && view) s.emit('update', { view, me: meView(state, id) });
+    else if (id) s.emit('me', meView(state, id));
+    else if (view) s?.emit('view', view);
   }
 
-  /** This node's sockets in a room, by id (the adapter in memory: a workshop runs on one node). */
+  /** One participant's frame to their room, wherever their sockets are. */
+  private toParticipant(code: string, state: SessionState, id: string, view: ParticipantView | undefined): void {
+    const room = this.io.to(rooms.participant(code, id));
+    if (view) room.emit('update', { view, me: meView(state, id) });
+    else room.emit('me', meView(state, id));
+  }
+
+  /** The participants at a table: from the session (spread), else those with a socket here. */
+  private atTable(code: string, state: SessionState, table: number): string[] {
+    if (this.spread) return Object.entries(state.participants).flatMap(([id, p]) => (p.table === table ? [id] : []));
+    return [...new Set([...this.idsIn(rooms.table(code, table))].flatMap((sid) => this.socket(sid)?.data.participantId ?? []))];
+  }
+
+  /** This node's sockets in a room, by id. */
   private idsIn(room: string): ReadonlySet<string> {
     return this.io.of('/').adapter.rooms.get(room) ?? new Set<string>();
   }

@@ -100,7 +100,10 @@ async function runHandshakeFuzz(seed: number, numRuns: number): Promise<void> {
   const { code, hostToken } = await sessions.create(SET);
   const joined = await sessions.execute(code, nanoid(), { type: 'join', role: 'citizen' }, { kind: 'guest' });
   const token = (joined as { data: { token: string } }).data.token;
-  const dir: Directory = { has: (c) => !!sessions.get(c), isHost: (c, t) => sessions.isHost(c, t), participantFor: (c, t) => sessions.participantFor(c, t) };
+  const dir: Directory = { has: (c) => !!sessions.get(c), isHost: (c, t) => sessions.isHost(c, t), identify: async (c, t) => {
+    const participantId = sessions.participantFor(c, t);
+    return participantId ? { participantId } : undefined;
+  } };
   const snapshot = JSON.stringify(sessions.get(code)!.state);
   const withKnown = fc.oneof(handshake, fc.record({ code: fc.constant(code), as: fc.constantFrom('host', 'screen', 'participant'), token: fc.constantFrom(hostToken, token, 'x'.repeat(24)) }, { requiredKeys: ['code', 'as'] }));
   await fc.assert(

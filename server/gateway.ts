@@ -11,16 +11,22 @@ import { FLOOD, MESSAGE_RATE, participantLimits, type ParticipantLimits } from '
 import { guardHandshakes, withCode } from './security/socket-guards.ts';
 import { letGo } from './security/slow-consumers.ts';
 import { devicePseudonym, type SessionManager } from './sessions.ts';
+import type { CommandDone, Runner } from './runner.ts';
 
 type SocketData = Identity;
-/** What the gateway asks of the broadcaster, the one sender of views and `me`: greet a new socket, and a participant's `me` for an ack. */
-export type Fanout = Pick<Broadcaster, 'greet' | 'meForAck' | 'holdMe' | 'releaseMe'>;
+/** What the gateway asks of the broadcaster, the one sender of views and `me`: a new socket's first frame, and a phone's other tabs' `me`. */
+export type Fanout = Pick<Broadcaster, 'greet' | 'toOtherTabs'>;
 
 const refuse = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
 
+/**
+ * `runner`: the workshops' answers – this node's own (runner.ts), or clustered, whichever node
+ * runs the workshop (cluster/forwarding.ts).
+ */
 export function attachGateway(
   io: Server,
   sessions: SessionManager,
+  runner: Runner,
   guards: Guards,
   fanout: Fanout,
   limits: ParticipantLimits = participantLimits({}),
@@ -29,9 +35,12 @@ export function attachGateway(
     io,
     {
       has: (code) => sessions.has(code),
-      open: async (code) => (await sessions.open(code)) !== undefined,
+      open: (code) => runner.reach(code),
       isHost: (code, token) => sessions.isHost(code, token),
-      participantFor: (code, token) => sessions.participantFor(code, token),
+      identify: async (code, token) => {
+        const found = await runner.identify(code, token, undefined);
+        return found?.participantId ? { participantId: found.participantId, ...(found.table !== undefined ? { table: found.table } : {}) } : undefined;
+      },
     },
     guards,
   );
@@ -40,11 +49,12 @@ export function attachGateway(
   // other finds its token refused.
   sessions.onHostTokenRotated((code) => io.in(rooms.host(code)).disconnectSockets());
   // A few tabs per participant token, not a hundred (see participant-limits.ts).
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const data = socket.data;
     // A phone removed with a ban is refused before it sees the workshop (decide refuses its join too).
-    if (data.audience === 'participant' && !data.participantId && sessions.isBanned(data.code, data.device)) {
-      return next(withCode(new Error('the facilitator has removed this phone from the workshop'), 'banned'));
+    if (data.audience === 'participant' && !data.participantId && data.device) {
+      const found = await runner.identify(data.code, undefined, data.device).catch(() => undefined);
+      if (found?.banned) return next(withCode(new Error('the facilitator has removed this phone from the workshop'), 'banned'));
     }
     if (data.participantId && limits.coolingDown(data.code, data.participantId)) {
       return next(withCode(new Error('too many messages from this phone; wait a few seconds'), 'rate_limited'));
@@ -77,9 +87,14 @@ export function attachGateway(
       if (data.participantId) limits.close(data.code, data.participantId);
     });
     void socket.join(roomOf(data));
-    if (data.participantId) joinOwnRooms(socket, data, data.participantId);
+    if (data.participantId) joinOwnRooms(socket, data, data.participantId, data.table);
+    else if (data.audience === 'participant') void socket.join(rooms.guests(data.code));
     socket.emit('hello', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, audience: data.audience });
-    fanout.greet(socket);
+    // Its first view; a socket that cannot get one (its workshop's node is changing) comes back.
+    runner.greet(data.code, data.audience, data.participantId).then(
+      (greeting) => greeting && fanout.greet(socket, greeting),
+      () => letGo(socket),
+    );
 
     socket.on('command', (raw: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
@@ -90,59 +105,44 @@ export function attachGateway(
       const parsed = parseCommand(raw);
       if (!parsed.ok) return reply({ ok: false, error: parsed.error });
       const command = parsed.command;
-      // Their `me` comes with this ack: no flush sends it meanwhile (see Broadcaster.holdMe).
-      const held = data.participantId;
-      if (held) fanout.holdMe(data.code, held);
-      const answer = (ack: Ack) => {
-        if (held) fanout.releaseMe(data.code, held);
-        reply(ack);
-      };
-      void admit(data, command.type === 'join' && !data.participantId).then((refusal) => {
-        if (refusal) return answer(refusal);
-        // A retried join (its ack was slow or lost) is answered by the session manager like any
-        // retry – keyed by (session, client id), owned by this device – whether this socket is
-        // still a guest or already the participant it made.
-        return sessions.execute(data.code, parsed.id, command, actorOf(data), data.device).then((result) => {
-          if (result.ok && command.type === 'join') {
-            const id = (result.data as JoinResult).participantId;
-            if (!data.participantId) adoptParticipant(socket, data, id);
-            if (result.duplicate && data.address) limits.joins.refund(data.address);
-          } else if (command.type === 'join' && data.address) limits.joins.refund(data.address);
-          if (result.ok && data.audience === 'participant' && data.participantId) {
-            // The phone's own view after its command (a resend's and a join's too) rides with the ack (docs/protocol.md).
-            const me = fanout.meForAck(socket);
-            if (me !== undefined) return answer({ ...result, me });
-          }
-          answer(result);
-        });
-      });
+      const newParticipant = command.type === 'join' && !data.participantId;
+      const call = { code: data.code, clientId: parsed.id, command, actor: actorOf(data), ...(data.device ? { device: data.device } : {}), newParticipant };
+      void joinBudget(data, newParticipant)
+        .then((refusal) => refusal ?? runner.command(call).then((done) => settled(socket, data, command.type === 'join', done)))
+        .then(reply, () => reply(refuse('internal', 'please resend')));
     });
   });
 
-  /** A new participant: within the address's joins per minute and the workshop's size. */
-  async function admit(data: SocketData, isJoin: boolean): Promise<Ack | undefined> {
-    if (!isJoin) return undefined;
-    const state = sessions.get(data.code)?.state;
-    if (state && state.participantCount >= limits.maxParticipants) {
-      return refuse('session_full', `the workshop has its maximum of ${limits.maxParticipants} participants`);
-    }
-    if (data.address && (await limits.joins.take(data.address))) return refuse('rate_limited', 'too many new participants from this network; wait a minute');
+  /** Rooms and budgets after a command: a join's participant adopted, or its join budget given back. */
+  function settled(socket: Socket, data: SocketData, isJoin: boolean, done: CommandDone): Ack {
+    const { ack } = done;
+    if (isJoin && ack.ok) {
+      if (!data.participantId) adoptParticipant(socket, data, (ack.data as JoinResult).participantId, done.table);
+      if (ack.duplicate && data.address) limits.joins.refund(data.address);
+    } else if (isJoin && data.address) limits.joins.refund(data.address);
+    if (ack.ok && ack.me !== undefined) fanout.toOtherTabs(socket, ack.me);
+    return ack;
+  }
+
+  /** A new participant: within the address's joins per minute (the workshop's size is the owner's to check). */
+  async function joinBudget(data: SocketData, isJoin: boolean): Promise<Ack | undefined> {
+    if (!isJoin || !data.address) return undefined;
+    if (await limits.joins.take(data.address)) return refuse('rate_limited', 'too many new participants from this network; wait a minute');
     return undefined;
   }
 
-  function adoptParticipant(socket: Socket, data: SocketData, participantId: string): void {
+  function adoptParticipant(socket: Socket, data: SocketData, participantId: string, table: number | undefined): void {
     data.participantId = participantId;
     // Counted from now on like a socket that came with the token (a new participant has none open).
     limits.open(data.code, participantId);
-    joinOwnRooms(socket, data, participantId);
+    void socket.leave(rooms.guests(data.code));
+    joinOwnRooms(socket, data, participantId, table);
   }
 
-  function joinOwnRooms(socket: Socket, data: SocketData, participantId: string): void {
+  function joinOwnRooms(socket: Socket, data: SocketData, participantId: string, table: number | undefined): void {
     void socket.join(rooms.participant(data.code, participantId));
-    const table = sessions.get(data.code)?.state.participants[participantId]?.table;
     if (table !== undefined) void socket.join(rooms.table(data.code, table));
   }
-
 }
 
 function roomOf(data: SocketData): string {

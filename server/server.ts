@@ -21,6 +21,10 @@ import { QuestionCatalogue } from './question-sets.ts';
 import { SessionManager } from './sessions.ts';
 import { openStore } from './store/open-store.ts';
 import { sharedBudgets } from './cluster/redis.ts';
+import { useRedisAdapter } from './cluster/adapter.ts';
+import { Forwarding } from './cluster/forwarding.ts';
+import { NodeLink } from './cluster/node-link.ts';
+import { localRunner } from './runner.ts';
 
 export type RunningServer = {
   url: string;
@@ -70,9 +74,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   io.engine.on('connection', (raw: { request: unknown }) => {
     raw.request = null;
   });
-  const broadcaster = new Broadcaster(io, sessions);
+  // Clustered with Redis: any node accepts any socket (cluster/forwarding.ts).
+  const spread = cluster && config.redisUrl ? await spreadOver(io, config.redisUrl, shared?.prefix ?? 'raadslag', node) : undefined;
+  const broadcaster = new Broadcaster(io, sessions, spread !== undefined);
   sessions.onChange((code, events) => broadcaster.changed(code, events));
-  attachGateway(io, sessions, guards, broadcaster, participantLimits(config, shared));
+  const limits = participantLimits(config, shared);
+  const local = localRunner(sessions, broadcaster, limits.maxParticipants);
+  const runner = spread ? new Forwarding(sessions, local, spread.link, cluster!.ttlMs) : local;
+  if (spread) sessions.onLoaded((code) => broadcaster.refreshAll(code));
+  attachGateway(io, sessions, runner, guards, broadcaster, limits);
   let slowDropped = 0;
   const stopSlowSweep = dropSlowConsumers(io, config.sendBufferLimitBytes ?? DEFAULTS.sendBufferLimitBytes, () => slowDropped++);
 
@@ -119,7 +129,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await sessions.releaseLeases();
       await store.close();
       await guards.cluster?.close();
+      spread?.close();
       shared?.client.disconnect();
+    },
+  };
+}
+
+/** The views through Redis to every node's sockets, and the link to ask other nodes. */
+async function spreadOver(io: AppServer, url: string, prefix: string, node: string): Promise<{ link: NodeLink; close: () => void }> {
+  const closeAdapter = await useRedisAdapter(io, url, prefix);
+  const link = await NodeLink.open(url, node, prefix);
+  return {
+    link,
+    close: () => {
+      link.close();
+      closeAdapter();
     },
   };
 }

@@ -159,6 +159,39 @@ export class SessionManager {
     return { meta, state };
   }
 
+  /**
+   * Where the session runs: 'here' (read into memory now if need be), or – clustered, another live
+   * node holding its lease – that node, which this node's sockets then reach by forwarding
+   * (cluster/forwarding.ts). Unlike open, it never waits for a lease nor asks for one to be handed
+   * over. undefined: no such session.
+   */
+  async locate(code: string): Promise<'here' | { owner: string } | undefined> {
+    if (this.sessions.has(code) || !this.ownership) return (await this.open(code)) ? 'here' : undefined;
+    if (this.handingOver.has(code)) throw new OwnedElsewhere(code);
+    // Read again each time: another node may have made it, deleted it or rotated its console link.
+    const meta = await this.store.loadMeta(code);
+    if (!meta) {
+      this.metas.delete(code);
+      return undefined;
+    }
+    this.metas.set(code, meta);
+    const got = await this.ownership.tryTake(code);
+    // No holder named (its lease ran out between two reads): open takes it.
+    if (!got.ok && got.holder) return { owner: got.holder };
+    return (await this.open(code)) ? 'here' : undefined;
+  }
+
+  /** Clustered: whether this node holds the session's lease (its log may still be being read). */
+  leaseHeld(code: string): boolean {
+    return this.ownership?.holds(code) ?? false;
+  }
+
+  private loadedListener: (code: string) => void = () => {};
+  /** Clustered: a session this node has just taken and read (its sockets, on every node, are due a full view). */
+  onLoaded(listener: (code: string) => void): void {
+    this.loadedListener = listener;
+  }
+
   /** Reads and replays one session's log (on first use after a start). */
   private async load(code: string): Promise<LiveSession | undefined> {
     // A session another process made after this one started (a migration, another node). On
@@ -187,6 +220,7 @@ export class SessionManager {
       if (run.timer?.autoClose) this.timers.question(code, questionId, run.timer.endsAt);
     }
     if (live.state.screenRotate && !live.state.ended) this.timers.rotation(code, true);
+    if (this.ownership) this.loadedListener(code);
     return live;
   }
 

@@ -4,7 +4,7 @@
 // by its fence. Then the session is no longer in memory here, and the next node to need it takes
 // it over from the log.
 import type { Fence } from '../store/store.ts';
-import type { Leases } from './leases.ts';
+import type { Acquired, Leases } from './leases.ts';
 
 export type OwnershipOptions = { node: string; ttlMs: number };
 
@@ -33,13 +33,8 @@ export class Ownership {
   async take(code: string, waitMs = this.options.ttlMs * 2): Promise<boolean> {
     const until = Date.now() + waitMs;
     for (;;) {
-      const got = await this.leases.acquire(code, this.options.node, this.options.ttlMs);
-      if (got.ok) {
-        if (!this.held.has(code)) this.takenAt.set(code, Date.now());
-        this.held.set(code, got.generation);
-        this.startRenewing();
-        return true;
-      }
+      const got = await this.tryTake(code);
+      if (got.ok) return true;
       // A live node holds it: the load balancer sends the workshop here now (a node was added or
       // came back), so the holder is asked to hand it over rather than to keep it until it dies –
       // again each round, since a holder that took it moments ago keeps it for a while first.
@@ -49,6 +44,16 @@ export class Ownership {
       // Try again just after it would expire (or soon, if the holder keeps renewing).
       await new Promise((r) => setTimeout(r, Math.min(left, Math.max(50, got.expiresInMs + 20), this.options.ttlMs / 3)));
     }
+  }
+
+  /** One attempt: the lease is this node's now if it was free, expired or already its own; else who holds it. */
+  async tryTake(code: string): Promise<Acquired> {
+    const got = await this.leases.acquire(code, this.options.node, this.options.ttlMs);
+    if (!got.ok) return got;
+    if (!this.held.has(code)) this.takenAt.set(code, Date.now());
+    this.held.set(code, got.generation);
+    this.startRenewing();
+    return got;
   }
 
   /**

@@ -4,14 +4,16 @@ import { HandshakeAuth, type Audience, type CommandError } from '../../shared/pr
 import type { Throttle } from './quotas.ts';
 
 /** `address`: the counting key of the socket's client (never logged, never stored). */
-export type Identity = { code: string; audience: Audience; participantId?: string; address?: string; device?: string };
+/** `table`: a participant's table when the socket connected (its room). */
+export type Identity = { code: string; audience: Audience; participantId?: string; table?: number; address?: string; device?: string };
 export type HandshakeDecision = { ok: true; identity: Identity } | { ok: false; error: CommandError };
 
 /** The part of the session manager a handshake needs. */
 export type Directory = {
   has: (code: string) => boolean;
   isHost: (code: string, token: string | undefined) => boolean;
-  participantFor: (code: string, token: string | undefined) => string | undefined;
+  /** The participant a token belongs to, asked of whichever node runs the workshop. */
+  identify: (code: string, token: string | undefined) => Promise<{ participantId: string; table?: number } | undefined>;
 };
 
 const fail = (code: CommandError['code'], message: string): HandshakeDecision => ({ ok: false, error: { code, message } });
@@ -23,8 +25,9 @@ export async function authorize(raw: unknown, dir: Directory, codes: Throttle, k
   const { code, as, token, device } = auth.data;
   const exists = dir.has(code);
   const isHost = exists && as === 'host' && dir.isHost(code, token);
-  const participantId = exists && as === 'participant' ? dir.participantFor(code, token) : undefined;
-  const identity: Identity = { code, audience: as, ...(participantId ? { participantId } : {}), ...(device ? { device } : {}) };
+  const found = exists && as === 'participant' && token ? await dir.identify(code, token) : undefined;
+  const participantId = found?.participantId;
+  const identity: Identity = { code, audience: as, ...(found ?? {}), ...(device ? { device } : {}) };
   // A valid token proves the code is already known: it passes even while the address is throttled,
   // and costs the throttle nothing, so that phones behind the venue's shared address resume
   // however busy a prober is.

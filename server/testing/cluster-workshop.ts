@@ -19,6 +19,8 @@ export type Workshop = {
   phones: Phone[];
   /** When the screen got a view, and how many had answered the text question then. */
   screenViews: { at: number; answered: number }[];
+  /** How often the screen's socket connected (1: it never had to reconnect). */
+  screenConnects: () => number;
   /** When each phase was opened (the phones start on it then). */
   opened: Partial<Record<Phase, number>>;
   /** The console opens the questions, then the phones answer. */
@@ -37,14 +39,20 @@ function gate(): Gate {
   return { open, opened };
 }
 
+/** Where each client connects: all through one address (a balancer), or each to a node of its own. */
+export type Placement = string | { host: string; screen: string; phone: (i: number) => string };
+
 /** `seed`: the phones' scripts; `pace`: a phone's pause before each command, from and to (ms). */
-export function startWorkshop(url: string, session: Created, seed: number, phoneCount: number, pace: [number, number]): Workshop {
-  const host = new ResilientClient<HostView>(url, session.code, 'host', session.hostToken);
+export function startWorkshop(at: Placement, session: Created, seed: number, phoneCount: number, pace: [number, number]): Workshop {
+  const where = typeof at === 'string' ? { host: at, screen: at, phone: () => at } : at;
+  const host = new ResilientClient<HostView>(where.host, session.code, 'host', session.hostToken);
   // The room's screen, on the text question: its count moves with every text answer.
-  const screen = new ResilientClient<ScreenView>(url, session.code, 'screen');
+  const screen = new ResilientClient<ScreenView>(where.screen, session.code, 'screen');
   const screenViews: Workshop['screenViews'] = [];
   screen.socket.on('view', (v: ScreenView) => screenViews.push({ at: Date.now(), answered: v.step?.kind === 'question' ? (v.step.answered ?? 0) : -1 }));
-  const phones: Phone[] = Array.from({ length: phoneCount }, () => ({ client: new ResilientClient(url, session.code, 'participant'), acked: [] }));
+  let screenConnects = 0;
+  screen.socket.on('connect', () => screenConnects++);
+  const phones: Phone[] = Array.from({ length: phoneCount }, (_, i) => ({ client: new ResilientClient(where.phone(i), session.code, 'participant'), acked: [] }));
   const [answering, voting, textsIn] = [gate(), gate(), gate()];
   const opened: Workshop['opened'] = {};
   let done = 0;
@@ -58,6 +66,7 @@ export function startWorkshop(url: string, session: Created, seed: number, phone
     host,
     phones,
     screenViews,
+    screenConnects: () => screenConnects,
     opened,
     joined,
     work,
