@@ -163,8 +163,11 @@ export class Broadcaster {
     this.timers.delete(code);
     const d = this.dirty.get(code);
     const state = this.sessions.get(code)?.state;
+    if (!d || !state) return void this.dirty.delete(code);
+    // Spread over nodes, a view reaches every node's sockets: a node resumed from a pause waits
+    // until its lease renewal says whether the session is still its own (else it is dropped).
+    if (this.spread && !this.sessions.speaksFor(code)) return this.schedule(code, FLUSH_MS);
     this.dirty.delete(code);
-    if (!d || !state) return;
     const now = Date.now();
     this.lastFlush.set(code, now);
     const hostDue = (this.lastHostFlush.get(code) ?? 0) + (d.hostSoon ? FLUSH_MS : HOST_FLUSH_MS) - now;

@@ -80,7 +80,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   sessions.onChange((code, events) => broadcaster.changed(code, events));
   const limits = participantLimits(config, shared);
   const local = localRunner(sessions, broadcaster, limits.maxParticipants);
-  const runner = spread ? new Forwarding(sessions, local, spread.link, cluster!.ttlMs) : local;
+  const forwarding = spread ? new Forwarding(sessions, local, spread.link, cluster!.ttlMs) : undefined;
+  const runner = forwarding ?? local;
   if (spread) sessions.onLoaded((code) => broadcaster.refreshAll(code));
   attachGateway(io, sessions, runner, guards, broadcaster, limits);
   let slowDropped = 0;
@@ -129,6 +130,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await sessions.releaseLeases();
       await store.close();
       await guards.cluster?.close();
+      forwarding?.close();
       spread?.close();
       shared?.client.disconnect();
     },

@@ -181,6 +181,14 @@ export class SessionManager {
     return (await this.open(code)) ? 'here' : undefined;
   }
 
+  /**
+   * Whether this node may speak for the session to sockets on other nodes: clustered, only while
+   * its lease is surely its own (a node resumed from a pause must not send its stale views).
+   */
+  speaksFor(code: string): boolean {
+    return this.ownership?.surelyHolds(code) ?? true;
+  }
+
   /** Clustered: whether this node holds the session's lease (its log may still be being read). */
   leaseHeld(code: string): boolean {
     return this.ownership?.holds(code) ?? false;

@@ -4,7 +4,8 @@
 // its views reach every node's sockets through the Redis adapter. Then its owner is SIGKILLed
 // while the phones answer, and the new owner while they vote: the phones on the surviving nodes
 // keep their sockets and are acknowledged again within 10 s, the screen on a surviving node goes
-// on without reconnecting, and the log is whole – every ack stored once, results = a recount.
+// on without reconnecting, and the log is whole – every ack stored once, results = a recount. And
+// once with the owner SIGSTOPped and resumed after the takeover: it lets the workshop go and lives.
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPgStore } from '../store/pg-store.ts';
 import { TestCluster, type ClusterNode } from '../testing/cluster.ts';
@@ -97,6 +98,37 @@ describe.skipIf(!PG || !REDIS)('one workshop with its sockets on three nodes', (
     }
     // The screen's node (f3) lived through the first kill at least; if it was never killed it never reconnected.
     if (!losses.some((l) => l.node === nodes[2])) expect(w.screenConnects()).toBe(1);
+    await until(() => w.screenViews.at(-1)?.answered === PHONES, `the screen showing all ${PHONES}`, 10_000);
+    await verdictOf(cluster, nodes[1]!, w);
+  });
+
+  it('its owner SIGSTOPped while answering and resumed once another node took over: it lets the workshop go and lives on, the other nodes’ phones carry on', { timeout: 180_000 }, async () => {
+    const { cluster, nodes, w } = await spreadWorkshop();
+    const owner = nodes[0]!;
+    const logged = owner.child.output().length;
+    let at = 0;
+    const run = async () => {
+      await w.openAnswering();
+      await until(() => acks(w, 'submitAnswer') >= 3 * PHONES, 'three answers a phone');
+      at = Date.now();
+      owner.child.process.kill('SIGSTOP');
+      await cluster.movedFrom(w.session.code, owner);
+      await new Promise((r) => setTimeout(r, 1000));
+      owner.child.process.kill('SIGCONT');
+      const said = () => owner.child.output().slice(logged);
+      await until(() => said().includes(`another node runs workshop ${w.session.code} now`), 'the resumed node letting the workshop go', 20_000);
+      expect(owner.child.process.exitCode).toBeNull();
+      expect(said()).not.toMatch(/fatal/);
+      await w.openVoting();
+    };
+    await Promise.race([run(), firstFailure([w])]);
+    await Promise.race([w.work, firstFailure([w])]);
+    const survivors = w.phones.filter((_, i) => nodes[i % 3] !== owner);
+    const back = backAfter({ ...w, phones: survivors }, at);
+    console.log(`[forwarding] f1 paused: ${back.length} phones on the other nodes back, p50 ${quantile(back, 0.5)} ms, max ${Math.max(...back)} ms`);
+    expect(back.length).toBeGreaterThan(PHONES / 3);
+    expect(Math.max(...back)).toBeLessThanOrEqual(10_000);
+    expect(w.screenConnects()).toBe(1);
     await until(() => w.screenViews.at(-1)?.answered === PHONES, `the screen showing all ${PHONES}`, 10_000);
     await verdictOf(cluster, nodes[1]!, w);
   });

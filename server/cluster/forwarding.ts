@@ -36,7 +36,7 @@ export class Forwarding implements Runner {
   }
 
   async reach(code: string): Promise<boolean> {
-    return (await this.sessions.locate(code)) !== undefined;
+    return (await this.ownerOf(code)) !== undefined;
   }
 
   identify(code: string, token: string | undefined, device: string | undefined): Promise<Identified | undefined> {
@@ -66,6 +66,7 @@ export class Forwarding implements Runner {
       const owner = await this.ownerOf(code);
       if (owner === undefined) return undefined;
       if (owner === 'here') return here();
+      this.waitingOn(code, +1);
       try {
         return await this.link.call<T>(owner, kind, body, FORWARD_TIMEOUT_MS, code);
       } catch (e) {
@@ -73,8 +74,35 @@ export class Forwarding implements Runner {
         const gone = e instanceof NodeGone;
         if (Date.now() > deadline || !(gone || (e instanceof Error && e.message === MOVED))) throw e;
         if (gone) await new Promise((r) => setTimeout(r, this.ttlMs / 10));
+      } finally {
+        this.waitingOn(code, -1);
       }
     }
+  }
+
+  /** Requests waiting on each workshop's owner; while there are any, its lease is looked at (see watch). */
+  private readonly waiting = new Map<string, number>();
+  private watch: NodeJS.Timeout | undefined;
+
+  private waitingOn(code: string, delta: number): void {
+    const n = (this.waiting.get(code) ?? 0) + delta;
+    if (n > 0) this.waiting.set(code, n);
+    else this.waiting.delete(code);
+    if (this.waiting.size && !this.watch) this.watch = setInterval(() => void this.lookAgain(), this.ttlMs / 3);
+    else if (!this.waiting.size && this.watch) this.watch = void clearInterval(this.watch);
+  }
+
+  /**
+   * An owner that is paused still listens on Redis, so its requests would wait out their timeout;
+   * the lease says sooner that it lost the workshop – or lets this node take it, expired – and
+   * then what waits on the old owner is answered at once (ownerOf).
+   */
+  private async lookAgain(): Promise<void> {
+    for (const code of [...this.waiting.keys()]) await this.ownerOf(code).catch(() => undefined);
+  }
+
+  close(): void {
+    clearInterval(this.watch);
   }
 
   /** Who runs the workshop: remembered for a third of a lease's life, then read again. */
@@ -84,8 +112,8 @@ export class Forwarding implements Runner {
     if (known && known.until > Date.now()) return known.node;
     const place = await this.sessions.locate(code);
     const now = place === undefined || place === 'here' ? undefined : place.owner;
-    // The workshop moved on: whatever still waits on its old owner is answered now, and resent.
-    if (known && known.node !== now) this.link.failAll(code, new Error(MOVED));
+    // The workshop moved on: whatever still waits on an old owner is answered now, and resent.
+    this.link.failAll(code, new Error(MOVED), now);
     if (now === undefined) this.owners.delete(code);
     else this.owners.set(code, { node: now, until: Date.now() + this.ttlMs / 3 });
     return place === undefined ? undefined : (now ?? 'here');

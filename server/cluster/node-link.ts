@@ -111,9 +111,9 @@ export class NodeLink {
     });
   }
 
-  /** Every request tagged `tag` still waiting fails now with `error` (its workshop moved on). */
-  failAll(tag: string, error: Error): void {
-    for (const [id, p] of this.pending) if (p.tag === tag) this.settle(id, (x) => x.reject(error));
+  /** Every request tagged `tag` still waiting on another node than `except` fails now with `error` (its workshop moved on). */
+  failAll(tag: string, error: Error, except?: string): void {
+    for (const [id, p] of this.pending) if (p.tag === tag && p.node !== except) this.settle(id, (x) => x.reject(error));
   }
 
   private settle(id: number, how: (p: Pending) => void): void {

@@ -12,6 +12,8 @@ export class Ownership {
   private readonly held = new Map<string, number>();
   /** When each lease was taken: a session just taken is not handed on at once (no ping-pong). */
   private readonly takenAt = new Map<string, number>();
+  /** When each lease was last known to be this node's (the moment its take or renewal was sent). */
+  private readonly confirmedAt = new Map<string, number>();
   private handoverListener: (code: string) => void = () => {};
   private timer: NodeJS.Timeout | undefined;
   private lostListener: (code: string) => void = () => {};
@@ -48,8 +50,10 @@ export class Ownership {
 
   /** One attempt: the lease is this node's now if it was free, expired or already its own; else who holds it. */
   async tryTake(code: string): Promise<Acquired> {
+    const sent = Date.now();
     const got = await this.leases.acquire(code, this.options.node, this.options.ttlMs);
     if (!got.ok) return got;
+    this.confirmedAt.set(code, sent);
     if (!this.held.has(code)) this.takenAt.set(code, Date.now());
     this.held.set(code, got.generation);
     this.startRenewing();
@@ -74,11 +78,22 @@ export class Ownership {
     const generation = this.held.get(code);
     this.held.delete(code);
     this.takenAt.delete(code);
+    this.confirmedAt.delete(code);
     if (generation !== undefined) await this.leases.release(code, this.options.node, generation);
   }
 
   holds(code: string): boolean {
     return this.held.has(code);
+  }
+
+  /**
+   * Held, and renewed less than a lease's life ago: no other node can have taken it meanwhile. A
+   * node that was paused (or cut off from the database) past that may have lost it without
+   * knowing yet, and must not speak for the session until its renewal says.
+   */
+  surelyHolds(code: string): boolean {
+    const at = this.confirmedAt.get(code);
+    return this.held.has(code) && at !== undefined && Date.now() - at < this.options.ttlMs;
   }
 
   /** What a commit of this session's events is fenced with. */
@@ -90,6 +105,7 @@ export class Ownership {
   /** The session is gone from this node (lost, or deleted): no renewal, and listeners told if lost. */
   drop(code: string, lost: boolean): void {
     this.takenAt.delete(code);
+    this.confirmedAt.delete(code);
     if (!this.held.delete(code)) return;
     if (lost) this.lostListener(code);
   }
@@ -102,6 +118,7 @@ export class Ownership {
 
   private async renew(): Promise<void> {
     const asked = new Map(this.held);
+    const sent = Date.now();
     let kept: Set<string>;
     try {
       kept = await this.leases.renew(this.options.node, asked, this.options.ttlMs);
@@ -112,7 +129,8 @@ export class Ownership {
       return;
     }
     for (const [code, generation] of asked) {
-      if (!kept.has(code) && this.held.get(code) === generation) this.drop(code, true);
+      if (kept.has(code)) this.confirmedAt.set(code, sent);
+      else if (this.held.get(code) === generation) this.drop(code, true);
     }
   }
 
@@ -122,6 +140,7 @@ export class Ownership {
     this.timer = undefined;
     const held = [...this.held];
     this.held.clear();
+    this.confirmedAt.clear();
     await Promise.allSettled(held.map(([code, generation]) => this.leases.release(code, this.options.node, generation)));
   }
 }
