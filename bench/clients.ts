@@ -20,7 +20,7 @@ let prefix = Math.random().toString(36).slice(2, 10);
 const send = (m: WorkerToParent) => process.send?.(m);
 
 process.on('message', (m: ParentToWorker) => {
-  if (m.type === 'join') void join(m.url, m.clients, m.concurrency, m.timeoutMs);
+  if (m.type === 'join') void join(m.urls ?? [m.url], m.clients, m.concurrency, m.timeoutMs);
   else if (m.type === 'answer') void answer(m);
   else if (m.type === 'awaitVoting') void awaitVoting(m.questionId, m.timeoutMs);
   else if (m.type === 'vote') void vote(m.questionId, m.votes, m.t0, m.windowMs, m.timeoutMs);
@@ -30,7 +30,7 @@ process.on('message', (m: ParentToWorker) => {
 process.on('disconnect', () => process.exit(0));
 send({ type: 'ready' });
 
-async function join(url: string, specs: ClientSpec[], concurrency: number, timeoutMs: number): Promise<void> {
+async function join(urls: string[], specs: ClientSpec[], concurrency: number, timeoutMs: number): Promise<void> {
   if (clients.length + specs.length > MAX_SOCKETS_PER_WORKER) throw new Error(`at most ${MAX_SOCKETS_PER_WORKER} sockets per worker`);
   const latencies: number[] = [];
   let failed = 0;
@@ -39,7 +39,7 @@ async function join(url: string, specs: ClientSpec[], concurrency: number, timeo
   const deadline = now() + timeoutMs;
   const one = async (spec: ClientSpec): Promise<void> => {
     const t0 = now();
-    const socket = connect(url, spec.code);
+    const socket = connect(urls[clients.length % urls.length]!, spec.code);
     const client: Client = { spec, socket, joined: false, seq: 0, idx: clients.length, voting: new Map() };
     clients.push(client);
     const sawMe = (me: Me) => {

@@ -1,4 +1,4 @@
-// `--cluster N`: Rådslag as N nodes on one PostgreSQL behind the shipped HAProxy config
+// `--cluster N`: Rådslag as N nodes on one PostgreSQL and one Redis behind the shipped HAProxy config
 // (deploy/haproxy/haproxy.cfg), measured as one server: the clients talk to HAProxy, and the
 // figures add up the nodes' CPU and memory (HAProxy's own CPU is reported beside them). Each run
 // gets a fresh schema, dropped when it stops.
@@ -10,6 +10,7 @@ import type { ServerStats } from './ipc.ts';
 import { ServerProc, type BenchServer } from './procs.ts';
 
 export const CLUSTER_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1/test';
+export const CLUSTER_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export class ClusterProc implements BenchServer {
   private constructor(
@@ -22,10 +23,17 @@ export class ClusterProc implements BenchServer {
     return this.lb.url;
   }
 
+  /** Each node's own address (--spread: phones connect to them in turn, not through the balancer). */
+  get nodeUrls(): string[] {
+    return this.nodes.map((n) => n.url);
+  }
+
   static async start(n: number): Promise<ClusterProc> {
     const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     const nodes = await Promise.all(
-      Array.from({ length: n }, (_, i) => ServerProc.start('raadslag', undefined, { DATABASE_URL: CLUSTER_DATABASE_URL, DATABASE_SCHEMA: schema, NODE_ID: `bench${i + 1}` })),
+      Array.from({ length: n }, (_, i) =>
+        ServerProc.start('raadslag', undefined, { DATABASE_URL: CLUSTER_DATABASE_URL, DATABASE_SCHEMA: schema, NODE_ID: `bench${i + 1}`, REDIS_URL: CLUSTER_REDIS_URL, REDIS_PREFIX: `bench:${schema}` }),
+      ),
     );
     const lb = await startHaproxy({ backends: nodes.map((node, i) => ({ name: `node${i + 1}`, port: Number(new URL(node.url).port) })) });
     for (let i = 1; i <= n; i++) await lb.waitForServer(`node${i}`, 'UP', 30_000);

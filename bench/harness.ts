@@ -12,7 +12,8 @@ import { ScreenFrames, type FrameFigures } from './screen-frames.ts';
  * `screenFrames`: a Chromium screen on the first session, results shown live, frames recorded
  * (Rådslag only: the floor serves no pages).
  */
-export type Plan = { sessions: number; perSession: number; windowMs: number; votes: number; screenFrames?: boolean };
+/** `spread`: on a cluster, phones connect to its nodes in turn rather than through the balancer (--spread). */
+export type Plan = { sessions: number; perSession: number; windowMs: number; votes: number; screenFrames?: boolean; spread?: boolean };
 export type Target = 'raadslag' | 'floor';
 
 export const QUESTIONS = [
@@ -98,7 +99,10 @@ export async function runOnce(
     const t0 = now();
     const joinTimeout = 60_000 + participants * 20;
     const joins = await Promise.all(
-      workers.map((w, i) => w.ask({ type: 'join', url: server.url, clients: specs[i]!, concurrency: JOIN_CONCURRENCY, timeoutMs: joinTimeout }, 'joined', joinTimeout + 10_000)),
+      workers.map((w, i) => {
+        const urls = plan.spread ? server.nodeUrls : undefined;
+        return w.ask({ type: 'join', url: server.url, ...(urls ? { urls } : {}), clients: specs[i]!, concurrency: JOIN_CONCURRENCY, timeoutMs: joinTimeout }, 'joined', joinTimeout + 10_000);
+      }),
     );
     const joinAllMs = now() - t0;
     if (screen) frames.push(await screen.stop('lobby: joins'));

@@ -58,7 +58,8 @@ export const MAX_SOCKETS_PER_WORKER = 1000;
 export type ClientSpec = { code: string; session: number };
 export type AnswerSpec = { questionId: string; kind: 'scale' | 'text'; t0: number; windowMs: number; timeoutMs: number };
 export type ParentToWorker =
-  | { type: 'join'; url: string; clients: ClientSpec[]; concurrency: number; timeoutMs: number }
+  /** `urls`: phones connect to these in turn instead of `url` (--spread). */
+  | { type: 'join'; url: string; urls?: string[]; clients: ClientSpec[]; concurrency: number; timeoutMs: number }
   | ({ type: 'answer' } & AnswerSpec)
   | { type: 'awaitVoting'; questionId: string; timeoutMs: number }
   | { type: 'vote'; questionId: string; votes: number; t0: number; windowMs: number; timeoutMs: number }

@@ -50,7 +50,8 @@ export function nextMessage<T>(child: ChildProcess, match: (m: T) => boolean, ti
 }
 
 /** What a run needs of the server under test: one process (ServerProc) or a cluster (bench/cluster.ts). */
-export type BenchServer = { readonly url: string; stats(): Promise<ServerStats>; stop(): Promise<void> };
+/** `nodeUrls`: a cluster's nodes, for phones spread over them (--spread). */
+export type BenchServer = { readonly url: string; readonly nodeUrls?: string[]; stats(): Promise<ServerStats>; stop(): Promise<void> };
 
 export class ServerProc implements BenchServer {
   private constructor(

@@ -34,12 +34,13 @@ const { values: flags } = parseArgs({
     sockets: { type: 'string' },
     rounds: { type: 'string' },
     cluster: { type: 'string' },
+    spread: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (flags.help) {
-  console.log('npm run bench -- [--scenario plenary|rooms|all] [--participants N] [--sessions S] [--per-session M] [--window MS] [--votes V] [--no-floor] [--screen-frames] [--cpu-prof DIR] [--cluster N]');
+  console.log('npm run bench -- [--scenario plenary|rooms|all] [--participants N] [--sessions S] [--per-session M] [--window MS] [--votes V] [--no-floor] [--screen-frames] [--cpu-prof DIR] [--cluster N [--spread]]');
   console.log('npm run bench -- --page-load [--participants N] [--window MS] [--no-slow-phones] [--slow-runs R]');
   console.log('npm run bench -- --attack [--phones N] [--seconds S] [--rounds R] [--sockets K]');
   process.exit(0);
@@ -60,14 +61,18 @@ const roomsS = flags.sessions || flags['per-session'] || !flags.participants ? i
 const roomsM = flags.sessions || flags['per-session'] || !flags.participants ? int('per-session', flags['per-session'], 50, 5000) : Math.max(1, Math.round(plenaryN / roomsS));
 if (roomsS * roomsM > 20_000) throw new Error('at most 20,000 participants in the rooms scenario');
 
-// --cluster N: each scenario also on N nodes with PostgreSQL behind HAProxy (bench/cluster.ts).
+// --cluster N: each scenario also on N nodes with PostgreSQL and Redis behind HAProxy (bench/cluster.ts).
+// --spread: the cluster's phones connect to its nodes in turn, so most commands are forwarded to
+// their workshop's node and its views reach them through the Redis adapter.
 const clusterN = flags.cluster === undefined ? 0 : int('cluster', flags.cluster, 3, 16);
+const spread = flags.spread;
+if (spread && !clusterN) throw new Error('--spread needs --cluster N');
 
 const scenarios: { name: 'plenary' | 'rooms'; plan: Plan }[] = [];
 if (!['plenary', 'rooms', 'all'].includes(flags.scenario)) throw new Error('--scenario must be plenary, rooms or all');
 // --screen-frames: a Chromium screen on the plenary session (bench/screen-frames.ts).
-if (flags.scenario !== 'rooms') scenarios.push({ name: 'plenary', plan: { sessions: 1, perSession: plenaryN, windowMs, votes, screenFrames: flags['screen-frames'] } });
-if (flags.scenario !== 'plenary') scenarios.push({ name: 'rooms', plan: { sessions: roomsS, perSession: roomsM, windowMs, votes } });
+if (flags.scenario !== 'rooms') scenarios.push({ name: 'plenary', plan: { sessions: 1, perSession: plenaryN, windowMs, votes, screenFrames: flags['screen-frames'], spread } });
+if (flags.scenario !== 'plenary') scenarios.push({ name: 'rooms', plan: { sessions: roomsS, perSession: roomsM, windowMs, votes, spread } });
 
 const log = (s: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${s}`);
 const started = Date.now();

@@ -16,8 +16,10 @@ const server = await startServer({
   dataDir,
   questionsDir: path.join(repo, 'questions'),
   clientDir: path.join(repo, 'dist', 'client'),
-  // A cluster node (--cluster, bench/cluster.ts): PostgreSQL, its name and lease time.
+  // A cluster node (--cluster, bench/cluster.ts): PostgreSQL, its name and lease time ...
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, databaseSchema: process.env.DATABASE_SCHEMA, nodeId: process.env.NODE_ID } : {}),
+  // ... and Redis: shared limits, forwarding, views through the adapter.
+  ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL, redisPrefix: process.env.REDIS_PREFIX } : {}),
 });
 
 serveStats(

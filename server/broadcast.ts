@@ -166,7 +166,7 @@ export class Broadcaster {
     if (!d || !state) return void this.dirty.delete(code);
     // Spread over nodes, a view reaches every node's sockets: a node resumed from a pause waits
     // until its lease renewal says whether the session is still its own (else it is dropped).
-    if (this.spread && !this.sessions.speaksFor(code)) return this.schedule(code, FLUSH_MS);
+    if (this.spread && !(this.sessions.placement?.speaksFor(code) ?? true)) return this.schedule(code, FLUSH_MS);
     this.dirty.delete(code);
     const now = Date.now();
     this.lastFlush.set(code, now);

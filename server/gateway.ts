@@ -35,7 +35,8 @@ export function attachGateway(
     io,
     {
       has: (code) => sessions.has(code),
-      open: (code) => runner.reach(code),
+      // A console's token against the hash as stored now: another node may have rotated it.
+      open: async (code, host) => (await runner.reach(code)) && (!host || (await sessions.refreshMeta(code))),
       isHost: (code, token) => sessions.isHost(code, token),
       identify: async (code, token) => {
         const found = await runner.identify(code, token, undefined);

@@ -80,9 +80,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   sessions.onChange((code, events) => broadcaster.changed(code, events));
   const limits = participantLimits(config, shared);
   const local = localRunner(sessions, broadcaster, limits.maxParticipants);
-  const forwarding = spread ? new Forwarding(sessions, local, spread.link, cluster!.ttlMs) : undefined;
+  const forwarding = spread ? new Forwarding(sessions, sessions.placement!, local, spread.link, cluster!.ttlMs) : undefined;
   const runner = forwarding ?? local;
-  if (spread) sessions.onLoaded((code) => broadcaster.refreshAll(code));
+  if (spread) sessions.placement?.onLoaded((code) => broadcaster.refreshAll(code));
   attachGateway(io, sessions, runner, guards, broadcaster, limits);
   let slowDropped = 0;
   const stopSlowSweep = dropSlowConsumers(io, config.sendBufferLimitBytes ?? DEFAULTS.sendBufferLimitBytes, () => slowDropped++);
@@ -96,7 +96,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // A session another node took over: this node's pages for it are let go and reconnect.
   // The connection is cut, not closed with a goodbye: socket.io's client reconnects by itself only
   // after a cut ("transport close"), and through the balancer it reaches the workshop's new node.
-  sessions.onLost((code, why) => {
+  sessions.placement?.onLost((code, why) => {
     console.warn(`cluster: another node runs workshop ${code} now (${why}); this node let it go`);
     for (const room of [rooms.host(code), rooms.screen(code), rooms.participants(code)]) {
       for (const id of [...(io.of('/').adapter.rooms.get(room) ?? [])]) {

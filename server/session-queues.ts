@@ -5,7 +5,7 @@
 import { GroupCommit } from './cluster/group-commit.ts';
 import type { Ownership } from './cluster/ownership.ts';
 import { CommitQueue } from './store/commit-queue.ts';
-import { FencedError, type Store } from './store/store.ts';
+import { FencedError, type EventRow, type Store } from './store/store.ts';
 
 export class SessionQueues {
   private readonly shared: CommitQueue;
@@ -32,6 +32,19 @@ export class SessionQueues {
       this.perSession.set(code, queue);
     }
     return queue;
+  }
+
+  /**
+   * The committed log with the queued writes applied, as it is in memory now (seq 1 … `seq`). A
+   * commit that lands while the log is being read is in neither the read nor the queue: then the
+   * log has a gap, and it is read again.
+   */
+  async wholeLog(code: string, seq: number): Promise<EventRow[]> {
+    for (let attempt = 0; ; attempt++) {
+      const log = this.of(code).logOf(code, await this.store.loadEvents(code));
+      if (log.length === seq && log.every((r, i) => r.seq === i + 1)) return log;
+      if (attempt === 20) throw new Error(`the log of ${code} does not match its state (${log.length} rows, seq ${seq})`);
+    }
   }
 
   /** A session's own queue, if it has one (clustered), without making one. */

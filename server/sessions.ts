@@ -8,18 +8,19 @@ import type { QuestionSet } from '../shared/question-set.ts';
 import type { Actor } from '../shared/session/actor.ts';
 import { decide, type SystemCommand } from '../shared/session/decide.ts';
 import type { SessionEvent } from '../shared/session/events.ts';
-import { evolve, initialState } from '../shared/session/evolve.ts';
+import { evolve, initialState, replay } from '../shared/session/evolve.ts';
 import type { SessionState } from '../shared/session/state.ts';
 import { eraseFromLog, type EraseTarget, type Erased } from '../shared/session/erase.ts';
 import { ANYONE, AckBook } from './acks.ts';
 import { isBanned } from '../shared/session/participant-rules.ts';
 import { SessionTimers } from './session-timers.ts';
-import { OwnedElsewhere, ackData, actorKey, devicePseudonym, hash, keysOf, noSuchSession, sum } from './session-keys.ts';
+import { ackData, actorKey, devicePseudonym, hash, keysOf, noSuchSession } from './session-keys.ts';
 
 export { OwnedElsewhere, devicePseudonym } from './session-keys.ts';
 import { SessionQueues } from './session-queues.ts';
 import { type EventRow, type SessionMeta, type Store } from './store/store.ts';
 import { Ownership, type OwnershipOptions } from './cluster/ownership.ts';
+import { Placement } from './cluster/placement.ts';
 import { storedCount } from './cluster/stored-count.ts';
 import type { CampaignStore } from './store/campaign-store.ts';
 
@@ -34,8 +35,6 @@ const newHostToken = () => nanoid(32);
  */
 export type LiveSession = { meta: SessionMeta; state: SessionState; acks: AckBook; knownKeys: Set<string> };
 export type ChangeListener = (code: string, events: readonly SessionEvent[]) => void;
-/** How a node learnt that another runs a session now (for its log). */
-export type LostBecause = 'its lease was gone' | 'a commit was refused' | 'handed over';
 
 export class SessionManager {
   /** Every stored session's meta; its log is read and replayed on first use (see load). */
@@ -44,8 +43,9 @@ export class SessionManager {
   /** Logs being read, so that sockets arriving together for one session read it once. */
   private readonly loading = new Map<string, Promise<LiveSession | undefined>>();
   private readonly queues: SessionQueues;
-  /** The clustered mode: the sessions this node holds leases on. */
+  /** The clustered mode: the sessions this node holds leases on, and where the others run. */
   private readonly ownership: Ownership | undefined;
+  readonly placement: Placement | undefined;
   private listener: ChangeListener = () => {};
   private readonly rotationListeners: ((code: string) => void)[] = [];
   private readonly timers: SessionTimers;
@@ -59,51 +59,19 @@ export class SessionManager {
     this.timers = new SessionTimers((code, command) => this.executeSystem(code, command), clock);
     if (cluster && store.leases) {
       this.ownership = new Ownership(store.leases, cluster);
-      this.ownership.onLost((code) => this.lose(code, 'its lease was gone'));
+      this.placement = new Placement(this.ownership, store, {
+        inMemory: (code) => this.sessions.has(code),
+        open: async (code) => (await this.open(code)) !== undefined,
+        unload: (code) => {
+          this.sessions.delete(code);
+          this.timers.clear(code);
+        },
+        drainQueue: async (code) => this.queues.existing(code)?.drain(),
+        dropQueue: (code) => this.queues.forget(code),
+        metaRead: (code, meta) => (meta ? this.metas.set(code, meta) : this.metas.delete(code)),
+      });
     }
-    this.queues = new SessionQueues(store, onFatal, this.ownership, (code) => this.lose(code, 'a commit was refused'));
-  }
-
-  /**
-   * Another node runs the session now (its lease moved on): it leaves this node's memory at once,
-   * its unsaved commands are refused (their phones resend them to the new owner), and listeners
-   * let this node's sockets for it go.
-   */
-  private lose(code: string, why: LostBecause): void {
-    this.ownership?.drop(code, false);
-    this.sessions.delete(code);
-    this.queues.forget(code);
-    this.timers.clear(code);
-    for (const listener of this.lostListeners) listener(code, why);
-  }
-
-  /** Sessions being handed to another node: not to be opened here again meanwhile. */
-  private readonly handingOver = new Set<string>();
-
-  /**
-   * Another node asked for the session (the load balancer sends its traffic there now): what is
-   * queued is committed, the lease released, the session let go; this node's pages for it
-   * reconnect and reach the new node, which takes the lease at once.
-   */
-  private async handOver(code: string): Promise<void> {
-    if (!this.sessions.has(code) || this.handingOver.has(code)) return;
-    this.handingOver.add(code);
-    try {
-      this.sessions.delete(code);
-      this.timers.clear(code);
-      await this.queues.existing(code)?.drain().catch(() => {});
-      this.queues.forget(code);
-      await this.ownership?.release(code);
-    } finally {
-      this.handingOver.delete(code);
-    }
-    for (const listener of this.lostListeners) listener(code, 'handed over');
-  }
-
-  private readonly lostListeners: ((code: string, why: LostBecause) => void)[] = [];
-  /** A session this node ran was taken over by another node (the clustered mode), and how this node learnt it. */
-  onLost(listener: (code: string, why: LostBecause) => void): void {
-    this.lostListeners.push(listener);
+    this.queues = new SessionQueues(store, onFatal, this.ownership, (code) => this.placement?.lose(code, 'a commit was refused'));
   }
 
   /**
@@ -119,7 +87,7 @@ export class SessionManager {
     cluster?: OwnershipOptions,
   ): Promise<SessionManager> {
     const manager = new SessionManager(store, clock, onFatal, cluster);
-    await manager.ownership?.listen((code) => void manager.handOver(code));
+    await manager.placement?.listen();
     for (const meta of await store.loadMetas()) manager.metas.set(meta.code, meta);
     return manager;
   }
@@ -152,52 +120,8 @@ export class SessionManager {
     if (live) return live;
     const meta = this.metas.get(code) ?? (await this.store.loadMeta(code));
     if (!meta) return undefined;
-    const [first, ...rest] = await this.store.loadEvents(code);
-    if (first?.event.type !== 'sessionCreated') return undefined;
-    const state = initialState(first.event);
-    for (const row of rest) evolve(state, row.event);
-    return { meta, state };
-  }
-
-  /**
-   * Where the session runs: 'here' (read into memory now if need be), or – clustered, another live
-   * node holding its lease – that node, which this node's sockets then reach by forwarding
-   * (cluster/forwarding.ts). Unlike open, it never waits for a lease nor asks for one to be handed
-   * over. undefined: no such session.
-   */
-  async locate(code: string): Promise<'here' | { owner: string } | undefined> {
-    if (this.sessions.has(code) || !this.ownership) return (await this.open(code)) ? 'here' : undefined;
-    if (this.handingOver.has(code)) throw new OwnedElsewhere(code);
-    // Read again each time: another node may have made it, deleted it or rotated its console link.
-    const meta = await this.store.loadMeta(code);
-    if (!meta) {
-      this.metas.delete(code);
-      return undefined;
-    }
-    this.metas.set(code, meta);
-    const got = await this.ownership.tryTake(code);
-    // No holder named (its lease ran out between two reads): open takes it.
-    if (!got.ok && got.holder) return { owner: got.holder };
-    return (await this.open(code)) ? 'here' : undefined;
-  }
-
-  /**
-   * Whether this node may speak for the session to sockets on other nodes: clustered, only while
-   * its lease is surely its own (a node resumed from a pause must not send its stale views).
-   */
-  speaksFor(code: string): boolean {
-    return this.ownership?.surelyHolds(code) ?? true;
-  }
-
-  /** Clustered: whether this node holds the session's lease (its log may still be being read). */
-  leaseHeld(code: string): boolean {
-    return this.ownership?.holds(code) ?? false;
-  }
-
-  private loadedListener: (code: string) => void = () => {};
-  /** Clustered: a session this node has just taken and read (its sockets, on every node, are due a full view). */
-  onLoaded(listener: (code: string) => void): void {
-    this.loadedListener = listener;
+    const state = stateOf(await this.store.loadEvents(code));
+    return state && { meta, state };
   }
 
   /** Reads and replays one session's log (on first use after a start). */
@@ -209,26 +133,23 @@ export class SessionManager {
       this.metas.delete(code); // deleted by another node
       return undefined;
     }
-    if (this.handingOver.has(code)) throw new OwnedElsewhere(code);
-    // Clustered: the lease first, then the log – a takeover waits for the old owner's last commit.
-    if (this.ownership && !this.ownership.holds(code) && !(await this.ownership.take(code))) throw new OwnedElsewhere(code);
+    await this.placement?.claim(code);
     const rows = await this.store.loadEvents(code);
     // Deleted while the log was being read.
     if (!this.metas.has(code) && this.deletedCodes.has(code)) return undefined;
     const already = this.sessions.get(code);
     if (already) return already;
     this.metas.set(code, meta);
-    const [first, ...rest] = rows;
-    if (first?.event.type !== 'sessionCreated') return undefined;
-    const live: LiveSession = { meta, state: initialState(first.event), acks: new AckBook(), knownKeys: keysOf(rows) };
-    for (const row of rest) evolve(live.state, row.event);
+    const state = stateOf(rows);
+    if (!state) return undefined;
+    const live: LiveSession = { meta, state, acks: new AckBook(), knownKeys: keysOf(rows) };
     this.sessions.set(code, live);
     // A timer that ran out while the session was not loaded closes now.
     for (const [questionId, run] of Object.entries(live.state.runs)) {
       if (run.timer?.autoClose) this.timers.question(code, questionId, run.timer.endsAt);
     }
     if (live.state.screenRotate && !live.state.ended) this.timers.rotation(code, true);
-    if (this.ownership) this.loadedListener(code);
+    this.placement?.loaded(code);
     return live;
   }
 
@@ -256,6 +177,20 @@ export class SessionManager {
     if (this.ownership) return { code, hostToken };
     this.sessions.set(code, { meta, state: initialState(event), acks: new AckBook(), knownKeys: new Set() });
     return { code, hostToken };
+  }
+
+  /**
+   * Clustered: the session's meta read again – its console link may have been rotated through
+   * another node since this node read it. False: it is gone.
+   */
+  async refreshMeta(code: string): Promise<boolean> {
+    if (!this.ownership) return this.metas.has(code);
+    const meta = await this.store.loadMeta(code);
+    if (!meta) return false;
+    this.metas.set(code, meta);
+    const live = this.sessions.get(code);
+    if (live) live.meta = meta;
+    return true;
   }
 
   /** A session already opened (see open); undefined if it is not in memory. */
@@ -406,14 +341,12 @@ export class SessionManager {
     const at = this.clock();
     // The whole log: what is on disk and what is still on its way there. From the check below to
     // the queued rewrite nothing else runs, so no command slips between the log and the new state.
-    const log = await this.wholeLog(code, session);
+    const log = await this.queues.wholeLog(code, session.state.seq);
     const { rows, erased } = eraseFromLog(log, target, at, (event) => ({ code, seq: 0, clientKey: null, event }));
     if (erased.participants + erased.answers + erased.notes === 0) return { ...erased, walTruncated: true };
     const renumbered = rows.map((r, i) => ({ ...r, seq: i + 1 }));
-    const [first, ...rest] = renumbered;
-    if (first?.event.type !== 'sessionCreated') return undefined;
-    const state = initialState(first.event);
-    for (const row of rest) evolve(state, row.event);
+    const state = stateOf(renumbered);
+    if (!state) return undefined;
     const gone = Object.keys(session.state.participants).filter((id) => !Object.hasOwn(state.participants, id));
     session.state = state;
     session.knownKeys = keysOf(renumbered);
@@ -422,19 +355,6 @@ export class SessionManager {
     this.listener(code, [...gone.map((participantId): SessionEvent => ({ type: 'participantRemoved', participantId, at })), renumbered.at(-1)!.event]);
     await written;
     return { ...erased, walTruncated: await this.store.truncateWal() };
-  }
-
-  /**
-   * The committed log with the queued writes applied, as it is in memory now (seq 1 … state.seq).
-   * A commit that lands while the log is being read is in neither the read nor the queue: then
-   * the log has a gap, and it is read again.
-   */
-  private async wholeLog(code: string, session: LiveSession): Promise<EventRow[]> {
-    for (let attempt = 0; ; attempt++) {
-      const log = this.queues.of(code).logOf(code, await this.store.loadEvents(code));
-      if (log.length === session.state.seq && log.every((r, i) => r.seq === i + 1)) return log;
-      if (attempt === 20) throw new Error(`the log of ${code} does not match its state (${log.length} rows, seq ${session.state.seq})`);
-    }
   }
 
   /**
@@ -523,4 +443,9 @@ export class SessionManager {
   codes(): string[] {
     return [...this.metas.keys()];
   }
+}
+
+/** The state a stored log rebuilds; undefined if it does not start with the session's creation. */
+function stateOf(rows: readonly EventRow[]): SessionState | undefined {
+  return rows[0]?.event.type === 'sessionCreated' ? replay(rows.map((r) => r.event)) : undefined;
 }

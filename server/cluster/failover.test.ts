@@ -64,7 +64,7 @@ describe.skipIf(!PG)('one owner per session across nodes', () => {
     const before = await join(a, code);
     expect(before.ok).toBe(true);
     let lost = '';
-    a.onLost((c) => (lost = c));
+    a.placement!.onLost((c) => (lost = c));
 
     // A stops renewing (paused, cut off): its lease runs out, and B takes the session.
     await sql.query(`UPDATE ${schema}.session_leases SET expires_at = now() - interval '1 second' WHERE code = $1`, [code]);
@@ -103,7 +103,7 @@ describe.skipIf(!PG)('one owner per session across nodes', () => {
     const { code } = await a.create(SET);
     expect((await join(a, code)).ok).toBe(true);
     let lost = '';
-    a.onLost((c) => (lost = c));
+    a.placement!.onLost((c) => (lost = c));
     await new Promise((r) => setTimeout(r, 450)); // held for a lease's life: A may hand it on
     const asked = Date.now();
     const opened = await b.open(code);
@@ -132,7 +132,7 @@ describe.skipIf(!PG)('one owner per session across nodes', () => {
     expect((await join(a, code)).ok).toBe(true);
     await new Promise((r) => setTimeout(r, 450)); // A could hand it on now, if asked
     let lost = '';
-    a.onLost((c) => (lost = c));
+    a.placement!.onLost((c) => (lost = c));
     expect((await b.peek(code))?.state.participantCount).toBe(1);
     await new Promise((r) => setTimeout(r, 100));
     expect(lost).toBe('');

@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPgStore } from '../store/pg-store.ts';
 import { TestCluster, type ClusterNode } from '../testing/cluster.ts';
 import { acks, backAfter, firstFailure, quantile, screenAfter, startWorkshop, until, verdict, type Workshop } from '../testing/cluster-workshop.ts';
-import { createSession } from '../testing/harness.ts';
+import { TestClient, connectError, createSession } from '../testing/harness.ts';
+import type { HostView } from '../../shared/session/views.ts';
 import { TEST_PG_URL, postgresAvailable } from '../testing/postgres.ts';
 import { TEST_REDIS_URL, redisAvailable } from '../testing/redis.ts';
 
@@ -53,6 +54,29 @@ async function verdictOf(cluster: TestCluster, via: ClusterNode, w: Workshop): P
 }
 
 describe.skipIf(!PG || !REDIS)('one workshop with its sockets on three nodes', () => {
+  it('its console link rotated on the owner: consoles on every node are let go at once, the old token is refused everywhere, the new one works everywhere', { timeout: 60_000 }, async () => {
+    const cluster = new TestCluster({ leaseTtlMs: 2000, redisUrl: TEST_REDIS_URL });
+    clusters.push(cluster);
+    const nodes = await Promise.all(['r1', 'r2', 'r3'].map((name) => cluster.startNode(name)));
+    const session = await createSession(url(nodes[0]!));
+    expect((await fetch(`${url(nodes[0]!)}/api/sessions/${session.code}`)).status).toBe(200);
+    const consoles = await Promise.all(nodes.map((n) => TestClient.connect<HostView>(url(n), { code: session.code, as: 'host', token: session.hostToken })));
+    const cut = consoles.map((c) => new Promise<string>((resolve) => c.socket.once('disconnect', resolve)));
+    const rotated = await fetch(`${url(nodes[0]!)}/api/sessions/${session.code}/rotate-host-token`, { method: 'POST', headers: { authorization: `Bearer ${session.hostToken}`, origin: url(nodes[0]!) } });
+    expect(rotated.status).toBe(200);
+    const { hostToken } = (await rotated.json()) as { hostToken: string };
+    // At once, on every node: the other nodes still know who runs the workshop (they asked moments
+    // ago), and must not let the old token in on what they knew of it then.
+    for (const n of nodes) expect((await connectError(url(n), { code: session.code, as: 'host', token: session.hostToken })).data?.code, `the old token on ${n.name}`).toBe('forbidden');
+    expect(await Promise.all(cut)).toEqual(['io server disconnect', 'io server disconnect', 'io server disconnect']);
+    for (const n of nodes) {
+      const fresh = await TestClient.connect<HostView>(url(n), { code: session.code, as: 'host', token: hostToken });
+      expect(fresh.view?.code).toBe(session.code);
+      fresh.close();
+    }
+    expect((await cluster.ownerOf(session.code)).name).toBe('r1');
+  });
+
   it('the owner answers every node’s commands and its views reach every node: the whole workshop runs, nothing lost or doubled', { timeout: 120_000 }, async () => {
     const { cluster, nodes, w } = await spreadWorkshop();
     await w.openAnswering();

@@ -14,6 +14,7 @@ import type { Audience } from '../../shared/protocol.ts';
 import type { Greeting } from '../broadcast.ts';
 import type { CommandCall, CommandDone, Identified, Runner } from '../runner.ts';
 import type { SessionManager } from '../sessions.ts';
+import type { Placement } from './placement.ts';
 import { NodeGone, NoAnswer, type NodeLink } from './node-link.ts';
 
 /** A command's answer comes well within the phone's own ack timeout (8 s), or it resends. */
@@ -28,6 +29,7 @@ export class Forwarding implements Runner {
 
   constructor(
     private readonly sessions: SessionManager,
+    private readonly placement: Placement,
     private readonly local: Runner,
     private readonly link: NodeLink,
     private readonly ttlMs: number,
@@ -110,7 +112,7 @@ export class Forwarding implements Runner {
     if (this.sessions.get(code)) return 'here';
     const known = this.owners.get(code);
     if (known && known.until > Date.now()) return known.node;
-    const place = await this.sessions.locate(code);
+    const place = await this.placement.locate(code);
     const now = place === undefined || place === 'here' ? undefined : place.owner;
     // The workshop moved on: whatever still waits on an old owner is answered now, and resent.
     this.link.failAll(code, new Error(MOVED), now);
@@ -123,7 +125,7 @@ export class Forwarding implements Runner {
   private async answer(kind: string, body: unknown): Promise<unknown> {
     const code = (body as { code: string }).code;
     // Taken a moment ago and still being read: wait for it (open reads it once).
-    if (!this.sessions.get(code) && !(this.sessions.leaseHeld(code) && (await this.sessions.open(code)))) throw new Error(MOVED);
+    if (!this.sessions.get(code) && !(this.placement.leaseHeld(code) && (await this.sessions.open(code)))) throw new Error(MOVED);
     if (kind === 'identify') {
       const { token, device } = body as { token?: string; device?: string };
       return this.local.identify(code, token, device);

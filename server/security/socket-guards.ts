@@ -12,8 +12,12 @@ const JOIN_CODE = /^[A-Z0-9]{4,10}$/; // as HandshakeAuth's code
 
 type EngineConn = { request: import('node:http').IncomingMessage; remoteAddress: string; once: (event: 'close', fn: () => void) => void };
 
-/** `open`: reads a session's log into memory if it is stored but not loaded yet (true: it exists). */
-export function guardHandshakes(io: Server, dir: Directory & { open: (code: string) => Promise<boolean> }, guards: Guards): void {
+/**
+ * `open`: makes the session answerable on this node – its log read into memory, or (clustered) the
+ * node running it found – true if it exists; `host`: a console's handshake, whose token is checked
+ * against the session's stored hash as it is now.
+ */
+export function guardHandshakes(io: Server, dir: Directory & { open: (code: string, host: boolean) => Promise<boolean> }, guards: Guards): void {
   const keys = new WeakMap<object, string>();
   /** Clustered: the address's connections on all nodes as Redis counted this one in (undefined: no answer). */
   const totals = new WeakMap<object, Promise<number | undefined>>();
@@ -41,10 +45,11 @@ export function guardHandshakes(io: Server, dir: Directory & { open: (code: stri
     }
     // AUTH asks synchronously: a stored session is read into memory first (once, however many
     // phones arrive for it together). A code that is not a join code's shape is left to AUTH.
-    const code = (socket.handshake.auth as { code?: unknown } | undefined)?.code;
+    const auth = socket.handshake.auth as { code?: unknown; as?: unknown } | undefined;
+    const code = auth?.code;
     if (typeof code === 'string' && JOIN_CODE.test(code)) {
       try {
-        await dir.open(code);
+        await dir.open(code, auth?.as === 'host');
       } catch (e) {
         // The database out of reach, or (clustered) another node runs the workshop and did not
         // let it go in time: either way the client tries again shortly (`internal` is transient).
