@@ -51,21 +51,28 @@ export class Broadcaster {
   /** Sessions whose phones each get their own frame after a phase change, and who is still to get it. */
   /** Commands awaiting their ack, per participant (`code\nid`): see holdMe. */
   private readonly acking = new Map<string, number>();
-  private readonly everyPhone = new Map<string, { withView: boolean; ids: string[] | undefined }>();
+  /** `spread`: sent through the adapter (see spreadNow), decided when the job starts. */
+  private readonly everyPhone = new Map<string, { withView: boolean; ids: string[] | undefined; spread: boolean }>();
   private draining = false;
   /** Views sent, by audience: the bench and tests read these to show what fan-out costs. */
   readonly sent = { host: 0, screen: 0, participants: 0 };
 
   /**
-   * `spread`: the clustered mode, where a session's sockets may be on any node. Then a phone's own
-   * frame goes to its room through the Redis adapter, for every participant the session knows,
-   * rather than to the sockets this node holds.
+   * `spreadNow`: the clustered mode – whether a session has sockets on other nodes now. Then its
+   * frames go to its rooms through the Redis adapter (a phone's own frame for every participant
+   * the session knows), else only to this node's sockets: every node reads every frame put on the
+   * adapter's stream, which a session with all its sockets here need not cost them.
    */
   constructor(
     private readonly io: Server,
     private readonly sessions: SessionManager,
-    private readonly spread = false,
+    private readonly spreadNow: (code: string) => boolean = () => false,
   ) {}
+
+  /** A room of the session: on every node while it is spread, else on this one. */
+  private to(code: string, room: string) {
+    return (this.spreadNow(code) ? this.io : this.io.local).to(room);
+  }
 
   /** A socket's first frame: its audience's view – a phone's with its own `me` (null before it joins) – without waiting for a flush. */
   greeting(code: string, audience: Audience, participantId: string | undefined): Greeting | undefined {
@@ -166,35 +173,36 @@ export class Broadcaster {
     if (!d || !state) return void this.dirty.delete(code);
     // Spread over nodes, a view reaches every node's sockets: a node resumed from a pause waits
     // until its lease renewal says whether the session is still its own (else it is dropped).
-    if (this.spread && !(this.sessions.placement?.speaksFor(code) ?? true)) return this.schedule(code, FLUSH_MS);
+    if (this.spreadNow(code) && !(this.sessions.placement?.speaksFor(code) ?? true)) return this.schedule(code, FLUSH_MS);
     this.dirty.delete(code);
     const now = Date.now();
     this.lastFlush.set(code, now);
     const hostDue = (this.lastHostFlush.get(code) ?? 0) + (d.hostSoon ? FLUSH_MS : HOST_FLUSH_MS) - now;
     if (d.host && hostDue <= 0) {
-      this.io.to(rooms.host(code)).emit('view', hostView(state));
+      this.to(code, rooms.host(code)).emit('view', hostView(state));
       this.lastHostFlush.set(code, now);
       this.sent.host++;
     } else if (d.host) this.later(code, hostDue, d.hostSoon);
     if (d.screen) {
-      this.io.to(rooms.screen(code)).emit('view', screenView(state));
+      this.to(code, rooms.screen(code)).emit('view', screenView(state));
       this.sent.screen++;
     }
     // After a phase change every phone's own view changes too: each gets the shared view and its
     // own in one frame (below). Otherwise the shared view goes to the room as one frame.
     if (d.participants && !d.me.all) {
-      this.io.to(rooms.participants(code)).emit('view', participantView(state));
+      this.to(code, rooms.participants(code)).emit('view', participantView(state));
       this.sent.participants++;
     }
     if (d.me.all) return this.toEveryPhone(code, d.participants);
     // Phones that sent something (only their own sockets), and the tables whose shared answers
     // changed. A phone whose command is still committing gets its `me` with the ack instead; it
     // stays due in case that command fails.
+    const spread = this.spreadNow(code);
     const waiting = new Set([...d.me.participants].filter((id) => this.acking.has(ackingKey(code, id))));
-    for (const id of d.me.participants) if (!waiting.has(id)) this.io.to(rooms.participant(code, id)).emit('me', meView(state, id));
+    for (const id of d.me.participants) if (!waiting.has(id)) this.to(code, rooms.participant(code, id)).emit('me', meView(state, id));
     for (const table of d.me.tables) {
-      for (const id of this.atTable(code, state, table)) {
-        if (!d.me.participants.has(id)) this.io.to(rooms.participant(code, id)).emit('me', meView(state, id));
+      for (const id of this.atTable(code, state, table, spread)) {
+        if (!d.me.participants.has(id)) this.to(code, rooms.participant(code, id)).emit('me', meView(state, id));
       }
     }
     if (waiting.size) {
@@ -215,7 +223,7 @@ export class Broadcaster {
     const job = this.everyPhone.get(code);
     // A phase change while the last one is still going out: everyone again, from the start.
     if (job) Object.assign(job, { withView: job.withView || withView, ids: undefined });
-    else this.everyPhone.set(code, { withView, ids: undefined });
+    else this.everyPhone.set(code, { withView, ids: undefined, spread: false });
     if (!this.draining) {
       this.draining = true;
       setImmediate(() => this.drainEveryPhone());
@@ -228,11 +236,12 @@ export class Broadcaster {
       const state = this.sessions.get(code)?.state;
       const view = state && job.withView ? participantView(state) : undefined;
       if (!job.ids) {
-        job.ids = this.spread && state ? Object.keys(state.participants) : [...this.idsIn(rooms.participants(code))];
-        if (this.spread && view) this.io.to(rooms.guests(code)).emit('view', view);
+        job.spread = this.spreadNow(code);
+        job.ids = job.spread && state ? Object.keys(state.participants) : [...this.idsIn(rooms.participants(code))];
+        if (job.spread && view) this.io.to(rooms.guests(code)).emit('view', view);
       }
       for (; state && job.ids.length && budget > 0; budget--) {
-        if (this.spread) this.toParticipant(code, state, job.ids.pop()!, view);
+        if (job.spread) this.toParticipant(code, state, job.ids.pop()!, view);
         else this.toSocket(state, this.socket(job.ids.pop()!), view);
       }
       if (state && job.ids.length) break;
@@ -259,8 +268,8 @@ export class Broadcaster {
   }
 
   /** The participants at a table: from the session (spread), else those with a socket here. */
-  private atTable(code: string, state: SessionState, table: number): string[] {
-    if (this.spread) return Object.entries(state.participants).flatMap(([id, p]) => (p.table === table ? [id] : []));
+  private atTable(code: string, state: SessionState, table: number, spread: boolean): string[] {
+    if (spread) return Object.entries(state.participants).flatMap(([id, p]) => (p.table === table ? [id] : []));
     return [...new Set([...this.idsIn(rooms.table(code, table))].flatMap((sid) => this.socket(sid)?.data.participantId ?? []))];
   }
 

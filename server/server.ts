@@ -76,13 +76,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   // Clustered with Redis: any node accepts any socket (cluster/forwarding.ts).
   const spread = cluster && config.redisUrl ? await spreadOver(io, config.redisUrl, shared?.prefix ?? 'raadslag', node) : undefined;
-  const broadcaster = new Broadcaster(io, sessions, spread !== undefined);
+  let forwarding: Forwarding | undefined;
+  const broadcaster = new Broadcaster(io, sessions, (code) => forwarding?.spreadNow(code) ?? false);
   sessions.onChange((code, events) => broadcaster.changed(code, events));
   const limits = participantLimits(config, shared);
   const local = localRunner(sessions, broadcaster, limits.maxParticipants);
-  const forwarding = spread ? new Forwarding(sessions, sessions.placement!, local, spread.link, cluster!.ttlMs) : undefined;
+  if (spread) forwarding = new Forwarding(sessions, sessions.placement!, local, spread.link, cluster!.ttlMs, () => codesWithSockets(io));
   const runner = forwarding ?? local;
-  if (spread) sessions.placement?.onLoaded((code) => broadcaster.refreshAll(code));
+  // Taken over: every audience its whole view, on whichever node its sockets are.
+  sessions.placement?.onLoaded((code) => {
+    forwarding?.takenOver(code);
+    if (forwarding) broadcaster.refreshAll(code);
+  });
   attachGateway(io, sessions, runner, guards, broadcaster, limits);
   let slowDropped = 0;
   const stopSlowSweep = dropSlowConsumers(io, config.sendBufferLimitBytes ?? DEFAULTS.sendBufferLimitBytes, () => slowDropped++);
@@ -148,4 +153,14 @@ async function spreadOver(io: AppServer, url: string, prefix: string, node: stri
       closeAdapter();
     },
   };
+}
+
+/** The workshops this node has sockets of: from its rooms (`CODE:host`, `CODE:screen`, `CODE:participants`). */
+function codesWithSockets(io: AppServer): Set<string> {
+  const codes = new Set<string>();
+  for (const room of io.of('/').adapter.rooms.keys()) {
+    const at = room.indexOf(':');
+    if (at > 0 && /:(host|screen|participants)$/.test(room)) codes.add(room.slice(0, at));
+  }
+  return codes;
 }

@@ -10,8 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPgStore } from '../store/pg-store.ts';
 import { TestCluster, type ClusterNode } from '../testing/cluster.ts';
 import { acks, backAfter, firstFailure, quantile, screenAfter, startWorkshop, until, verdict, type Workshop } from '../testing/cluster-workshop.ts';
-import { TestClient, connectError, createSession } from '../testing/harness.ts';
-import type { HostView } from '../../shared/session/views.ts';
+import { TestClient, connectError, createSession, stepIndex } from '../testing/harness.ts';
+import type { HostView, ScreenView } from '../../shared/session/views.ts';
 import { TEST_PG_URL, postgresAvailable } from '../testing/postgres.ts';
 import { TEST_REDIS_URL, redisAvailable } from '../testing/redis.ts';
 
@@ -75,6 +75,23 @@ describe.skipIf(!PG || !REDIS)('one workshop with its sockets on three nodes', (
       fresh.close();
     }
     expect((await cluster.ownerOf(session.code)).name).toBe('r1');
+  });
+
+  it('a screen on another node that only watches keeps getting the views: its node says it has sockets of the workshop', { timeout: 60_000 }, async () => {
+    const cluster = new TestCluster({ leaseTtlMs: 2000, redisUrl: TEST_REDIS_URL });
+    clusters.push(cluster);
+    const [owner, edge] = await Promise.all(['w1', 'w2'].map((name) => cluster.startNode(name)));
+    const session = await createSession(url(owner!));
+    const host = await TestClient.connect<HostView>(url(owner!), { code: session.code, as: 'host', token: session.hostToken });
+    const screen = await TestClient.connect<ScreenView>(url(edge!), { code: session.code, as: 'screen' });
+    // Longer than the owner keeps a workshop spread without hearing from the other nodes.
+    await new Promise((r) => setTimeout(r, 8000));
+    const step = stepIndex(host.view!, 'q1-4');
+    await host.must({ type: 'goTo', index: step });
+    await screen.waitForView((v) => v.cursor === step, 'the watching screen on w2 following the console on w1');
+    expect((await cluster.ownerOf(session.code)).name).toBe('w1');
+    host.close();
+    screen.close();
   });
 
   it('the owner answers every node’s commands and its views reach every node: the whole workshop runs, nothing lost or doubled', { timeout: 120_000 }, async () => {

@@ -19,6 +19,12 @@ import { NodeGone, NoAnswer, type NodeLink } from './node-link.ts';
 
 /** A command's answer comes well within the phone's own ack timeout (8 s), or it resends. */
 export const FORWARD_TIMEOUT_MS = 6000;
+/**
+ * A node with sockets of a workshop another node runs says so this often; the owner sends that
+ * workshop's frames through the adapter until REMOTE_HOLD_MS after it last heard from one.
+ */
+const PRESENT_EVERY_MS = 2000;
+const REMOTE_HOLD_MS = 3 * PRESENT_EVERY_MS;
 /** What an owner answers about a workshop it does not run (any more): ask again. */
 const MOVED = 'moved: this node does not run the workshop';
 
@@ -26,15 +32,47 @@ type Owner = { node: string; until: number };
 
 export class Forwarding implements Runner {
   private readonly owners = new Map<string, Owner>();
+  /** Until when each workshop this node runs has sockets on other nodes (as they last said). */
+  private readonly remoteUntil = new Map<string, number>();
+  private readonly presence: NodeJS.Timeout;
 
+  /** `codesHere`: the workshops this node has sockets of. */
   constructor(
     private readonly sessions: SessionManager,
     private readonly placement: Placement,
     private readonly local: Runner,
     private readonly link: NodeLink,
     private readonly ttlMs: number,
+    private readonly codesHere: () => Iterable<string>,
   ) {
     link.serve((kind, body) => this.answer(kind, body));
+    this.presence = setInterval(() => void this.sayPresent(), PRESENT_EVERY_MS);
+    this.presence.unref();
+  }
+
+  /** Whether a workshop this node runs has sockets on other nodes now (its frames then go through the adapter). */
+  spreadNow(code: string): boolean {
+    return (this.remoteUntil.get(code) ?? 0) > Date.now();
+  }
+
+  /**
+   * Just taken over: whichever nodes hold its sockets have not said so to this node yet, so its
+   * frames go everywhere until they have had the time to.
+   */
+  takenOver(code: string): void {
+    this.remoteUntil.set(code, Date.now() + REMOTE_HOLD_MS);
+  }
+
+  /**
+   * Tells the owner of each workshop this node has sockets of (and does not run) that it has
+   * them. Looking the owner up also takes a workshop whose owner died and whose lease ran out,
+   * so its timers run on even while nobody acts.
+   */
+  private async sayPresent(): Promise<void> {
+    for (const code of this.codesHere()) {
+      const owner = await this.ownerOf(code).catch(() => undefined);
+      if (owner !== undefined && owner !== 'here') void this.link.call(owner, 'present', { code }, PRESENT_EVERY_MS, code).catch(() => {});
+    }
   }
 
   async reach(code: string): Promise<boolean> {
@@ -105,6 +143,7 @@ export class Forwarding implements Runner {
 
   close(): void {
     clearInterval(this.watch);
+    clearInterval(this.presence);
   }
 
   /** Who runs the workshop: remembered for a third of a lease's life, then read again. */
@@ -126,6 +165,9 @@ export class Forwarding implements Runner {
     const code = (body as { code: string }).code;
     // Taken a moment ago and still being read: wait for it (open reads it once).
     if (!this.sessions.get(code) && !(this.placement.leaseHeld(code) && (await this.sessions.open(code)))) throw new Error(MOVED);
+    // Whoever asks has a socket of it (or is about to).
+    this.remoteUntil.set(code, Date.now() + REMOTE_HOLD_MS);
+    if (kind === 'present') return true;
     if (kind === 'identify') {
       const { token, device } = body as { token?: string; device?: string };
       return this.local.identify(code, token, device);
