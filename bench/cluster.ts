@@ -35,7 +35,8 @@ export class ClusterProc implements BenchServer {
         ServerProc.start('raadslag', undefined, { DATABASE_URL: CLUSTER_DATABASE_URL, DATABASE_SCHEMA: schema, NODE_ID: `bench${i + 1}`, REDIS_URL: CLUSTER_REDIS_URL, REDIS_PREFIX: `bench:${schema}` }),
       ),
     );
-    const lb = await startHaproxy({ backends: nodes.map((node, i) => ({ name: `node${i + 1}`, port: Number(new URL(node.url).port) })) });
+    // Health checks that tolerate a node busy for seconds (see patient() in server/testing/haproxy.ts).
+    const lb = await startHaproxy({ backends: nodes.map((node, i) => ({ name: `node${i + 1}`, port: Number(new URL(node.url).port) })), patientChecks: true });
     for (let i = 1; i <= n; i++) await lb.waitForServer(`node${i}`, 'UP', 30_000);
     return new ClusterProc(nodes, lb, schema);
   }

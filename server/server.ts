@@ -83,10 +83,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const local = localRunner(sessions, broadcaster, limits.maxParticipants);
   if (spread) forwarding = new Forwarding(sessions, sessions.placement!, local, spread.link, cluster!.ttlMs, () => codesWithSockets(io));
   const runner = forwarding ?? local;
-  // Taken over: every audience its whole view, on whichever node its sockets are.
-  sessions.placement?.onLoaded((code) => {
-    forwarding?.takenOver(code);
-    if (forwarding) broadcaster.refreshAll(code);
+  // Taken over from another node: every audience its whole view, on whichever node its sockets are.
+  sessions.placement?.onLoaded((code, inherited) => {
+    if (!forwarding || !inherited) return;
+    forwarding.takenOver(code);
+    broadcaster.refreshAll(code);
   });
   attachGateway(io, sessions, runner, guards, broadcaster, limits);
   let slowDropped = 0;

@@ -96,6 +96,11 @@ export class Ownership {
     return this.held.has(code) && at !== undefined && Date.now() - at < this.options.ttlMs;
   }
 
+  /** Whether another node held the session's lease before this node took it (a generation before this one). */
+  inherited(code: string): boolean {
+    return (this.held.get(code) ?? 0) > 1;
+  }
+
   /** What a commit of this session's events is fenced with. */
   fence(code: string): Fence {
     const generation = this.held.get(code);

@@ -26,7 +26,7 @@ export class Placement {
   /** Sessions being handed to another node: not to be opened here again meanwhile. */
   private readonly handingOver = new Set<string>();
   private readonly lostListeners: ((code: string, why: LostBecause) => void)[] = [];
-  private loadedListener: (code: string) => void = () => {};
+  private loadedListener: (code: string, inherited: boolean) => void = () => {};
 
   constructor(
     readonly ownership: Ownership,
@@ -114,12 +114,15 @@ export class Placement {
     return this.ownership.holds(code);
   }
 
-  /** A session this node has just taken and read (its sockets, on every node, are due a full view). */
-  onLoaded(listener: (code: string) => void): void {
+  /**
+   * A session this node has just taken and read; `inherited`: another node ran it before (a
+   * takeover), whose sockets on every node are due a full view.
+   */
+  onLoaded(listener: (code: string, inherited: boolean) => void): void {
     this.loadedListener = listener;
   }
 
   loaded(code: string): void {
-    this.loadedListener(code);
+    this.loadedListener(code, this.ownership.inherited(code));
   }
 }
